@@ -1,0 +1,21 @@
+"""Clean stage (first version pending)."""
+
+from __future__ import annotations
+
+from communique.document import Document
+from communique.pipeline import register
+
+
+class TextCleaner:
+    name = "communique.clean.v1"
+    version = "0"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    def __call__(self, doc: Document) -> Document:
+        return doc
+
+
+@register(TextCleaner.name)
+def make_clean() -> TextCleaner:
+    return TextCleaner()

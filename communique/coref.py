@@ -1,0 +1,21 @@
+"""Coref stage (first version pending)."""
+
+from __future__ import annotations
+
+from communique.document import Document
+from communique.pipeline import register
+
+
+class CoreferenceResolver:
+    name = "communique.coref.v1"
+    version = "0"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    def __call__(self, doc: Document) -> Document:
+        return doc
+
+
+@register(CoreferenceResolver.name)
+def make_coref() -> CoreferenceResolver:
+    return CoreferenceResolver()

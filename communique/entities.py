@@ -1,0 +1,21 @@
+"""Entities stage (first version pending)."""
+
+from __future__ import annotations
+
+from communique.document import Document
+from communique.pipeline import register
+
+
+class EntityRecognizer:
+    name = "communique.entities.v1"
+    version = "0"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    def __call__(self, doc: Document) -> Document:
+        return doc
+
+
+@register(EntityRecognizer.name)
+def make_entities() -> EntityRecognizer:
+    return EntityRecognizer()

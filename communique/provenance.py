@@ -1,0 +1,21 @@
+"""Provenance stage (first version pending)."""
+
+from __future__ import annotations
+
+from communique.document import Document
+from communique.pipeline import register
+
+
+class ProvenanceAssigner:
+    name = "communique.provenance.v1"
+    version = "0"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    def __call__(self, doc: Document) -> Document:
+        return doc
+
+
+@register(ProvenanceAssigner.name)
+def make_provenance() -> ProvenanceAssigner:
+    return ProvenanceAssigner()

@@ -1,0 +1,21 @@
+"""Segment stage (first version pending)."""
+
+from __future__ import annotations
+
+from communique.document import Document
+from communique.pipeline import register
+
+
+class Segmenter:
+    name = "communique.segment.v1"
+    version = "0"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    def __call__(self, doc: Document) -> Document:
+        return doc
+
+
+@register(Segmenter.name)
+def make_segment() -> Segmenter:
+    return Segmenter()

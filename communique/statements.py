@@ -1,0 +1,21 @@
+"""Statements stage (first version pending)."""
+
+from __future__ import annotations
+
+from communique.document import Document
+from communique.pipeline import register
+
+
+class StatementExtractor:
+    name = "communique.statements.v1"
+    version = "0"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    def __call__(self, doc: Document) -> Document:
+        return doc
+
+
+@register(StatementExtractor.name)
+def make_statements() -> StatementExtractor:
+    return StatementExtractor()

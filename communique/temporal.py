@@ -1,0 +1,21 @@
+"""Time stage (first version pending)."""
+
+from __future__ import annotations
+
+from communique.document import Document
+from communique.pipeline import register
+
+
+class TimeTagger:
+    name = "communique.time.v1"
+    version = "0"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    def __call__(self, doc: Document) -> Document:
+        return doc
+
+
+@register(TimeTagger.name)
+def make_temporal() -> TimeTagger:
+    return TimeTagger()
