@@ -1,18 +1,129 @@
-"""Quality stage (first version pending)."""
+"""Quality stage: flags about the text and its sources.
+
+Casing errors of known names ("russia"), likely misspellings, sentences that
+start in lower case, outlets marked as state-affiliated and experts quoted with
+no affiliation become `flags`; nothing in the text is rewritten.
+"""
 
 from __future__ import annotations
 
-from communique.document import Document
+import re
+from functools import lru_cache
+
+from communique.document import Document, Flag
+from communique.lexicon import load_table
 from communique.pipeline import register
+
+#: Transposition typos are only looked for in words at least this long.
+MIN_TYPO_LENGTH = 4
+
+_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern finding country names in any casing, and each name's proper form."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value and "(" not in value:
+                names[value.lower()] = value
+    for extra in ("United States", "Russia", "Britain", "America", "European Union", "Kremlin"):
+        names[extra.lower()] = extra
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b", re.I), names
+
+
+@lru_cache(maxsize=1)
+def _misspellings() -> dict[str, str]:
+    return {row["wrong"]: row["right"] for row in load_table("misspellings")}
+
+
+@lru_cache(maxsize=1)
+def _transpositions() -> dict[str, str]:
+    """Non-words made by swapping two adjacent letters of a common word."""
+    words = {row["word"] for row in load_table("common_words")}
+    out: dict[str, str] = {}
+    for word in words:
+        if len(word) < MIN_TYPO_LENGTH:
+            continue
+        for i in range(len(word) - 1):
+            swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            if swapped != word and swapped not in words:
+                out[swapped] = word
+    return out
+
+
+def casing_flags(text: str) -> list[Flag]:
+    pattern, names = _known_names()
+    flags = []
+    for m in pattern.finditer(text):
+        found = m.group(0)
+        proper = names[found.lower()]
+        if found != proper and not found.isupper():
+            flags.append(
+                Flag("text_issue", f"Casing: {found!r} should be {proper!r}", m.start(), m.end())
+            )
+    return flags
+
+
+def spelling_flags(text: str) -> list[Flag]:
+    known, swaps = _misspellings(), _transpositions()
+    flags = []
+    for m in _WORD.finditer(text):
+        word = m.group(0).lower()
+        right = known.get(word) or swaps.get(word)
+        if right:
+            msg = f"Spelling: {m.group(0)!r} looks like a misspelling of {right!r}"
+            flags.append(Flag("text_issue", msg, m.start(), m.end()))
+    return flags
+
+
+def sentence_case_flags(doc: Document) -> list[Flag]:
+    if doc.spacy_doc is None:
+        return []
+    flags = []
+    for sent in doc.spacy_doc.sents:
+        first = next((t for t in sent if t.is_alpha), None)
+        if first is not None and first.i == sent.start and first.text[0].islower():
+            flags.append(
+                Flag(
+                    "text_issue",
+                    f"Sentence starts in lower case: {first.text!r}",
+                    first.idx,
+                    first.idx + len(first.text),
+                )
+            )
+    return flags
+
+
+def source_flags(doc: Document) -> list[Flag]:
+    flags = []
+    for ent in doc.entities:
+        first = ent.mentions[0] if ent.mentions else None
+        start, end = (first.start, first.end) if first else (None, None)
+        if "state_media" in ent.flags:
+            flags.append(Flag("state_media", f"{ent.name} is state-affiliated media", start, end))
+        if "unidentified_expert" in ent.flags:
+            msg = f"{ent.name} is presented as an expert with no stated affiliation"
+            flags.append(Flag("unidentified_expert", msg, start, end))
+    return flags
 
 
 class QualityFlagger:
     name = "communique.quality.v1"
-    version = "0"
-    requires: tuple[str, ...] = ()
-    assigns: tuple[str, ...] = ()
+    version = "1"
+    requires = ("article.text", "spacy_doc", "entities")
+    assigns = ("flags",)
 
     def __call__(self, doc: Document) -> Document:
+        text = doc.article.text
+        new = casing_flags(text) + spelling_flags(text) + sentence_case_flags(doc)
+        new += source_flags(doc)
+        doc.flags.extend(sorted(new, key=lambda f: (f.start if f.start is not None else -1)))
         return doc
 
 

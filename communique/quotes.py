@@ -1,0 +1,511 @@
+"""Finds attributions in a parsed article: who said what, with which cue, as character spans.
+
+This is the span-finding half of the statements stage; it reads only the text and its one
+spaCy parse (never re-parsing) and knows nothing of entities or dates. It finds quote
+regions (straight and curly double quotes, quotes running over several sentences or
+paragraphs), reporting cues from `cues.tsv` with their speakers and content clauses, passive
+attributions ("was raised by X", "X was quoted as saying"), "according to X", quotes that
+continue a previous speaker's quote, and interview turns (`Name: text` lines).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from communique.lexicon import load_table
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+#: Quote regions longer than this many characters come from unbalanced quote marks.
+MAX_QUOTE_CHARS = 3000
+#: A quote with no cue of its own is taken as a statement from this many words up
+#: (shorter ones are titles, nicknames or scare quotes).
+MIN_STANDALONE_QUOTE_WORDS = 5
+#: Share of a content's words inside quote marks from which the statement is direct.
+DIRECT_SHARE = 0.9
+#: How many heads up a cue without its own subject may look for one ("..., stating that").
+MAX_SUBJECT_HOPS = 3
+#: A quote opening after a "X said:" sentence may start this many characters later.
+MAX_COLON_GAP = 3
+#: An interview label has at most this many words ("Dr. Elena Ivanova", "Senior Editor").
+MAX_LABEL_WORDS = 4
+#: Outside a section marked as an interview, a label must open this many turns to count.
+MIN_LABEL_TURNS = 2
+
+OPENING_QUOTES = "“„«"
+CLOSING_QUOTES = "”»"
+STRAIGHT_QUOTE = '"'
+_WORD = re.compile(r"\w+")
+_LABEL = re.compile(
+    r"^([^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,%d})\s*:\s+(\S.*)$" % (MAX_LABEL_WORDS - 1)
+)
+_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "relcl"})
+_EDGE_PUNCT = " \t\n,;:.–—-" + OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE + "'‘’"
+
+
+@dataclass
+class Attribution:
+    """One statement as spans of the article text, before entities and dates are attached."""
+
+    kind: str
+    start: int
+    end: int
+    cue: str | None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_text: str | None = None
+    #: Tokens of the attribution clause outside content and speaker (channel, date, relays).
+    frame: list[int] = field(default_factory=list)
+    #: Outlet spans that relayed the statement, found in the attribution itself.
+    relays: list[tuple[int, int]] = field(default_factory=list)
+    via: str = "cue"
+
+
+@dataclass(frozen=True)
+class Cue:
+    cue: str
+    kind: str
+    form: str
+    takes_object: bool
+
+
+@lru_cache(maxsize=1)
+def cue_table() -> dict[str, Cue]:
+    """Reporting cues by their lemma or phrase, from `cues.tsv`."""
+    return {
+        row["cue"]: Cue(row["cue"], row["kind"], row["form"], row["object"] == "yes")
+        for row in load_table("cues")
+    }
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted text, quote marks included, in text order.
+
+    Curly quotes pair opening with closing marks; straight quotes pair in turn. A quote
+    left open at the end of a paragraph, with the next paragraph opening a quote, is closed
+    at the paragraph end (the news convention for a quote running over paragraphs).
+    """
+    regions: list[tuple[int, int]] = []
+    open_at: int | None = None
+    open_mark = ""
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and open_at is not None:
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if j < n and (text[j] in OPENING_QUOTES or text[j] == STRAIGHT_QUOTE):
+                regions.append((open_at, i))
+                open_at = None
+            elif "\n" in text[i + 1 : j] or j == n:
+                open_at = None  # a quote never closed in its paragraph is noise
+        elif ch in OPENING_QUOTES or (ch == STRAIGHT_QUOTE and open_at is None):
+            open_at, open_mark = i, ch
+        elif open_at is not None and (
+            ch in CLOSING_QUOTES or (ch == STRAIGHT_QUOTE and open_mark == STRAIGHT_QUOTE)
+        ):
+            if i + 1 - open_at <= MAX_QUOTE_CHARS:
+                regions.append((open_at, i + 1))
+            open_at = None
+        i += 1
+    return regions
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without surrounding spaces, punctuation and quote marks."""
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    return start, end
+
+
+def words_in(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text, start, end))
+
+
+def _span_chars(tokens: Iterable[Token]) -> tuple[int, int]:
+    toks = list(tokens)
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _subtree_chars(token: Token, exclude: set[int] | None = None) -> tuple[int, int]:
+    """The character span of a token's subtree, cut at the first excluded token either side."""
+    idxs = sorted(t.i for t in token.subtree)
+    exclude = exclude or set()
+    lo = hi = token.i
+    pos = idxs.index(token.i)
+    for k in range(pos - 1, -1, -1):
+        if idxs[k] in exclude or idxs[k] != lo - 1:
+            break
+        lo = idxs[k]
+    for k in range(pos + 1, len(idxs)):
+        if idxs[k] in exclude or idxs[k] != hi + 1:
+            break
+        hi = idxs[k]
+    doc = token.doc
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+class AttributionFinder:
+    """Finds the attributions of one parsed text."""
+
+    def __init__(self, sdoc: SpacyDoc, interview_spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.sdoc = sdoc
+        self.text = sdoc.text
+        self.cues = cue_table()
+        self.quotes = quote_regions(self.text)
+        self.interview_spans = list(interview_spans)
+        self._in_quote = self._quoted_tokens()
+
+    def _quoted_tokens(self) -> set[int]:
+        inside: set[int] = set()
+        for qs, qe in self.quotes:
+            span = self.sdoc.char_span(qs, qe, alignment_mode="expand")
+            if span is not None:
+                inside.update(t.i for t in span[1:-1] if t.idx > qs and t.idx < qe - 1)
+        return inside
+
+    def find(self) -> list[Attribution]:
+        found: list[Attribution] = []
+        turns = self._interview_turns()
+        found.extend(turns)
+        taken = [(a.start, a.end) for a in turns]
+        for sent in self.sdoc.sents:
+            if any(s <= sent.start_char < e for s, e in taken):
+                continue
+            found.extend(self._sentence_attributions(sent))
+        found.extend(self._continued_quotes(found, taken))
+        found.sort(key=lambda a: (a.start, a.end))
+        return _drop_duplicates(found)
+
+    # -- interview turns -------------------------------------------------------
+
+    def _interview_turns(self) -> list[Attribution]:
+        """`Name: text` lines, inside interview sections or, failing those, lines whose
+        label opens several turns."""
+        lines = []
+        pos = 0
+        for raw in self.text.split("\n"):
+            m = _LABEL.match(raw)
+            if m:
+                lines.append((pos, m))
+            pos += len(raw) + 1
+        counts: dict[str, int] = {}
+        for _, m in lines:
+            key = m.group(1).lower()
+            counts[key] = counts.get(key, 0) + 1
+        speakers = {k for k, c in counts.items() if c >= MIN_LABEL_TURNS}
+        turns = []
+        for line_start, m in lines:
+            in_section = any(s <= line_start < e for s, e in self.interview_spans)
+            if not in_section and not (len(speakers) >= 2 and m.group(1).lower() in speakers):
+                continue
+            label_start = line_start + m.start(1)
+            start, end = trim(self.text, line_start + m.start(2), line_start + m.end(2))
+            if end <= start:
+                continue
+            turns.append(
+                Attribution(
+                    kind="direct",
+                    start=start,
+                    end=end,
+                    cue=":",
+                    cue_start=line_start + m.end(1),
+                    cue_end=line_start + m.end(1) + 1,
+                    speaker_start=label_start,
+                    speaker_end=line_start + m.end(1),
+                    speaker_text=m.group(1),
+                    via="turn",
+                )
+            )
+        return turns
+
+    # -- cue-led attributions --------------------------------------------------
+
+    def _sentence_attributions(self, sent: SpacySpan) -> list[Attribution]:
+        out = []
+        for tok in sent:
+            if tok.i in self._in_quote:
+                continue
+            att: Attribution | None = None
+            if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+                att = self._according_to(tok, sent)
+            elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                att = self._verb_cue(tok, sent)
+            if att is not None:
+                out.append(att)
+        return out
+
+    def _according_to(self, tok: Token, sent: SpacySpan) -> Attribution | None:
+        to = next(c for c in tok.children if c.lower_ == "to")
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None or "according to" not in self.cues:
+            return None
+        phrase = {t.i for t in tok.subtree}
+        s_start, s_end = _subtree_chars(source)
+        # the content is the longer stretch of the sentence on either side of the phrase
+        lo = min(phrase)
+        hi = max(phrase)
+        before = trim(self.text, sent.start_char, self.sdoc[lo].idx)
+        after_tok = self.sdoc[hi]
+        after = trim(self.text, after_tok.idx + len(after_tok), sent.end_char)
+        c_start, c_end = before if before[1] - before[0] >= after[1] - after[0] else after
+        if words_in(self.text, c_start, c_end) < 2:
+            return None
+        c_start, c_end, kind = self._with_quotes(c_start, c_end)
+        return Attribution(
+            kind=kind,
+            start=c_start,
+            end=c_end,
+            cue="according to",
+            cue_start=tok.idx,
+            cue_end=to.idx + len(to),
+            speaker_start=s_start,
+            speaker_end=s_end,
+            speaker_text=self.text[s_start:s_end],
+            via="according",
+        )
+
+    def _verb_cue(self, tok: Token, sent: SpacySpan) -> Attribution | None:
+        cue = self.cues.get(tok.lemma_.lower())
+        if cue is None or cue.form != "verb":
+            return None
+        children = list(tok.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        cue_text, cue_start, cue_end = cue.cue, tok.idx, tok.idx + len(tok)
+        relays: list[tuple[int, int]] = []
+
+        # "X was quoted as saying ..." / "Interfax quoted the ministry as saying ..."
+        quoting = self._quoting_head(tok)
+        speaker: Token | None = None
+        if quoting is not None and "quoted as saying" in self.cues:
+            cue_text, cue_start = "quoted as saying", quoting.idx
+            q_children = list(quoting.children)
+            if any(c.dep_ == "nsubjpass" for c in q_children):
+                speaker = next(c for c in q_children if c.dep_ == "nsubjpass")
+            else:
+                speaker = next((c for c in q_children if c.dep_ == "dobj"), None)
+                quoter = next((c for c in q_children if c.dep_ == "nsubj"), None)
+                if quoter is not None:
+                    relays.append(_subtree_chars(quoter))
+
+        content: tuple[int, int] | None = None
+        if passive and agent is not None and quoting is None:
+            # "the possibility ... was raised by X": the subject is the content
+            subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if subj is None or pobj is None or _is_statement_noun(subj):
+                return None
+            speaker = pobj
+            content = _subtree_chars(subj)
+        elif passive and quoting is None:
+            return None
+        if speaker is None:
+            speaker = self._subject(tok)
+        if speaker is None or speaker.dep_ == "expl" or self._is_infinitive_without_subject(tok):
+            return None
+        if content is None:
+            content = self._content(tok, cue, speaker, sent)
+        if content is None:
+            return None
+        c_start, c_end = trim(self.text, *content)
+        if c_end <= c_start or words_in(self.text, c_start, c_end) < 1:
+            return None
+        # a content holding the speaker or the cue is a misparse
+        s_start, s_end = _subtree_chars(speaker, exclude=self._token_range(c_start, c_end))
+        if c_start <= tok.idx < c_end:
+            return None
+        s_start, s_end = trim(self.text, s_start, s_end)
+        if s_end <= s_start or (c_start < s_end and s_start < c_end):
+            return None
+        c_start, c_end, kind = self._with_quotes(c_start, c_end)
+        used = self._token_range(c_start, c_end) | self._token_range(s_start, s_end)
+        frame = [
+            t.i for t in sent if t.i not in used and t.i not in self._in_quote
+        ]
+        return Attribution(
+            kind=kind,
+            start=c_start,
+            end=c_end,
+            cue=cue_text,
+            cue_start=cue_start,
+            cue_end=cue_end,
+            speaker_start=s_start,
+            speaker_end=s_end,
+            speaker_text=self.text[s_start:s_end],
+            frame=frame,
+            relays=relays,
+        )
+
+    @staticmethod
+    def _quoting_head(tok: Token) -> Token | None:
+        """The "quote" verb of "quoted as saying", when `tok` is the saying."""
+        if tok.lemma_.lower() != "say" or tok.tag_ != "VBG":
+            return None
+        head = tok.head
+        if head.lower_ == "as":
+            head = head.head
+        if head.lemma_.lower() in ("quote", "cite") and head is not tok:
+            return head
+        return None
+
+    @staticmethod
+    def _is_infinitive_without_subject(tok: Token) -> bool:
+        """"to note", "to say": an infinitive names no act of speaking by anyone."""
+        has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        return has_to and not any(c.dep_ in _SUBJECT_DEPS for c in tok.children)
+
+    def _subject(self, tok: Token) -> Token | None:
+        """The cue's subject, or that of the verb a participle or conjunct hangs from."""
+        cur = tok
+        for _ in range(MAX_SUBJECT_HOPS + 1):
+            subj = next((c for c in cur.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subj is not None:
+                return subj
+            if cur.dep_ not in _INHERIT_DEPS or cur.head is cur:
+                return None
+            if cur.dep_ in ("acl", "relcl"):
+                # "officials speaking on condition of anonymity": the noun speaks
+                return cur.head if cur.head.pos_ in ("NOUN", "PROPN", "PRON") else None
+            cur = cur.head
+        return None
+
+    def _content(
+        self, tok: Token, cue: Cue, speaker: Token, sent: SpacySpan
+    ) -> tuple[int, int] | None:
+        speaker_tokens = {t.i for t in speaker.subtree}
+        clauses = [
+            c
+            for c in tok.children
+            if c.dep_ in _CLAUSE_DEPS and c.i not in speaker_tokens and c.pos_ != "ADJ"
+        ]
+        # "X further elaborated on the agenda, stating that ...": the content is the
+        # participle's clause, found when the participle is the cue.
+        if clauses:
+            clause = clauses[0] if len(clauses) == 1 else max(
+                clauses, key=lambda c: len(list(c.subtree))
+            )
+            if clause.dep_ == "xcomp" and not self._quoted_near(tok, sent):
+                return None
+            return _subtree_chars(clause, exclude={tok.i} | speaker_tokens)
+        quote = self._adjacent_quote(tok, sent)
+        if quote is not None:
+            return quote
+        if cue.takes_object:
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.pos_ != "PRON":
+                return _subtree_chars(obj, exclude={tok.i} | speaker_tokens)
+        if tok.lemma_.lower() in ("tell", "warn", "urge", "remind"):
+            # "told reporters that ...": the clause can hang off the object
+            for c in tok.children:
+                if c.dep_ in ("dobj", "dative"):
+                    inner = [g for g in c.children if g.dep_ in _CLAUSE_DEPS]
+                    if inner:
+                        return _subtree_chars(inner[0])
+        return None
+
+    def _quoted_near(self, tok: Token, sent: SpacySpan) -> bool:
+        return any(sent.start_char <= qs and qe <= sent.end_char + 1 for qs, qe in self.quotes)
+
+    def _adjacent_quote(self, tok: Token, sent: SpacySpan) -> tuple[int, int] | None:
+        """A quote in the cue's sentence, or one opening right after "X said:"."""
+        inside = [
+            (qs, qe) for qs, qe in self.quotes if qs < sent.end_char and qe > sent.start_char
+        ]
+        if inside:
+            return min(inside, key=lambda q: min(abs(q[0] - tok.idx), abs(q[1] - tok.idx)))
+        tail = self.text[tok.idx + len(tok) : sent.end_char].strip()
+        if tail.endswith(":") or tail == "":
+            after = sent.end_char
+            for qs, qe in self.quotes:
+                if after <= qs <= after + MAX_COLON_GAP + 1 and self.text[sent.end_char - 1] == ":":
+                    return qs, qe
+        return None
+
+    def _with_quotes(self, start: int, end: int) -> tuple[int, int, str]:
+        """Widen a content to the quotes it overlaps and tell direct, mixed and indirect."""
+        overlapping = [(qs, qe) for qs, qe in self.quotes if qs < end and qe > start]
+        if not overlapping:
+            return start, end, "indirect"
+        new_start = min(start, *(qs for qs, _ in overlapping))
+        new_end = max(end, *(qe for _, qe in overlapping))
+        total = words_in(self.text, new_start, new_end)
+        quoted = sum(words_in(self.text, qs, qe) for qs, qe in overlapping)
+        new_start, new_end = trim(self.text, new_start, new_end)
+        kind = "direct" if total and quoted / total >= DIRECT_SHARE else "mixed"
+        return new_start, new_end, kind
+
+    def _token_range(self, start: int, end: int) -> set[int]:
+        span = self.sdoc.char_span(start, end, alignment_mode="expand")
+        return {t.i for t in span} if span is not None else set()
+
+    # -- quotes without a cue of their own -------------------------------------
+
+    def _continued_quotes(
+        self, found: list[Attribution], taken: list[tuple[int, int]]
+    ) -> list[Attribution]:
+        """Long quotes no cue claims: the previous direct speaker goes on talking."""
+        covered = [(a.start, a.end) for a in found] + taken
+        ordered = sorted(found, key=lambda a: a.start)
+        out: list[Attribution] = []
+        for qs, qe in self.quotes:
+            c_start, c_end = trim(self.text, qs, qe)
+            if any(s < c_end and c_start < e for s, e in covered):
+                continue
+            if words_in(self.text, c_start, c_end) < MIN_STANDALONE_QUOTE_WORDS:
+                continue
+            prev = [a for a in ordered + out if a.end <= qs and a.kind in ("direct", "mixed")]
+            if not prev:
+                continue
+            last = max(prev, key=lambda a: a.end)
+            between = self.text[last.end : qs]
+            if between.count("\n") > 1 or any(last.end <= a.start < qs for a in ordered if a.kind == "indirect"):
+                continue
+            out.append(
+                Attribution(
+                    kind="direct",
+                    start=c_start,
+                    end=c_end,
+                    cue=last.cue,
+                    speaker_start=last.speaker_start,
+                    speaker_end=last.speaker_end,
+                    speaker_text=last.speaker_text,
+                    via="continuation",
+                )
+            )
+        return out
+
+
+def _is_statement_noun(tok: Token) -> bool:
+    return tok.lemma_.lower() in statement_nouns()
+
+
+@lru_cache(maxsize=1)
+def statement_nouns() -> frozenset[str]:
+    """Nouns naming someone's statements ("comments", "remarks"), from `relays.tsv`."""
+    return frozenset(r["lemma"] for r in load_table("relays") if r["form"] == "statement_noun")
+
+
+def _drop_duplicates(found: list[Attribution]) -> list[Attribution]:
+    """One attribution per content span: the first cue wins, nested duplicates go."""
+    out: list[Attribution] = []
+    for att in found:
+        if any(o.start == att.start and o.end == att.end for o in out):
+            continue
+        out.append(att)
+    return out

@@ -1,0 +1,680 @@
+"""Recognises English time expressions with regular expressions and normalises them to TIMEX3.
+
+Pure Python, no model: `find_candidates(text)` lists the expressions with their parts, and
+`resolve(candidate, anchor, direction)` turns one into a TIMEX3 type, value, mod and calendar
+interval. The words (months, numbers, units, vague expressions, ...) come from
+`communique/data/time_words.tsv`; the patterns are compiled once, at import.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from communique.lexicon import load_table
+
+#: Years outside this range are read as plain numbers, not as years.
+MIN_YEAR, MAX_YEAR = 1000, 2099
+#: Two-digit years at or below this pivot are 20xx, above it 19xx (as in 7/8/07).
+TWO_DIGIT_YEAR_PIVOT = 50
+#: Without tense, a day-and-month date lies within this many days of the anchor, else last year.
+NEAREST_WINDOW_DAYS = 183
+#: Past tense and a date without year more than this many days after the anchor: last year.
+TENSE_SLACK_DAYS = 7
+
+
+def _words(kind: str) -> dict[str, str]:
+    return {r["word"].lower(): r["value"] for r in load_table("time_words") if r["kind"] == kind}
+
+
+def _alt(words: object) -> str:
+    """A regex alternation of words and phrases, longest first, spaces matching any blank."""
+    items = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+
+
+MONTHS = {w.rstrip("."): int(v) for w, v in _words("month").items()}
+AMBIGUOUS_MONTHS = frozenset(
+    r["word"] for r in load_table("time_words") if r["kind"] == "month" and r["note"] == "ambiguous"
+)
+WEEKDAYS = {w: int(v) for w, v in _words("weekday").items()}
+NUMBERS = {w: float(v) for w, v in _words("number").items()}
+FUZZY = _words("fuzzy_number")
+UNITS = _words("unit")
+QUANTITY_MODS = _words("quantity_mod")
+EDGES = _words("edge")
+VAGUE = _words("vague")
+SET_WORDS = _words("set_word")
+SEASONS = _words("season")
+DAY_PARTS = _words("day_part")
+RELATIVE_DAYS = {w: int(v) for w, v in _words("relative_day").items()}
+DEICTICS = {w: int(v) for w, v in _words("deictic").items()}
+OFFSETS = {w: int(v) for w, v in _words("offset").items()}
+ORDINALS = {w: int(v) for w, v in _words("ordinal").items()}
+
+_MON = r"(?:" + "|".join(
+    sorted((re.escape(w) + (r"\.?" if len(w) <= 4 and w not in ("may", "june", "july") else "")
+            for w in MONTHS), key=len, reverse=True)
+) + r")"
+_WD = r"(?:" + _alt(WEEKDAYS) + r")"
+_NUMWORD = r"(?:" + _alt(w for w in NUMBERS if " " not in w and w not in ("a", "an")) + r")"
+_NUM = (r"(?:\d+(?:\.\d+)?|" + _alt(w for w in NUMBERS if " " in w) + r"|" + _NUMWORD
+        + r"(?:[-\s]" + _NUMWORD + r")?|an?)")
+_FUZZY = r"(?:" + _alt(FUZZY) + r")"
+_UNIT = r"(?:" + _alt(UNITS) + r")"
+_QMOD = r"(?:" + _alt(QUANTITY_MODS) + r")"
+_DEICTIC = r"(?:" + _alt(DEICTICS) + r")"
+_SEASON = r"(?:" + _alt(SEASONS) + r")"
+_PART = r"(?:" + _alt(DAY_PARTS) + r")"
+_ORD = r"(?:" + _alt(ORDINALS) + r")"
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1\d{3}|20\d{2})"
+_END = r"(?![\w%])"
+
+_F = re.IGNORECASE
+
+
+@dataclass
+class Candidate:
+    """One recognised expression: its extent and the parts the normaliser needs."""
+
+    start: int
+    end: int
+    kind: str
+    parts: dict[str, str | None] = field(default_factory=dict)
+    mod: str | None = None
+    needs_direction: bool = False
+
+
+@dataclass
+class Resolution:
+    type: str
+    value: str | None
+    mod: str | None = None
+    interval: tuple[date, date] | None = None
+    relative: bool = True
+
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b")),
+    ("numeric", re.compile(r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])")),
+    ("dmy", re.compile(
+        rf"\b(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MON})"
+        rf"(?:,?\s+(?P<y>{_YEAR}))?{_END}", _F)),
+    ("mdy", re.compile(
+        rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})(?![\d%:])"
+        rf"(?:,?\s+(?P<y>{_YEAR})\b)?", _F)),
+    ("my", re.compile(rf"\b(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b", _F)),
+    ("mon_rel", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<rel>this|last|next)\s+year\b", _F)),
+    ("decade", re.compile(rf"\b(?:the\s+)?(?P<edge>early|mid|late)?[-\s]?(?P<y>1\d{{2}}|20\d)0'?s\b", _F)),
+    ("quarter", re.compile(
+        rf"\b(?:(?P<det>the)\s+)?(?:(?P<rel>{_DEICTIC}|latest|year-ago|year-earlier)\s+)?"
+        rf"(?:(?:fiscal|calendar)[-\s])?(?P<q>{_ORD}|final)[-\s]quarter"
+        rf"(?:\s+of\s+(?P<y>{_YEAR}))?\b", _F)),
+    ("half", re.compile(
+        rf"\b(?:the\s+)?(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next)\s+year)\b", _F)),
+    ("year", re.compile(rf"(?<![\d$£€.,/-])(?P<fiscal>fiscal\s+)?(?P<y>{_YEAR})(?![\d%,.]\d|[\d%/-])", _F)),
+    ("relday", re.compile(
+        rf"\b(?P<rd>{_alt(RELATIVE_DAYS)})(?:\s+(?P<part>{_PART}))?\b", _F)),
+    ("thispart", re.compile(rf"\b(?:this|last)\s+(?P<part>{_PART})\b", _F)),
+    ("deictic", re.compile(
+        rf"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?:(?P<det>the)\s+)?(?P<rel>{_DEICTIC})\s+"
+        rf"(?P<what>week(?:end)?|month|year|decade|century|{_SEASON}|{_MON}|{_WD})(?!\s*'s\s+\w)\b", _F)),
+    ("edge_of", re.compile(
+        rf"\b(?:the\s+)?(?P<edge>beginning|start|end|middle|close)\s+of\s+(?:the|this)\s+"
+        rf"(?P<what>week|month|year|decade|century)\b", _F)),
+    ("in_the_year", re.compile(rf"\b(?P<edge>earlier|later)\s+in\s+the\s+(?P<what>week|month|year)\b", _F)),
+    ("season_year", re.compile(rf"\b(?:the\s+)?(?P<s>{_SEASON})\s+of\s+(?P<y>{_YEAR})\b", _F)),
+    ("weekday", re.compile(
+        rf"\b(?P<wd>{_WD})(?P<pl>s)?(?:\s+(?P<part>{_PART}))?\b", _F)),
+    ("time", re.compile(
+        rf"\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
+        rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?!\d)|(?P<noon>noon|midnight))"
+        rf"(?:\s*\(?(?P<tz>GMT|UTC|EST|EDT|CET|local\s+time)(?:\s*[+-]\s*\d{{1,2}})?\)?)?"
+        rf"(?:\s+(?:on\s+)?(?P<wd>{_WD}|today|yesterday|tomorrow))?", _F)),
+    ("ago", re.compile(
+        rf"\b(?:(?P<qmod>{_QMOD})\s+)?(?P<n>{_NUM}|{_FUZZY})\s+(?P<unit>{_UNIT})"
+        rf"(?:\s+or\s+so)?\s+(?P<off>ago|earlier|later|from\s+now|hence)\b", _F)),
+    ("set_every", re.compile(
+        rf"\b(?P<q>every|each)\s+(?:(?P<n>other|{_NUM})\s+)?(?P<what>{_UNIT}|{_WD}|{_MON}|{_SEASON})s?\b", _F)),
+    ("set_times", re.compile(
+        rf"\b(?P<n>once|twice|{_NUM}\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{_UNIT})\b", _F)),
+    ("set_word", re.compile(rf"\b(?P<w>{_alt(SET_WORDS)})\b", _F)),
+    ("weekday_set", re.compile(rf"\b(?:on\s+)?(?P<wd>{_WD})s\b", _F)),
+    ("span_past", re.compile(
+        rf"\b(?:(?P<qmod>{_QMOD})\s+)?(?P<det>the\s+)?(?P<rel>past|last|next|coming|previous|first|final|latest"
+        rf"|recent|following)\s+(?:(?P<n>{_NUM}|{_FUZZY})\s+)?(?P<unit>{_UNIT})(?:\s+or\s+so)?\b", _F)),
+    ("duration", re.compile(
+        rf"\b(?:(?P<det>the|its|their|his|her|a|this)\s+)?(?:(?P<qmod>{_QMOD})\s+)?"
+        rf"(?P<n>{_NUM}|{_FUZZY})(?:\s+to\s+(?P<n2>{_NUM}))?[-\s](?P<unit>{_UNIT})(?:[-\s]long)?"
+        rf"(?![-\s]old\b)(?:\s+or\s+so)?\b", _F)),
+    ("vague", re.compile(rf"\b(?P<w>{_alt(VAGUE)})\b", _F)),
+]
+
+_EDGE_PREFIX = re.compile(
+    r"(?:(?P<edge>" + _alt(EDGES) + r")(?:\s+|-)|(?P<mid>mid)-?)$", _F)
+_QMOD_PREFIX = re.compile(r"(?P<qmod>" + _QMOD + r")\s+$", _F)
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number written in digits or words; None for a vague amount."""
+    t = re.sub(r"\s+", " ", text.lower().strip())
+    if t in FUZZY:
+        return None
+    if t in NUMBERS:
+        return NUMBERS[t]
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    total = 0.0
+    for piece in re.split(r"[-\s]", t):
+        if piece not in NUMBERS:
+            return None
+        total += NUMBERS[piece]
+    return total
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """A TIMEX3 duration value such as P2W, PT4.5H or PXY (X for a vague amount)."""
+    count = "X" if n is None else None
+    factor, code, timepart = {
+        "Y": (1, "Y", False), "M": (1, "M", False), "W": (1, "W", False), "D": (1, "D", False),
+        "H": (1, "H", True), "MIN": (1, "M", True), "SEC": (1, "S", True),
+        "DE": (10, "Y", False), "CE": (100, "Y", False), "Q": (1, "Q", False),
+        "FN": (2, "W", False),
+    }[unit]
+    if count is None and n is not None:
+        count = _fmt(n * factor)
+    elif unit == "DE":
+        code = "DE"
+    elif unit == "CE":
+        code = "CE"
+    return f"P{'T' if timepart else ''}{count}{code}"
+
+
+def add_units(d: date, n: float, unit: str) -> date:
+    """A date shifted by n units (whole months and years keep the day where they can)."""
+    if unit in ("D",):
+        return d + timedelta(days=round(n))
+    if unit in ("W", "FN"):
+        return d + timedelta(days=round(n * (14 if unit == "FN" else 7)))
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
+    if months is None:
+        return d
+    total = d.month - 1 + round(n * months)
+    y, m = d.year + total // 12, total % 12 + 1
+    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def period_interval(gran: str, d: date) -> tuple[date, date]:
+    """The first and last day of the calendar period of one granularity holding a day."""
+    if gran == "D":
+        return d, d
+    if gran == "W":
+        s = d - timedelta(days=d.weekday())
+        return s, s + timedelta(days=6)
+    if gran == "WE":
+        s = d - timedelta(days=d.weekday()) + timedelta(days=5)
+        return s, s + timedelta(days=1)
+    if gran == "M":
+        return d.replace(day=1), d.replace(day=calendar.monthrange(d.year, d.month)[1])
+    if gran == "Q":
+        q0 = (d.month - 1) // 3 * 3 + 1
+        e = date(d.year, q0 + 2, calendar.monthrange(d.year, q0 + 2)[1])
+        return date(d.year, q0, 1), e
+    if gran == "H":
+        return (date(d.year, 1, 1), date(d.year, 6, 30)) if d.month <= 6 else (
+            date(d.year, 7, 1), date(d.year, 12, 31))
+    if gran == "DE":
+        y = d.year // 10 * 10
+        return date(y, 1, 1), date(y + 9, 12, 31)
+    if gran == "CE":
+        y = d.year // 100 * 100
+        return date(y, 1, 1), date(y + 99, 12, 31)
+    return date(d.year, 1, 1), date(d.year, 12, 31)
+
+
+def period_value(gran: str, d: date) -> str:
+    """The TIMEX3 value naming the calendar period of one granularity holding a day."""
+    if gran == "D":
+        return d.isoformat()
+    if gran in ("W", "WE"):
+        y, w, _ = d.isocalendar()
+        return f"{y}-W{w:02d}" + ("-WE" if gran == "WE" else "")
+    if gran == "M":
+        return f"{d.year}-{d.month:02d}"
+    if gran == "Q":
+        return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+    if gran == "H":
+        return f"{d.year}-H{1 if d.month <= 6 else 2}"
+    if gran == "DE":
+        return str(d.year // 10)
+    if gran == "CE":
+        return str(d.year // 100)
+    return str(d.year)
+
+
+def edge_interval(interval: tuple[date, date], mod: str | None) -> tuple[date, date]:
+    """The part of a period that START, MID or END picks: its first, middle or last third."""
+    s, e = interval
+    if mod not in ("START", "MID", "END") or s == e:
+        return interval
+    days = (e - s).days + 1
+    third = days // 3
+    if mod == "START":
+        return s, s + timedelta(days=third - 1)
+    if mod == "MID":
+        return s + timedelta(days=third), e - timedelta(days=third)
+    return e - timedelta(days=third - 1), e
+
+
+def _g(c: Candidate, key: str) -> str:
+    return (c.parts.get(key) or "").lower()
+
+
+def _month_num(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _year2(y: str) -> int:
+    n = int(y)
+    if len(y) == 2:
+        n += 2000 if n <= TWO_DIGIT_YEAR_PIVOT else 1900
+    return n
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _pick_year(anchor: date, m: int, d: int, direction: int | None) -> date | None:
+    """The year of a day-and-month date: the nearest, unless the clause's tense says otherwise."""
+    best: date | None = None
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        cand = _safe_date(y, m, d)
+        if cand is None:
+            continue
+        if best is None or abs((cand - anchor).days) < abs((best - anchor).days):
+            best = cand
+    if best is None:
+        return None
+    if direction == -1 and (best - anchor).days > TENSE_SLACK_DAYS:
+        best = _safe_date(best.year - 1, m, d) or best
+    elif direction == 1 and (anchor - best).days > TENSE_SLACK_DAYS:
+        best = _safe_date(best.year + 1, m, d) or best
+    return best
+
+
+def _month_in_direction(anchor: date, m: int, direction: int | None, strict: bool = False) -> date:
+    """The first day of the named month nearest the anchor in the clause's direction."""
+    if direction == -1:
+        y = anchor.year if (m < anchor.month or (m == anchor.month and not strict)) else anchor.year - 1
+    elif direction == 1:
+        y = anchor.year if (m > anchor.month or (m == anchor.month and not strict)) else anchor.year + 1
+    else:
+        diff = m - anchor.month
+        y = anchor.year + (1 if diff < -6 else -1 if diff > 6 else 0)
+    return date(y, m, 1)
+
+
+def weekday_in_direction(anchor: date, wd: int, direction: int | None, strict: bool = False) -> date:
+    """The named weekday (1 = Monday) nearest the anchor in the clause's direction.
+
+    The anchor's own weekday is the anchor day itself unless `strict` (as for "last Friday").
+    """
+    back = (anchor.isoweekday() - wd) % 7
+    fwd = (wd - anchor.isoweekday()) % 7
+    if strict:
+        back, fwd = back or 7, fwd or 7
+    if direction == -1:
+        return anchor - timedelta(days=back)
+    if direction == 1:
+        return anchor + timedelta(days=fwd)
+    return anchor - timedelta(days=back) if back <= fwd else anchor + timedelta(days=fwd)
+
+
+def _season_date(year: int, code: str) -> tuple[date, date]:
+    start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    s = date(year, start_month, 1)
+    e = add_units(s, 3, "M") - timedelta(days=1)
+    return s, e
+
+
+def _unit_gran(unit: str) -> str:
+    return {"W": "W", "FN": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "Y", "CE": "Y"}.get(unit, "D")
+
+
+def resolve(c: Candidate, anchor: date | None, direction: int | None = None,
+            reference: date | None = None) -> Resolution:
+    """The TIMEX3 type, value, mod and interval of one candidate against an anchor date.
+
+    `direction` is -1 (past), 1 (future) or None (unknown) for the clause holding the
+    expression; `reference` is the last day named before it, for "two days later".
+    """
+    k = c.kind
+    mod = c.mod
+    if k in ("iso", "numeric", "dmy", "mdy"):
+        m = _month_num(c.parts["mon"] or "") if c.parts.get("mon") else int(_g(c, "m"))
+        d = int(re.sub(r"\D", "", _g(c, "d")))
+        if c.parts.get("y"):
+            day = _safe_date(_year2(_g(c, "y")), m, d)
+            if day is None:
+                return Resolution("DATE", f"XXXX-{m:02d}-{d:02d}", mod, None, False)
+            return Resolution("DATE", day.isoformat(), mod, edge_interval((day, day), mod), False)
+        if anchor is None:
+            return Resolution("DATE", f"XXXX-{m:02d}-{d:02d}", mod)
+        day = _pick_year(anchor, m, d, direction)
+        if day is None:
+            return Resolution("DATE", f"XXXX-{m:02d}-{d:02d}", mod)
+        return Resolution("DATE", day.isoformat(), mod, (day, day))
+    if k in ("my", "mon_rel", "month"):
+        m = _month_num(_g(c, "mon"))
+        if c.parts.get("y"):
+            first = date(int(_g(c, "y")), m, 1)
+            return Resolution("DATE", period_value("M", first), mod,
+                              edge_interval(period_interval("M", first), mod), False)
+        if anchor is None:
+            return Resolution("DATE", f"XXXX-{m:02d}", mod)
+        if c.parts.get("rel"):
+            first = date(anchor.year + DEICTICS[_g(c, "rel")], m, 1)
+        else:
+            first = _month_in_direction(anchor, m, direction)
+        return Resolution("DATE", period_value("M", first), mod,
+                          edge_interval(period_interval("M", first), mod))
+    if k == "year":
+        y = int(_g(c, "y"))
+        first = date(y, 1, 1)
+        return Resolution("DATE", str(y), mod, edge_interval(period_interval("Y", first), mod), False)
+    if k == "decade":
+        first = date(int(_g(c, "y")) * 10, 1, 1)
+        mod = mod or {"early": "START", "mid": "MID", "late": "END"}.get(_g(c, "edge"))
+        return Resolution("DATE", _g(c, "y"), mod,
+                          edge_interval(period_interval("DE", first), mod), False)
+    if k == "season_year":
+        y = int(_g(c, "y"))
+        code = SEASONS[_g(c, "s")]
+        return Resolution("DATE", f"{y}-{code}", mod, edge_interval(_season_date(y, code), mod), False)
+    if k == "quarter":
+        q = ORDINALS.get(_g(c, "q"), 4)
+        rel = _g(c, "rel")
+        if c.parts.get("y"):
+            first = date(int(_g(c, "y")), 3 * q - 2, 1)
+            return Resolution("DATE", period_value("Q", first), mod,
+                              edge_interval(period_interval("Q", first), mod), False)
+        if anchor is None:
+            return Resolution("DATE", f"XXXX-Q{q}", mod)
+        y = anchor.year
+        if rel in ("last", "previous", "past", "year-ago", "year-earlier"):
+            y -= 1
+        elif rel in ("next", "coming"):
+            y += 1
+        elif q > (anchor.month - 1) // 3 + 1 and direction == -1:
+            y -= 1
+        first = date(y, 3 * q - 2, 1)
+        return Resolution("DATE", period_value("Q", first), mod,
+                          edge_interval(period_interval("Q", first), mod))
+    if k == "half":
+        h = 1 if _g(c, "h") == "first" else 2
+        if c.parts.get("y"):
+            y = int(_g(c, "y"))
+        elif anchor is None:
+            return Resolution("DATE", f"XXXX-H{h}", mod)
+        else:
+            y = anchor.year + DEICTICS[_g(c, "rel")]
+        first = date(y, 1 if h == 1 else 7, 1)
+        return Resolution("DATE", f"{y}-H{h}", mod, period_interval("H", first),
+                          not c.parts.get("y"))
+    if k in ("relday", "thispart"):
+        shift = RELATIVE_DAYS.get(_g(c, "rd"), 0)
+        part = _g(c, "part") or ("night" if _g(c, "rd") == "tonight" else "")
+        typ = "TIME" if part else "DATE"
+        if anchor is None:
+            return Resolution(typ, None, mod)
+        day = anchor + timedelta(days=shift)
+        value = day.isoformat() + (f"T{DAY_PARTS[part]}" if part else "")
+        return Resolution(typ, value, mod, (day, day))
+    if k == "weekday":
+        wd = WEEKDAYS[_g(c, "wd")]
+        part = _g(c, "part")
+        typ = "TIME" if part else "DATE"
+        if anchor is None:
+            return Resolution(typ, f"XXXX-WXX-{wd}", mod)
+        day = weekday_in_direction(anchor, wd, direction)
+        value = day.isoformat() + (f"T{DAY_PARTS[part]}" if part else "")
+        return Resolution(typ, value, mod, (day, day))
+    if k == "weekday_set":
+        return Resolution("SET", f"XXXX-WXX-{WEEKDAYS[_g(c, 'wd')]}", mod, None, False)
+    if k in ("deictic", "edge_of", "in_the_year"):
+        return _resolve_deictic(c, anchor, direction, mod)
+    if k == "time":
+        return _resolve_time(c, anchor, direction)
+    if k == "ago":
+        n = parse_number(_g(c, "n"))
+        unit = UNITS[_g(c, "unit")]
+        mod = mod or QUANTITY_MODS.get(_g(c, "qmod"))
+        if "or so" in (c.parts.get("text") or "").lower():
+            mod = "APPROX"
+        off = _g(c, "off")
+        sign = OFFSETS[re.sub(r"\s+", " ", off)]
+        base = anchor if off in ("ago",) or reference is None else reference
+        if base is None:
+            return Resolution("DATE", None, mod)
+        if n is None:
+            ref = {"Y": "X", "DE": "X", "CE": "X"}.get(unit)
+            return Resolution("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, None,
+                              ref is None)
+        gran = _unit_gran(unit)
+        day = add_units(base, sign * n, unit)
+        return Resolution("DATE", period_value(gran, day), mod, period_interval(gran, day))
+    if k == "set_every":
+        what = _g(c, "what")
+        n_text = _g(c, "n")
+        n = 2.0 if n_text == "other" else (parse_number(n_text) if n_text else 1.0)
+        if what in UNITS:
+            return Resolution("SET", duration_value(n, UNITS[what]), mod, None, False)
+        if what in WEEKDAYS:
+            return Resolution("SET", f"XXXX-WXX-{WEEKDAYS[what]}", mod, None, False)
+        if what.rstrip(".") in MONTHS:
+            return Resolution("SET", f"XXXX-{_month_num(what):02d}", mod, None, False)
+        return Resolution("SET", f"XXXX-{SEASONS.get(what, 'XX')}", mod, None, False)
+    if k == "set_times":
+        return Resolution("SET", duration_value(1, UNITS[_g(c, "unit")]), mod, None, False)
+    if k == "set_word":
+        return Resolution("SET", SET_WORDS[_g(c, "w")], mod, None, False)
+    if k == "vague":
+        value = VAGUE[re.sub(r"\s+", " ", _g(c, "w"))]
+        interval = (anchor, anchor) if anchor is not None and value == "PRESENT_REF" else None
+        return Resolution("DATE", value, mod, interval, False)
+    if k in ("span_past", "duration"):
+        return _resolve_duration(c, anchor, mod)
+    return Resolution("DATE", None, mod)
+
+
+def _resolve_deictic(c: Candidate, anchor: date | None, direction: int | None,
+                     mod: str | None) -> Resolution:
+    what = _g(c, "what")
+    rel = DEICTICS.get(_g(c, "rel"), 0)
+    edge = _g(c, "edge")
+    if edge:
+        mod = mod or EDGES.get(edge) or EDGES.get(f"the {edge} of")
+    if anchor is None:
+        return Resolution("DATE", None, mod)
+    if what.rstrip(".") in MONTHS:
+        m = _month_num(what)
+        first = (date(anchor.year, m, 1) if rel == 0
+                 else _month_in_direction(anchor, m, rel, strict=True))
+        return Resolution("DATE", period_value("M", first), mod,
+                          edge_interval(period_interval("M", first), mod))
+    if what in WEEKDAYS:
+        day = weekday_in_direction(anchor, WEEKDAYS[what], rel or direction, strict=rel != 0)
+        return Resolution("DATE", day.isoformat(), mod, (day, day))
+    if what in SEASONS:
+        code = SEASONS[what]
+        year = anchor.year + rel
+        return Resolution("DATE", f"{year}-{code}", mod, edge_interval(_season_date(year, code), mod))
+    gran = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "DE",
+            "century": "CE"}[what]
+    unit = {"W": "W", "WE": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE"}[gran]
+    day = add_units(anchor, rel, unit)
+    return Resolution("DATE", period_value(gran, day), mod,
+                      edge_interval(period_interval(gran, day), mod))
+
+
+def _resolve_time(c: Candidate, anchor: date | None, direction: int | None) -> Resolution:
+    if c.parts.get("noon"):
+        hh, mm = (12, 0) if _g(c, "noon") == "noon" else (24, 0)
+    elif c.parts.get("h24"):
+        hh, mm = int(_g(c, "h24")), int(_g(c, "mi24"))
+    else:
+        hh, mm = int(_g(c, "h")) % 12, int(_g(c, "mi") or 0)
+        if _g(c, "ap").startswith("p"):
+            hh += 12
+    clock = f"T{hh:02d}:{mm:02d}"
+    day: date | None = anchor
+    wd = _g(c, "wd")
+    if anchor is not None and wd in WEEKDAYS:
+        day = weekday_in_direction(anchor, WEEKDAYS[wd], direction)
+    elif anchor is not None and wd in RELATIVE_DAYS:
+        day = anchor + timedelta(days=RELATIVE_DAYS[wd])
+    if day is None:
+        return Resolution("TIME", "XXXX-XX-XX" + clock, c.mod)
+    return Resolution("TIME", day.isoformat() + clock, c.mod, (day, day))
+
+
+def _resolve_duration(c: Candidate, anchor: date | None, mod: str | None) -> Resolution:
+    unit = UNITS[_g(c, "unit")]
+    n_text = _g(c, "n")
+    n = parse_number(n_text) if n_text else (None if c.kind == "duration" else 1.0)
+    rel = _g(c, "rel")
+    mod = mod or QUANTITY_MODS.get(re.sub(r"\s+", " ", _g(c, "qmod")))
+    if c.parts.get("n2"):
+        mod = mod or "APPROX"
+    if "or so" in (c.parts.get("text") or "").lower():
+        mod = "APPROX"
+    value = duration_value(n, unit)
+    if rel == "recent" and n_text == "":
+        return Resolution("DURATION", duration_value(None, unit), mod, None, True)
+    if c.kind == "span_past" and not n_text and rel in ("past", "last", "previous"):
+        # "the past year", "last week": the period before the anchor.
+        if anchor is None:
+            return Resolution("DURATION", value, mod)
+        return Resolution("DURATION", value, mod, (add_units(anchor, -1, unit), anchor))
+    if anchor is None or n is None:
+        return Resolution("DURATION", value, mod, None, rel != "")
+    if rel in ("past", "last", "previous", "recent"):
+        return Resolution("DURATION", value, mod, (add_units(anchor, -n, unit), anchor))
+    if rel in ("next", "coming", "following"):
+        return Resolution("DURATION", value, mod, (anchor, add_units(anchor, n, unit)))
+    return Resolution("DURATION", value, mod, None, False)
+
+
+def _accept(kind: str, m: re.Match[str], text: str) -> bool:
+    """Guards against the commonest false readings of a match (modal "may", plain numbers)."""
+    s = m.group(0)
+    if kind == "weekday" and m.group("pl"):
+        return False
+    if kind in ("dmy", "mdy", "my") and m.group("mon").lower() in AMBIGUOUS_MONTHS:
+        return m.group("mon")[0].isupper()
+    if kind == "duration":
+        det = (m.group("det") or "").lower()
+        n = (m.group("n") or "").lower()
+        if n in ("a", "an", "some", "many", "few") and not det and not m.group("qmod"):
+            before = text[max(0, m.start() - 12):m.start()].lower()
+            if n in ("some", "many", "few") or re.search(r"\d\s*$|per\s*$", before):
+                return False
+        if det == "a" and n in ("a", "an"):
+            return False
+        if n == "second" or s.lower().startswith(("a second", "the second")):
+            return False
+    if kind == "vague":
+        w = m.group("w").lower()
+        if w == "current" and re.match(r"\s+account", text[m.end():], _F):
+            return False
+    if kind == "year":
+        if m.group("y") and text[m.end():m.end() + 1] == "s":
+            return False
+    if kind == "set_word" and m.group("w").lower() == "daily":
+        nxt = text[m.end():m.end() + 12].lower()
+        if nxt.startswith((" newspaper", " paper", " mail", " telegraph")):
+            return False
+    return True
+
+
+def _bare_months(text: str) -> list[Candidate]:
+    """Months standing alone ("in March"): capitalised, and an ambiguous one after a preposition."""
+    out = []
+    for m in _BARE_MONTH.finditer(text):
+        word = m.group("mon")
+        if not word[0].isupper():
+            continue
+        if word.lower() in AMBIGUOUS_MONTHS:
+            before = text[max(0, m.start() - 12):m.start()].lower()
+            if not re.search(r"\b(in|of|since|until|till|by|from|to|through|early|late|mid|before"
+                             r"|after|during|last|next|this|and)\s*-?$", before):
+                continue
+        out.append(Candidate(m.start(), m.end(), "month", {"mon": word}, needs_direction=True))
+    return out
+
+
+_BARE_MONTH = re.compile(rf"\b(?P<mon>{_MON})(?!\w)", _F)
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """All time expressions in a text, without overlaps (the longest wins), sorted by start."""
+    found: list[Candidate] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if m.end() == m.start() or not _accept(kind, m, text):
+                continue
+            parts = {k: v for k, v in m.groupdict().items()}
+            parts["text"] = m.group(0)
+            needs = kind in ("weekday", "time") or (
+                kind in ("dmy", "mdy", "quarter") and not parts.get("y"))
+            if kind == "deictic" and (parts.get("rel") or "").lower() == "this":
+                needs = True
+            start, end = m.start(), m.end()
+            # Trailing punctuation caught by an abbreviation dot at a sentence end is kept
+            found.append(Candidate(start, end, kind, parts, needs_direction=needs))
+    found.extend(_bare_months(text))
+    found.sort(key=lambda c: (-(c.end - c.start), c.start))
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in found:
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        chosen.append(c)
+        taken.append((c.start, c.end))
+    chosen.sort(key=lambda c: c.start)
+    for c in chosen:
+        _extend_left(text, c)
+    return chosen
+
+
+def _extend_left(text: str, c: Candidate) -> None:
+    """Take in an edge ("early", "the end of", "mid-") or amount modifier written before."""
+    if c.kind in ("vague", "set_word", "set_every", "set_times", "weekday_set"):
+        return
+    before = text[max(0, c.start - 24):c.start]
+    if c.kind not in ("duration", "span_past", "ago", "decade"):
+        m = _EDGE_PREFIX.search(before)
+        if m:
+            word = (m.group("edge") or m.group("mid") or "").lower()
+            word = re.sub(r"\s+", " ", word)
+            c.mod = EDGES.get(word)
+            c.start -= len(m.group(0))
+            return
+    if c.kind in ("duration", "span_past", "ago") and not c.parts.get("qmod"):
+        m = _QMOD_PREFIX.search(before)
+        if m:
+            c.parts["qmod"] = m.group("qmod")
+            c.start -= len(m.group(0))
