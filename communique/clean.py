@@ -18,8 +18,47 @@ from communique.pipeline import register
 
 #: Endings that make "word.word" a domain name or file name rather than two sentences.
 DOMAIN_ENDINGS = frozenset(
-    "com org net gov edu int mil io co uk ru cn de fr it es eu ua ir in pk info biz news "
-    "html htm php asp aspx pdf jpg png tv me ly am az rs xk".split()
+    [
+        "com",
+        "org",
+        "net",
+        "gov",
+        "edu",
+        "int",
+        "mil",
+        "io",
+        "co",
+        "uk",
+        "ru",
+        "cn",
+        "de",
+        "fr",
+        "it",
+        "es",
+        "eu",
+        "ua",
+        "ir",
+        "in",
+        "pk",
+        "info",
+        "biz",
+        "news",
+        "html",
+        "htm",
+        "php",
+        "asp",
+        "aspx",
+        "pdf",
+        "jpg",
+        "png",
+        "tv",
+        "me",
+        "ly",
+        "am",
+        "az",
+        "rs",
+        "xk",
+    ]
 )
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")

@@ -134,7 +134,7 @@ def actor(
     fmt: FormatOption = "text",
     batch: Annotated[
         str | None,
-        typer.Option(help="JSON Lines of {\"name\", \"date\"} to resolve in order ('-': stdin)."),
+        typer.Option(help='JSON Lines of {"name", "date"} to resolve in order (\'-\': stdin).'),
     ] = None,
 ) -> None:
     """Resolve a name or title to its actor: name, type, country, sector, role."""

@@ -55,8 +55,18 @@ def render_text(doc: Document, console: Console) -> None:
         sections.add_row(s.kind, (s.heading or "")[:70], f"{s.start}–{s.end}")
 
     events = Table(title="Events")
-    for col in ("id", "type", "status", "participants", "countries", "where", "when", "source",
-                "verification", "section"):
+    for col in (
+        "id",
+        "type",
+        "status",
+        "participants",
+        "countries",
+        "where",
+        "when",
+        "source",
+        "verification",
+        "section",
+    ):
         events.add_column(col)
     for e in doc.events:
         where = ""
@@ -70,9 +80,16 @@ def render_text(doc: Document, console: Console) -> None:
             if e.when.end and e.when.end != e.when.start:
                 when += f" → {e.when.end}"
         events.add_row(
-            e.id, e.type + (f"/{e.mode}" if e.mode else ""), e.status,
-            _names(doc, e.actors + e.recipients), ", ".join(e.countries), where, when,
-            e.source or "", e.verification, e.section,
+            e.id,
+            e.type + (f"/{e.mode}" if e.mode else ""),
+            e.status,
+            _names(doc, e.actors + e.recipients),
+            ", ".join(e.countries),
+            where,
+            when,
+            e.source or "",
+            e.verification,
+            e.section,
         )
 
     statements = Table(title="Statements")
@@ -82,9 +99,15 @@ def render_text(doc: Document, console: Console) -> None:
         speaker = _names(doc, [s.speaker]) if s.speaker else (s.speaker_text or "?")
         content = s.content if len(s.content) <= 120 else s.content[:117] + "…"
         statements.add_row(
-            s.id, speaker, s.cue or "", s.kind, content,
-            _names(doc, [s.channel]) if s.channel else "", _names(doc, s.relays),
-            s.date or "", "; ".join(s.hedges),
+            s.id,
+            speaker,
+            s.cue or "",
+            s.kind,
+            content,
+            _names(doc, [s.channel]) if s.channel else "",
+            _names(doc, s.relays),
+            s.date or "",
+            "; ".join(s.hedges),
         )
 
     flags = Table(title="Flags")

@@ -123,7 +123,7 @@ class QualityFlagger:
         text = doc.article.text
         new = casing_flags(text) + spelling_flags(text) + sentence_case_flags(doc)
         new += source_flags(doc)
-        doc.flags.extend(sorted(new, key=lambda f: (f.start if f.start is not None else -1)))
+        doc.flags.extend(sorted(new, key=lambda f: f.start if f.start is not None else -1))
         return doc
 
 

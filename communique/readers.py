@@ -28,8 +28,50 @@ MIN_WORDS_FOR_LANGUAGE = 25
 MAX_TITLE_WORDS = 25
 
 _ENGLISH_WORDS = frozenset(
-    "the of and to a in is that for on with as by at from was were are it its this be has have "
-    "had not but or an will would said which who their they he she his her we our".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "a",
+        "in",
+        "is",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "by",
+        "at",
+        "from",
+        "was",
+        "were",
+        "are",
+        "it",
+        "its",
+        "this",
+        "be",
+        "has",
+        "have",
+        "had",
+        "not",
+        "but",
+        "or",
+        "an",
+        "will",
+        "would",
+        "said",
+        "which",
+        "who",
+        "their",
+        "they",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+    ]
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 

@@ -27,7 +27,8 @@ MIN_INTERVIEW_SPEAKERS = 2
 MAX_LABEL_WORDS = 4
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[.)])\s+")
-_LABEL = re.compile(r"^([^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,%d})\s*:\s+(\S.*)$" % (MAX_LABEL_WORDS - 1))
+_LABEL_WORD = r"[^\W\d_][\w.'’-]*"
+_LABEL = re.compile(rf"^({_LABEL_WORD}(?: {_LABEL_WORD}){{0,{MAX_LABEL_WORDS - 1}}})\s*:\s+(\S.*)$")
 _INTERVIEW_INTRO = re.compile(
     r"\b(spoke (with|to)|interview(ed)?|talked (with|to)|sat down with|asked)\b", re.I
 )
@@ -123,8 +124,10 @@ def segment(text: str, title: str | None = None) -> list[Section]:
     starts_section = [False] * len(lines)
 
     i = 0
-    if title and _norm(lines[0].text) == _norm(title) or (
-        title is None and len(lines) > 1 and is_heading(lines[0].text)
+    if (
+        title
+        and _norm(lines[0].text) == _norm(title)
+        or (title is None and len(lines) > 1 and is_heading(lines[0].text))
     ):
         kinds[0], headings[0], starts_section[0] = "title", lines[0].text, True
         i = 1

@@ -1,8 +1,8 @@
 """Score communique on the gold sets in `../shared/eval/` and gate against pinned floors.
 
-    python -m eval.run                 # every record of every gold set; writes eval/results.json
-    python -m eval.run --sample        # the fixed sample the CI gate scores
-    python -m eval.run --update-baseline   # pin floors (measured minus a margin) and data hashes
+python -m eval.run                 # every record of every gold set; writes eval/results.json
+python -m eval.run --sample        # the fixed sample the CI gate scores
+python -m eval.run --update-baseline   # pin floors (measured minus a margin) and data hashes
 """
 
 from __future__ import annotations

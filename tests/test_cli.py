@@ -17,9 +17,7 @@ SCRIPT = shutil.which("communique", path=str(Path(sys.executable).parent))
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     assert SCRIPT, "the communique console script is not installed"
-    return subprocess.run(
-        [SCRIPT, *args], input=stdin, capture_output=True, text=True, timeout=300
-    )
+    return subprocess.run([SCRIPT, *args], input=stdin, capture_output=True, text=True, timeout=300)
 
 
 def test_analyze_json_validates() -> None:
@@ -51,7 +49,7 @@ def test_analyze_several_inputs_keep_order(tmp_path: Path) -> None:
 
 
 def test_analyze_stdin_text_report() -> None:
-    text = "Envoys Meet\nThe envoys met in Doha on Sunday and agreed to meet again, officials said.\n"
+    text = "Envoys Meet\nThe envoys met in Doha on Sunday and agreed to meet again.\n"
     proc = run("analyze", "-", "--format", "text", "--published", "2025-05-05", stdin=text)
     assert proc.returncode == 0, proc.stderr
     assert "Sections" in proc.stdout and "Events" in proc.stdout

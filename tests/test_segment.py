@@ -25,9 +25,7 @@ def kinds_and_starts(text: str) -> list[tuple[str, str]]:
 
 def test_sections_of_a_generated_article() -> None:
     kinds = [k for k, _ in kinds_and_starts(ARTICLE)]
-    assert kinds == [
-        "title", "toc", "reporting", "faq", "interview", "commentary", "boilerplate"
-    ]
+    assert kinds == ["title", "toc", "reporting", "faq", "interview", "commentary", "boilerplate"]
 
 
 def test_sections_cover_text_without_gaps() -> None:
