@@ -22,9 +22,6 @@ class Errors(str, Enum):
     E012 = "[E012] Batch line {source} must be a JSON object with a 'name'"
     E013 = "[E013] Unknown stage {name!r}: registered stages are {choices}"
 
-    def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
-        return str(self.value).format(*args, **kwargs)
-
 
 class CommuniqueError(Exception):
     """An error with a code, shown to users as one line."""

@@ -51,8 +51,8 @@ def render_text(doc: Document, console: Console) -> None:
     sections = Table(title="Sections", show_lines=False)
     for col in ("kind", "heading", "chars"):
         sections.add_column(col)
-    for s in doc.sections:
-        sections.add_row(s.kind, (s.heading or "")[:70], f"{s.start}–{s.end}")
+    for sec in doc.sections:
+        sections.add_row(sec.kind, (sec.heading or "")[:70], f"{sec.start}–{sec.end}")
 
     events = Table(title="Events")
     for col in (

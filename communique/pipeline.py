@@ -17,10 +17,17 @@ from communique.errors import CommuniqueError, Errors
 
 
 class Stage(Protocol):
-    name: str
-    version: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def version(self) -> str: ...
+
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+
+    @property
+    def assigns(self) -> tuple[str, ...]: ...
 
     def __call__(self, doc: Document) -> Document: ...
 
