@@ -7,13 +7,17 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 from rich.console import Console
 
 from communique import __version__
 from communique.errors import CommuniqueError, Errors
+
+if TYPE_CHECKING:
+    from communique.document import Document
+    from communique.pipeline import Failure
 
 app = typer.Typer(
     add_completion=False,
@@ -22,6 +26,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err_console = Console(stderr=True)
+#: Batches at least this long show a progress bar on a terminal.
+PROGRESS_MIN_ITEMS = 3
 
 FormatOption = Annotated[
     str, typer.Option("--format", "-f", help="Output format: json, jsonl or text.")
@@ -90,7 +96,7 @@ def analyze(
         raise fail(err.message) from None
     overrides = Overrides(published=published, outlet=outlet, url=url, title=title)
 
-    def inputs() -> Iterator[object]:
+    def inputs() -> Iterator[Document | Failure]:
         for path in paths:
             try:
                 yield from read_path(path, overrides)
@@ -101,11 +107,11 @@ def analyze(
     done = 0
     with open_output(output) as out:
         console = Console(file=out, width=160) if fmt == "text" else None
-        items: list[object] = list(inputs())
+        items = list(inputs())
         docs = [d for d in items if not isinstance(d, Failure)]
         failures.extend(d for d in items if isinstance(d, Failure))
         several = len(items) > 1
-        for result in pipeline.run(docs):  # type: ignore[arg-type]
+        for result in _with_progress(pipeline.run(docs), len(docs)):
             if isinstance(result, Failure):
                 failures.append(result)
                 continue
@@ -123,6 +129,35 @@ def analyze(
         if done:
             err_console.print(f"{done} analysed, {len(failures)} skipped", highlight=False)
         raise typer.Exit(1)
+
+
+def _with_progress(
+    results: Iterator[Document | Failure], total: int
+) -> Iterator[Document | Failure]:
+    """Yield results, with a progress bar (rate and time left) on a terminal for long batches."""
+    if total < PROGRESS_MIN_ITEMS or not err_console.is_terminal:
+        yield from results
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        Task,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            return Text(f"{task.speed:.1f} articles/s" if task.speed else "")
+
+    columns = (BarColumn(), MofNCompleteColumn(), RateColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err_console, transient=True) as progress:
+        task = progress.add_task("analyse", total=total)
+        for result in results:
+            progress.advance(task)
+            yield result
 
 
 @app.command()
