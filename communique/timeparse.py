@@ -54,14 +54,31 @@ DEICTICS = {w: int(v) for w, v in _words("deictic").items()}
 OFFSETS = {w: int(v) for w, v in _words("offset").items()}
 ORDINALS = {w: int(v) for w, v in _words("ordinal").items()}
 
-_MON = r"(?:" + "|".join(
-    sorted((re.escape(w) + (r"\.?" if len(w) <= 4 and w not in ("may", "june", "july") else "")
-            for w in MONTHS), key=len, reverse=True)
-) + r")"
+_MON = (
+    r"(?:"
+    + "|".join(
+        sorted(
+            (
+                re.escape(w) + (r"\.?" if len(w) <= 4 and w not in ("may", "june", "july") else "")
+                for w in MONTHS
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")"
+)
 _WD = r"(?:" + _alt(WEEKDAYS) + r")"
 _NUMWORD = r"(?:" + _alt(w for w in NUMBERS if " " not in w and w not in ("a", "an")) + r")"
-_NUM = (r"(?:\d+(?:\.\d+)?|" + _alt(w for w in NUMBERS if " " in w) + r"|" + _NUMWORD
-        + r"(?:[-\s]" + _NUMWORD + r")?|an?)")
+_NUM = (
+    r"(?:\d+(?:\.\d+)?|"
+    + _alt(w for w in NUMBERS if " " in w)
+    + r"|"
+    + _NUMWORD
+    + r"(?:[-\s]"
+    + _NUMWORD
+    + r")?|an?)"
+)
 _FUZZY = r"(?:" + _alt(FUZZY) + r")"
 _UNIT = r"(?:" + _alt(UNITS) + r")"
 _QMOD = r"(?:" + _alt(QUANTITY_MODS) + r")"
@@ -99,62 +116,133 @@ class Resolution:
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b")),
-    ("numeric", re.compile(r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])")),
-    ("dmy", re.compile(
-        rf"\b(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MON})"
-        rf"(?:,?\s+(?P<y>{_YEAR}))?{_END}", _F)),
-    ("mdy", re.compile(
-        rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})(?![\d%:])"
-        rf"(?:,?\s+(?P<y>{_YEAR})\b)?", _F)),
+    (
+        "numeric",
+        re.compile(r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"),
+    ),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MON})"
+            rf"(?:,?\s+(?P<y>{_YEAR}))?{_END}",
+            _F,
+        ),
+    ),
+    (
+        "mdy",
+        re.compile(
+            rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})(?![\d%:])"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b)?",
+            _F,
+        ),
+    ),
     ("my", re.compile(rf"\b(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b", _F)),
     ("mon_rel", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<rel>this|last|next)\s+year\b", _F)),
-    ("decade", re.compile(rf"\b(?:the\s+)?(?P<edge>early|mid|late)?[-\s]?(?P<y>1\d{{2}}|20\d)0'?s\b", _F)),
-    ("quarter", re.compile(
-        rf"\b(?:(?P<det>the)\s+)?(?:(?P<rel>{_DEICTIC}|latest|year-ago|year-earlier)\s+)?"
-        rf"(?:(?:fiscal|calendar)[-\s])?(?P<q>{_ORD}|final)[-\s]quarter"
-        rf"(?:\s+of\s+(?P<y>{_YEAR}))?\b", _F)),
-    ("half", re.compile(
-        rf"\b(?:the\s+)?(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next)\s+year)\b", _F)),
-    ("year", re.compile(rf"(?<![\d$£€.,/-])(?P<fiscal>fiscal\s+)?(?P<y>{_YEAR})(?![\d%,.]\d|[\d%/-])", _F)),
-    ("relday", re.compile(
-        rf"\b(?P<rd>{_alt(RELATIVE_DAYS)})(?:\s+(?P<part>{_PART}))?\b", _F)),
+    (
+        "decade",
+        re.compile(r"\b(?:the\s+)?(?P<edge>early|mid|late)?[-\s]?(?P<y>1\d{2}|20\d)0'?s\b", _F),
+    ),
+    (
+        "quarter",
+        re.compile(
+            rf"\b(?:(?P<det>the)\s+)?(?:(?P<rel>{_DEICTIC}|latest|year-ago|year-earlier)\s+)?"
+            rf"(?:(?:fiscal|calendar)[-\s])?(?P<q>{_ORD}|final)[-\s]quarter"
+            rf"(?:\s+of\s+(?P<y>{_YEAR}))?\b",
+            _F,
+        ),
+    ),
+    (
+        "half",
+        re.compile(
+            rf"\b(?:the\s+)?(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next)\s+year)\b",
+            _F,
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"(?<![\d$£€.,/])(?P<fiscal>fiscal\s+)?(?P<y>{_YEAR})(?![\d%,.]\d|[\d%/-])", _F
+        ),
+    ),
+    ("relday", re.compile(rf"\b(?P<rd>{_alt(RELATIVE_DAYS)})(?:\s+(?P<part>{_PART}))?\b", _F)),
     ("thispart", re.compile(rf"\b(?:this|last)\s+(?P<part>{_PART})\b", _F)),
-    ("deictic", re.compile(
-        rf"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?:(?P<det>the)\s+)?(?P<rel>{_DEICTIC})\s+"
-        rf"(?P<what>week(?:end)?|month|year|decade|century|{_SEASON}|{_MON}|{_WD})(?!\s*'s\s+\w)\b", _F)),
-    ("edge_of", re.compile(
-        rf"\b(?:the\s+)?(?P<edge>beginning|start|end|middle|close)\s+of\s+(?:the|this)\s+"
-        rf"(?P<what>week|month|year|decade|century)\b", _F)),
-    ("in_the_year", re.compile(rf"\b(?P<edge>earlier|later)\s+in\s+the\s+(?P<what>week|month|year)\b", _F)),
+    (
+        "deictic",
+        re.compile(
+            rf"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?:(?P<det>the)\s+)?(?P<rel>{_DEICTIC})\s+"
+            rf"(?P<what>week(?:end)?|month|year|decade|century|{_SEASON}|{_MON}|{_WD})(?!\s*'s\s+\w)\b",
+            _F,
+        ),
+    ),
+    (
+        "edge_of",
+        re.compile(
+            r"\b(?:the\s+)?(?P<edge>beginning|start|end|middle|close)\s+of\s+(?:the|this)\s+"
+            r"(?P<what>week|month|year|decade|century)\b",
+            _F,
+        ),
+    ),
+    (
+        "in_the_year",
+        re.compile(r"\b(?P<edge>earlier|later)\s+in\s+the\s+(?P<what>week|month|year)\b", _F),
+    ),
     ("season_year", re.compile(rf"\b(?:the\s+)?(?P<s>{_SEASON})\s+of\s+(?P<y>{_YEAR})\b", _F)),
-    ("weekday", re.compile(
-        rf"\b(?P<wd>{_WD})(?P<pl>s)?(?:\s+(?P<part>{_PART}))?\b", _F)),
-    ("time", re.compile(
-        rf"\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
-        rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?!\d)|(?P<noon>noon|midnight))"
-        rf"(?:\s*\(?(?P<tz>GMT|UTC|EST|EDT|CET|local\s+time)(?:\s*[+-]\s*\d{{1,2}})?\)?)?"
-        rf"(?:\s+(?:on\s+)?(?P<wd>{_WD}|today|yesterday|tomorrow))?", _F)),
-    ("ago", re.compile(
-        rf"\b(?:(?P<qmod>{_QMOD})\s+)?(?P<n>{_NUM}|{_FUZZY})\s+(?P<unit>{_UNIT})"
-        rf"(?:\s+or\s+so)?\s+(?P<off>ago|earlier|later|from\s+now|hence)\b", _F)),
-    ("set_every", re.compile(
-        rf"\b(?P<q>every|each)\s+(?:(?P<n>other|{_NUM})\s+)?(?P<what>{_UNIT}|{_WD}|{_MON}|{_SEASON})s?\b", _F)),
-    ("set_times", re.compile(
-        rf"\b(?P<n>once|twice|{_NUM}\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{_UNIT})\b", _F)),
+    ("weekday", re.compile(rf"\b(?P<wd>{_WD})(?P<pl>s)?(?:\s+(?P<part>{_PART}))?\b", _F)),
+    (
+        "time",
+        re.compile(
+            rf"\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
+            rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?!\d)|(?P<noon>noon|midnight))"
+            rf"(?:\s*\(?(?P<tz>GMT|UTC|EST|EDT|CET|local\s+time)(?:\s*[+-]\s*\d{{1,2}})?\)?)?"
+            rf"(?:\s+(?:on\s+)?(?P<wd>{_WD}|today|yesterday|tomorrow))?",
+            _F,
+        ),
+    ),
+    (
+        "ago",
+        re.compile(
+            rf"\b(?:(?P<qmod>{_QMOD})\s+)?(?P<n>{_NUM}|{_FUZZY})\s+(?P<unit>{_UNIT})"
+            rf"(?:\s+or\s+so)?\s+(?P<off>ago|earlier|later|from\s+now|hence)\b",
+            _F,
+        ),
+    ),
+    (
+        "set_every",
+        re.compile(
+            rf"\b(?P<q>every|each)\s+(?:(?P<n>other|{_NUM})\s+)?(?P<what>{_UNIT}|{_WD}|{_MON}|{_SEASON})s?\b",
+            _F,
+        ),
+    ),
+    (
+        "set_times",
+        re.compile(
+            rf"\b(?P<n>once|twice|{_NUM}\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{_UNIT})\b",
+            _F,
+        ),
+    ),
     ("set_word", re.compile(rf"\b(?P<w>{_alt(SET_WORDS)})\b", _F)),
     ("weekday_set", re.compile(rf"\b(?:on\s+)?(?P<wd>{_WD})s\b", _F)),
-    ("span_past", re.compile(
-        rf"\b(?:(?P<qmod>{_QMOD})\s+)?(?P<det>the\s+)?(?P<rel>past|last|next|coming|previous|first|final|latest"
-        rf"|recent|following)\s+(?:(?P<n>{_NUM}|{_FUZZY})\s+)?(?P<unit>{_UNIT})(?:\s+or\s+so)?\b", _F)),
-    ("duration", re.compile(
-        rf"\b(?:(?P<det>the|its|their|his|her|a|this)\s+)?(?:(?P<qmod>{_QMOD})\s+)?"
-        rf"(?P<n>{_NUM}|{_FUZZY})(?:\s+to\s+(?P<n2>{_NUM}))?[-\s](?P<unit>{_UNIT})(?:[-\s]long)?"
-        rf"(?![-\s]old\b)(?:\s+or\s+so)?\b", _F)),
+    (
+        "span_past",
+        re.compile(
+            rf"\b(?P<det>the\s+)?(?P<rel>past|last|next|coming|previous|first|final"
+            rf"|latest|recent|following)\s+(?:(?P<n>{_NUM}|{_FUZZY})\s+)?(?P<unit>{_UNIT})(?:\s+or\s+so)?\b",
+            _F,
+        ),
+    ),
+    (
+        "duration",
+        re.compile(
+            rf"\b(?:(?P<det>the|its|their|his|her|a|this)\s+)?(?:(?P<qmod>{_QMOD})\s+)?"
+            rf"(?P<n>{_NUM}|{_FUZZY})(?:\s+to\s+(?P<n2>{_NUM}))?[-\s](?P<unit>{_UNIT})(?:[-\s]long)?"
+            rf"(?![-\s]old\b)(?:\s+or\s+so)?\b",
+            _F,
+        ),
+    ),
     ("vague", re.compile(rf"\b(?P<w>{_alt(VAGUE)})\b", _F)),
 ]
 
-_EDGE_PREFIX = re.compile(
-    r"(?:(?P<edge>" + _alt(EDGES) + r")(?:\s+|-)|(?P<mid>mid)-?)$", _F)
+_EDGE_PREFIX = re.compile(r"(?:(?P<edge>" + _alt(EDGES) + r")(?:\s+|-)|(?P<mid>mid)-?)$", _F)
 _QMOD_PREFIX = re.compile(r"(?P<qmod>" + _QMOD + r")\s+$", _F)
 
 
@@ -185,9 +273,16 @@ def duration_value(n: float | None, unit: str) -> str:
     """A TIMEX3 duration value such as P2W, PT4.5H or PXY (X for a vague amount)."""
     count = "X" if n is None else None
     factor, code, timepart = {
-        "Y": (1, "Y", False), "M": (1, "M", False), "W": (1, "W", False), "D": (1, "D", False),
-        "H": (1, "H", True), "MIN": (1, "M", True), "SEC": (1, "S", True),
-        "DE": (10, "Y", False), "CE": (100, "Y", False), "Q": (1, "Q", False),
+        "Y": (1, "Y", False),
+        "M": (1, "M", False),
+        "W": (1, "W", False),
+        "D": (1, "D", False),
+        "H": (1, "H", True),
+        "MIN": (1, "M", True),
+        "SEC": (1, "S", True),
+        "DE": (10, "Y", False),
+        "CE": (100, "Y", False),
+        "Q": (1, "Q", False),
         "FN": (2, "W", False),
     }[unit]
     if count is None and n is not None:
@@ -230,8 +325,11 @@ def period_interval(gran: str, d: date) -> tuple[date, date]:
         e = date(d.year, q0 + 2, calendar.monthrange(d.year, q0 + 2)[1])
         return date(d.year, q0, 1), e
     if gran == "H":
-        return (date(d.year, 1, 1), date(d.year, 6, 30)) if d.month <= 6 else (
-            date(d.year, 7, 1), date(d.year, 12, 31))
+        return (
+            (date(d.year, 1, 1), date(d.year, 6, 30))
+            if d.month <= 6
+            else (date(d.year, 7, 1), date(d.year, 12, 31))
+        )
     if gran == "DE":
         y = d.year // 10 * 10
         return date(y, 1, 1), date(y + 9, 12, 31)
@@ -318,16 +416,26 @@ def _pick_year(anchor: date, m: int, d: int, direction: int | None) -> date | No
 def _month_in_direction(anchor: date, m: int, direction: int | None, strict: bool = False) -> date:
     """The first day of the named month nearest the anchor in the clause's direction."""
     if direction == -1:
-        y = anchor.year if (m < anchor.month or (m == anchor.month and not strict)) else anchor.year - 1
+        y = (
+            anchor.year
+            if (m < anchor.month or (m == anchor.month and not strict))
+            else anchor.year - 1
+        )
     elif direction == 1:
-        y = anchor.year if (m > anchor.month or (m == anchor.month and not strict)) else anchor.year + 1
+        y = (
+            anchor.year
+            if (m > anchor.month or (m == anchor.month and not strict))
+            else anchor.year + 1
+        )
     else:
         diff = m - anchor.month
         y = anchor.year + (1 if diff < -6 else -1 if diff > 6 else 0)
     return date(y, m, 1)
 
 
-def weekday_in_direction(anchor: date, wd: int, direction: int | None, strict: bool = False) -> date:
+def weekday_in_direction(
+    anchor: date, wd: int, direction: int | None, strict: bool = False
+) -> date:
     """The named weekday (1 = Monday) nearest the anchor in the clause's direction.
 
     The anchor's own weekday is the anchor day itself unless `strict` (as for "last Friday").
@@ -354,8 +462,9 @@ def _unit_gran(unit: str) -> str:
     return {"W": "W", "FN": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "Y", "CE": "Y"}.get(unit, "D")
 
 
-def resolve(c: Candidate, anchor: date | None, direction: int | None = None,
-            reference: date | None = None) -> Resolution:
+def resolve(
+    c: Candidate, anchor: date | None, direction: int | None = None, reference: date | None = None
+) -> Resolution:
     """The TIMEX3 type, value, mod and interval of one candidate against an anchor date.
 
     `direction` is -1 (past), 1 (future) or None (unknown) for the clause holding the
@@ -381,36 +490,52 @@ def resolve(c: Candidate, anchor: date | None, direction: int | None = None,
         m = _month_num(_g(c, "mon"))
         if c.parts.get("y"):
             first = date(int(_g(c, "y")), m, 1)
-            return Resolution("DATE", period_value("M", first), mod,
-                              edge_interval(period_interval("M", first), mod), False)
+            return Resolution(
+                "DATE",
+                period_value("M", first),
+                mod,
+                edge_interval(period_interval("M", first), mod),
+                False,
+            )
         if anchor is None:
             return Resolution("DATE", f"XXXX-{m:02d}", mod)
         if c.parts.get("rel"):
             first = date(anchor.year + DEICTICS[_g(c, "rel")], m, 1)
         else:
             first = _month_in_direction(anchor, m, direction)
-        return Resolution("DATE", period_value("M", first), mod,
-                          edge_interval(period_interval("M", first), mod))
+        return Resolution(
+            "DATE", period_value("M", first), mod, edge_interval(period_interval("M", first), mod)
+        )
     if k == "year":
         y = int(_g(c, "y"))
         first = date(y, 1, 1)
-        return Resolution("DATE", str(y), mod, edge_interval(period_interval("Y", first), mod), False)
+        return Resolution(
+            "DATE", str(y), mod, edge_interval(period_interval("Y", first), mod), False
+        )
     if k == "decade":
         first = date(int(_g(c, "y")) * 10, 1, 1)
         mod = mod or {"early": "START", "mid": "MID", "late": "END"}.get(_g(c, "edge"))
-        return Resolution("DATE", _g(c, "y"), mod,
-                          edge_interval(period_interval("DE", first), mod), False)
+        return Resolution(
+            "DATE", _g(c, "y"), mod, edge_interval(period_interval("DE", first), mod), False
+        )
     if k == "season_year":
         y = int(_g(c, "y"))
         code = SEASONS[_g(c, "s")]
-        return Resolution("DATE", f"{y}-{code}", mod, edge_interval(_season_date(y, code), mod), False)
+        return Resolution(
+            "DATE", f"{y}-{code}", mod, edge_interval(_season_date(y, code), mod), False
+        )
     if k == "quarter":
         q = ORDINALS.get(_g(c, "q"), 4)
         rel = _g(c, "rel")
         if c.parts.get("y"):
             first = date(int(_g(c, "y")), 3 * q - 2, 1)
-            return Resolution("DATE", period_value("Q", first), mod,
-                              edge_interval(period_interval("Q", first), mod), False)
+            return Resolution(
+                "DATE",
+                period_value("Q", first),
+                mod,
+                edge_interval(period_interval("Q", first), mod),
+                False,
+            )
         if anchor is None:
             return Resolution("DATE", f"XXXX-Q{q}", mod)
         y = anchor.year
@@ -421,8 +546,9 @@ def resolve(c: Candidate, anchor: date | None, direction: int | None = None,
         elif q > (anchor.month - 1) // 3 + 1 and direction == -1:
             y -= 1
         first = date(y, 3 * q - 2, 1)
-        return Resolution("DATE", period_value("Q", first), mod,
-                          edge_interval(period_interval("Q", first), mod))
+        return Resolution(
+            "DATE", period_value("Q", first), mod, edge_interval(period_interval("Q", first), mod)
+        )
     if k == "half":
         h = 1 if _g(c, "h") == "first" else 2
         if c.parts.get("y"):
@@ -432,8 +558,9 @@ def resolve(c: Candidate, anchor: date | None, direction: int | None = None,
         else:
             y = anchor.year + DEICTICS[_g(c, "rel")]
         first = date(y, 1 if h == 1 else 7, 1)
-        return Resolution("DATE", f"{y}-H{h}", mod, period_interval("H", first),
-                          not c.parts.get("y"))
+        return Resolution(
+            "DATE", f"{y}-H{h}", mod, period_interval("H", first), not c.parts.get("y")
+        )
     if k in ("relday", "thispart"):
         shift = RELATIVE_DAYS.get(_g(c, "rd"), 0)
         part = _g(c, "part") or ("night" if _g(c, "rd") == "tonight" else "")
@@ -471,8 +598,9 @@ def resolve(c: Candidate, anchor: date | None, direction: int | None = None,
             return Resolution("DATE", None, mod)
         if n is None:
             ref = {"Y": "X", "DE": "X", "CE": "X"}.get(unit)
-            return Resolution("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, None,
-                              ref is None)
+            return Resolution(
+                "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, None, ref is None
+            )
         gran = _unit_gran(unit)
         day = add_units(base, sign * n, unit)
         return Resolution("DATE", period_value(gran, day), mod, period_interval(gran, day))
@@ -500,8 +628,9 @@ def resolve(c: Candidate, anchor: date | None, direction: int | None = None,
     return Resolution("DATE", None, mod)
 
 
-def _resolve_deictic(c: Candidate, anchor: date | None, direction: int | None,
-                     mod: str | None) -> Resolution:
+def _resolve_deictic(
+    c: Candidate, anchor: date | None, direction: int | None, mod: str | None
+) -> Resolution:
     what = _g(c, "what")
     rel = DEICTICS.get(_g(c, "rel"), 0)
     edge = _g(c, "edge")
@@ -511,23 +640,36 @@ def _resolve_deictic(c: Candidate, anchor: date | None, direction: int | None,
         return Resolution("DATE", None, mod)
     if what.rstrip(".") in MONTHS:
         m = _month_num(what)
-        first = (date(anchor.year, m, 1) if rel == 0
-                 else _month_in_direction(anchor, m, rel, strict=True))
-        return Resolution("DATE", period_value("M", first), mod,
-                          edge_interval(period_interval("M", first), mod))
+        first = (
+            date(anchor.year, m, 1)
+            if rel == 0
+            else _month_in_direction(anchor, m, rel, strict=True)
+        )
+        return Resolution(
+            "DATE", period_value("M", first), mod, edge_interval(period_interval("M", first), mod)
+        )
     if what in WEEKDAYS:
         day = weekday_in_direction(anchor, WEEKDAYS[what], rel or direction, strict=rel != 0)
         return Resolution("DATE", day.isoformat(), mod, (day, day))
     if what in SEASONS:
         code = SEASONS[what]
         year = anchor.year + rel
-        return Resolution("DATE", f"{year}-{code}", mod, edge_interval(_season_date(year, code), mod))
-    gran = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "DE",
-            "century": "CE"}[what]
+        return Resolution(
+            "DATE", f"{year}-{code}", mod, edge_interval(_season_date(year, code), mod)
+        )
+    gran = {
+        "week": "W",
+        "weekend": "WE",
+        "month": "M",
+        "year": "Y",
+        "decade": "DE",
+        "century": "CE",
+    }[what]
     unit = {"W": "W", "WE": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE"}[gran]
     day = add_units(anchor, rel, unit)
-    return Resolution("DATE", period_value(gran, day), mod,
-                      edge_interval(period_interval(gran, day), mod))
+    return Resolution(
+        "DATE", period_value(gran, day), mod, edge_interval(period_interval(gran, day), mod)
+    )
 
 
 def _resolve_time(c: Candidate, anchor: date | None, direction: int | None) -> Resolution:
@@ -589,7 +731,7 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
         det = (m.group("det") or "").lower()
         n = (m.group("n") or "").lower()
         if n in ("a", "an", "some", "many", "few") and not det and not m.group("qmod"):
-            before = text[max(0, m.start() - 12):m.start()].lower()
+            before = text[max(0, m.start() - 12) : m.start()].lower()
             if n in ("some", "many", "few") or re.search(r"\d\s*$|per\s*$", before):
                 return False
         if det == "a" and n in ("a", "an"):
@@ -598,13 +740,12 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
             return False
     if kind == "vague":
         w = m.group("w").lower()
-        if w == "current" and re.match(r"\s+account", text[m.end():], _F):
+        if w == "current" and re.match(r"\s+account", text[m.end() :], _F):
             return False
-    if kind == "year":
-        if m.group("y") and text[m.end():m.end() + 1] == "s":
-            return False
+    if kind == "year" and m.group("y") and text[m.end() : m.end() + 1] == "s":
+        return False
     if kind == "set_word" and m.group("w").lower() == "daily":
-        nxt = text[m.end():m.end() + 12].lower()
+        nxt = text[m.end() : m.end() + 12].lower()
         if nxt.startswith((" newspaper", " paper", " mail", " telegraph")):
             return False
     return True
@@ -618,9 +759,12 @@ def _bare_months(text: str) -> list[Candidate]:
         if not word[0].isupper():
             continue
         if word.lower() in AMBIGUOUS_MONTHS:
-            before = text[max(0, m.start() - 12):m.start()].lower()
-            if not re.search(r"\b(in|of|since|until|till|by|from|to|through|early|late|mid|before"
-                             r"|after|during|last|next|this|and)\s*-?$", before):
+            before = text[max(0, m.start() - 12) : m.start()].lower()
+            if not re.search(
+                r"\b(in|of|since|until|till|by|from|to|through|early|late|mid|before"
+                r"|after|during|last|next|this|and)\s*-?$",
+                before,
+            ):
                 continue
         out.append(Candidate(m.start(), m.end(), "month", {"mon": word}, needs_direction=True))
     return out
@@ -639,7 +783,8 @@ def find_candidates(text: str) -> list[Candidate]:
             parts = {k: v for k, v in m.groupdict().items()}
             parts["text"] = m.group(0)
             needs = kind in ("weekday", "time") or (
-                kind in ("dmy", "mdy", "quarter") and not parts.get("y"))
+                kind in ("dmy", "mdy", "quarter") and not parts.get("y")
+            )
             if kind == "deictic" and (parts.get("rel") or "").lower() == "this":
                 needs = True
             start, end = m.start(), m.end()
@@ -664,7 +809,7 @@ def _extend_left(text: str, c: Candidate) -> None:
     """Take in an edge ("early", "the end of", "mid-") or amount modifier written before."""
     if c.kind in ("vague", "set_word", "set_every", "set_times", "weekday_set"):
         return
-    before = text[max(0, c.start - 24):c.start]
+    before = text[max(0, c.start - 24) : c.start]
     if c.kind not in ("duration", "span_past", "ago", "decade"):
         m = _EDGE_PREFIX.search(before)
         if m:
@@ -673,6 +818,8 @@ def _extend_left(text: str, c: Candidate) -> None:
             c.mod = EDGES.get(word)
             c.start -= len(m.group(0))
             return
+    if c.kind == "span_past" and c.parts.get("det"):
+        return
     if c.kind in ("duration", "span_past", "ago") and not c.parts.get("qmod"):
         m = _QMOD_PREFIX.search(before)
         if m:

@@ -1,0 +1,308 @@
+"""Scores the time stage on TimeBank, MEANTIME and the Recognizers-Text date specs.
+
+Extents are compared strictly (same start and end) and relaxed (overlap, one to one); a
+predicted timex counts for value F1 when it overlaps a gold one and its TIMEX3 value is the
+same. dateparser's `search_dates` runs on the same data side by side, as a reference point
+(it is a dev dependency only, never used by communique itself).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from communique.document import Article, Document, Timex
+from communique.errors import CommuniqueError
+from communique.pipeline import Pipeline
+from communique.readers import article_from_text
+from eval.common import Suite, SuiteResult, prf
+
+SUITES = {
+    "timex.timebank": Suite(
+        data="timebank_dev.jsonl",
+        sample=60,
+        description="TimeBank 1.2 + AQUAINT dev, values against each DCT",
+    ),
+    "timex.meantime": Suite(
+        data="meantime_timex.jsonl",
+        sample=120,
+        description="MEANTIME news, the DCT date line excluded",
+    ),
+    "timex.recognizers": Suite(
+        data="recognizers_datetime.jsonl",
+        sample=400,
+        description="Recognizers-Text date, daterange and duration cases",
+    ),
+}
+
+#: Stages needed for time: the parse (for tense) and the tagger; no clean, so offsets hold.
+STAGES = ["communique.parse.v1", "communique.time.v1"]
+#: Recognizers result types scored here.
+RECOGNIZER_TYPES = ("date", "daterange", "duration")
+
+_pipeline: Pipeline | None = None
+
+Span = tuple[int, int]
+
+
+def _pipe() -> Pipeline:
+    global _pipeline
+    if _pipeline is None:
+        _pipeline = Pipeline(STAGES)
+    return _pipeline
+
+
+def _document(text: str, source: str, published: str | None) -> Document:
+    """A document for one gold text; short test inputs skip the language check that needs prose."""
+    try:
+        return article_from_text(text, source=source, published=published)
+    except CommuniqueError:
+        return Document(
+            article=Article(
+                id=source,
+                title=None,
+                url=None,
+                outlet=None,
+                published=published,
+                language="en",
+                text=text,
+            )
+        )
+
+
+def analyse(
+    records: list[dict[str, Any]], text_key: str, published: Callable[[dict[str, Any]], str | None]
+) -> list[Document]:
+    docs = [_document(r[text_key], str(r.get("id")), published(r)) for r in records]
+    out = []
+    for res in _pipe().run(docs):
+        if not isinstance(res, Document):
+            raise RuntimeError(res.message)
+        out.append(res)
+    return out
+
+
+def _match(pred: list[Span], gold: list[Span]) -> list[tuple[int, int]]:
+    """One-to-one pairs (pred index, gold index) of overlapping spans, largest overlap first."""
+    pairs = []
+    for i, (ps, pe) in enumerate(pred):
+        for j, (gs, ge) in enumerate(gold):
+            ov = min(pe, ge) - max(ps, gs)
+            if ov > 0:
+                pairs.append((ov, i, j))
+    pairs.sort(reverse=True)
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    out = []
+    for _, i, j in pairs:
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        out.append((i, j))
+    return out
+
+
+def _dateparser_spans(text: str, dct: str) -> list[tuple[int, int, datetime]]:
+    """dateparser's finds as (start, end, datetime), located in the text left to right."""
+    from dateparser.search import search_dates
+
+    found = (
+        search_dates(
+            text, languages=["en"], settings={"RELATIVE_BASE": datetime.fromisoformat(dct)}
+        )
+        or []
+    )
+    out = []
+    pos = 0
+    for sub, when in found:
+        i = text.find(sub, pos)
+        if i < 0:
+            i = text.find(sub)
+        if i < 0:
+            continue
+        out.append((i, i + len(sub), when))
+        pos = i + len(sub)
+    return out
+
+
+def _dateparser_value_ok(gold_value: str | None, when: datetime) -> bool:
+    if not gold_value:
+        return False
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", gold_value):
+        return when.date().isoformat() == gold_value
+    if re.fullmatch(r"\d{4}-\d{2}", gold_value):
+        return when.strftime("%Y-%m") == gold_value
+    if re.fullmatch(r"\d{4}", gold_value):
+        return str(when.year) == gold_value
+    return False
+
+
+def score_timeml(records: list[dict[str, Any]], exclude_dct: bool) -> SuiteResult:
+    docs = analyse(records, "text", lambda r: r["dct"])
+    n_pred = n_gold = strict_tp = relaxed_tp = value_tp = type_ok = 0
+    dp_pred = dp_relaxed = dp_value = 0
+    dct_found = dct_total = 0
+    by_type: Counter[str] = Counter()
+    by_type_found: Counter[str] = Counter()
+    by_type_value: Counter[str] = Counter()
+    for rec, doc in zip(records, docs, strict=True):
+        gold = [t for t in rec["timexes"] if not (exclude_dct and t.get("is_dct"))]
+        dct_spans = [
+            (t["start"], t["end"]) for t in rec["timexes"] if exclude_dct and t.get("is_dct")
+        ]
+        pred = [t for t in doc.timexes if not any(t.start < e and s < t.end for s, e in dct_spans)]
+        dct_total += len(dct_spans)
+        dct_found += sum(
+            1 for s, e in dct_spans if any(t.start < e and s < t.end for t in doc.timexes)
+        )
+        g_spans = [(t["start"], t["end"]) for t in gold]
+        p_spans = [(t.start, t.end) for t in pred]
+        n_pred += len(pred)
+        n_gold += len(gold)
+        strict_tp += len(set(p_spans) & set(g_spans))
+        pairs = _match(p_spans, g_spans)
+        relaxed_tp += len(pairs)
+        for g in gold:
+            by_type[g["type"]] += 1
+        for i, j in pairs:
+            by_type_found[gold[j]["type"]] += 1
+            if pred[i].type == gold[j]["type"]:
+                type_ok += 1
+            if pred[i].value == gold[j]["value"]:
+                value_tp += 1
+                by_type_value[gold[j]["type"]] += 1
+        dp = [
+            x
+            for x in _dateparser_spans(rec["text"], rec["dct"])
+            if not any(x[0] < e and s < x[1] for s, e in dct_spans)
+        ]
+        dp_pred += len(dp)
+        dp_pairs = _match([(s, e) for s, e, _ in dp], g_spans)
+        dp_relaxed += len(dp_pairs)
+        dp_value += sum(1 for i, j in dp_pairs if _dateparser_value_ok(gold[j]["value"], dp[i][2]))
+    strict = prf(strict_tp, n_pred, n_gold)
+    relaxed = prf(relaxed_tp, n_pred, n_gold)
+    value = prf(value_tp, n_pred, n_gold)
+    dp_rel = prf(dp_relaxed, dp_pred, n_gold)
+    metrics = {
+        "strict_p": strict["p"],
+        "strict_r": strict["r"],
+        "strict_f1": strict["f1"],
+        "relaxed_p": relaxed["p"],
+        "relaxed_r": relaxed["r"],
+        "relaxed_f1": relaxed["f1"],
+        "value_f1": value["f1"],
+        "type_accuracy": round(type_ok / relaxed_tp, 4) if relaxed_tp else 0.0,
+        "dateparser_relaxed_f1": dp_rel["f1"],
+        "dateparser_value_accuracy": round(dp_value / n_gold, 4) if n_gold else 0.0,
+    }
+    table = [
+        {"type": t, "gold": n, "found": by_type_found[t], "value_ok": by_type_value[t]}
+        for t, n in by_type.most_common()
+    ]
+    notes = [
+        f"predicted {n_pred}, gold {n_gold}; value accuracy of dateparser counts only"
+        " gold dates/months/years it can express"
+    ]
+    if exclude_dct:
+        notes.append(
+            f"DCT date lines excluded from gold and predictions; found {dct_found}/{dct_total}"
+        )
+    return SuiteResult(metrics=metrics, tables={"by_type": table}, notes=notes)
+
+
+def _recognizer_ok(kind: str, timex: Timex, values: list[dict[str, Any]]) -> bool:
+    for v in values:
+        if kind == "duration":
+            if timex.value == v.get("timex"):
+                return True
+        elif kind == "date":
+            if timex.interval and timex.interval.start == timex.interval.end == v.get("value"):
+                return True
+            if timex.value == v.get("value"):
+                return True
+        elif kind == "daterange" and timex.interval:
+            start, end = v.get("start"), v.get("end")
+            end_incl = (
+                (date.fromisoformat(end[:10]) - timedelta(days=1)).isoformat() if end else None
+            )
+            if start is None and end is None:
+                continue
+            # Calendar periods end the day before the gold's exclusive end; ranges counted
+            # from a duration ("within 9 months") end on the gold end itself.
+            ends = {end_incl, end[:10]} if end else set()
+            if (start is None or timex.interval.start == start[:10]) and (
+                end is None or timex.interval.end in ends
+            ):
+                return True
+    return False
+
+
+def score_recognizers(records: list[dict[str, Any]]) -> SuiteResult:
+    cases = [r for r in records if r.get("reference")]
+    docs = analyse(cases, "input", lambda r: r["reference"][:10])
+    total: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    ok: Counter[str] = Counter()
+    dp_found: Counter[str] = Counter()
+    dp_ok: Counter[str] = Counter()
+    two_way = two_way_ok = 0
+    for rec, doc in zip(cases, docs, strict=True):
+        dp = _dateparser_spans(rec["input"], rec["reference"][:10])
+        for res in rec["results"]:
+            kind = res["type"].rsplit(".", 1)[-1]
+            if kind not in RECOGNIZER_TYPES:
+                continue
+            total[kind] += 1
+            hits = [t for t in doc.timexes if t.start < res["end"] and res["start"] < t.end]
+            if hits:
+                found[kind] += 1
+            good = any(_recognizer_ok(kind, t, res["values"]) for t in hits)
+            ok[kind] += good
+            if kind == "date" and len(res["values"]) > 1:
+                two_way += 1
+                two_way_ok += good
+            dp_hits = [w for s, e, w in dp if s < res["end"] and res["start"] < e]
+            if dp_hits:
+                dp_found[kind] += 1
+                if kind == "date" and any(
+                    w.date().isoformat() == v.get("value") for w in dp_hits for v in res["values"]
+                ):
+                    dp_ok[kind] += 1
+    metrics: dict[str, float] = {}
+    table = []
+    for kind in RECOGNIZER_TYPES:
+        n = total[kind] or 1
+        metrics[f"{kind}_resolved"] = round(ok[kind] / n, 4)
+        metrics[f"{kind}_found"] = round(found[kind] / n, 4)
+        metrics[f"dateparser_{kind}_found"] = round(dp_found[kind] / n, 4)
+        table.append(
+            {
+                "type": kind,
+                "cases": total[kind],
+                "found": found[kind],
+                "resolved": ok[kind],
+                "dateparser_found": dp_found[kind],
+                "dateparser_resolved": dp_ok[kind],
+            }
+        )
+    all_total = sum(total.values()) or 1
+    metrics["resolved"] = round(sum(ok.values()) / all_total, 4)
+    metrics["dateparser_date_value_accuracy"] = round(dp_ok["date"] / (total["date"] or 1), 4)
+    notes = [
+        f"{two_way} date cases give two candidate values (a bare weekday or day, past and"
+        f" future); a match with either counts: {two_way_ok} resolved",
+        f"{len(records) - len(cases)} cases without a reference date skipped",
+        "daterange ends are exclusive in the gold, inclusive in communique intervals",
+    ]
+    return SuiteResult(metrics=metrics, tables={"by_type": table}, notes=notes)
+
+
+def score(suite_name: str, records: list[dict[str, Any]]) -> SuiteResult:
+    if suite_name == "timex.recognizers":
+        return score_recognizers(records)
+    return score_timeml(records, exclude_dct=suite_name == "timex.meantime")
