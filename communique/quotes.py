@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from communique.lexicon import load_table
@@ -36,20 +36,28 @@ MAX_SUBJECT_HOPS = 3
 MAX_COLON_GAP = 3
 #: An interview label has at most this many words ("Dr. Elena Ivanova", "Senior Editor").
 MAX_LABEL_WORDS = 4
-#: Outside a section marked as an interview, a label must open this many turns to count.
+#: A label must open this many turns of a run to count as a speaker.
 MIN_LABEL_TURNS = 2
+#: Labelled lines at most this many lines apart belong to one run of interview turns.
+MAX_TURN_GAP_LINES = 2
 
 OPENING_QUOTES = "“„«"
 CLOSING_QUOTES = "”»"
 STRAIGHT_QUOTE = '"'
 _WORD = re.compile(r"\w+")
 _LABEL = re.compile(
-    r"^([^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,%d})\s*:\s+(\S.*)$" % (MAX_LABEL_WORDS - 1)
+    r"^([^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,"
+    + str(MAX_LABEL_WORDS - 1)
+    + r"})\s*:\s+(\S.*)$"
 )
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "relcl"})
 _EDGE_PUNCT = " \t\n,;:.–—-" + OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE + "'‘’"
+
+
+#: A labelled line: its line number, its offset and the label match.
+Labelled = tuple[int, int, "re.Match[str]"]
 
 
 @dataclass
@@ -143,21 +151,32 @@ def _span_chars(tokens: Iterable[Token]) -> tuple[int, int]:
 
 
 def _subtree_chars(token: Token, exclude: set[int] | None = None) -> tuple[int, int]:
-    """The character span of a token's subtree, cut at the first excluded token either side."""
-    idxs = sorted(t.i for t in token.subtree)
+    """The character span from a token's left to its right edge, cut before excluded tokens."""
     exclude = exclude or set()
-    lo = hi = token.i
-    pos = idxs.index(token.i)
-    for k in range(pos - 1, -1, -1):
-        if idxs[k] in exclude or idxs[k] != lo - 1:
-            break
-        lo = idxs[k]
-    for k in range(pos + 1, len(idxs)):
-        if idxs[k] in exclude or idxs[k] != hi + 1:
-            break
-        hi = idxs[k]
     doc = token.doc
+    lo = hi = token.i
+    while lo > token.left_edge.i and lo - 1 not in exclude:
+        lo -= 1
+    while hi < token.right_edge.i and hi + 1 not in exclude:
+        hi += 1
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+#: Dependents that follow a speaker's name without being part of it ("X, contingent upon ...").
+_SPEAKER_TAIL_DEPS = frozenset({"relcl", "acl", "amod", "advcl", "advmod", "punct", "prep"})
+#: Prepositions that do belong to a speaker ("Joel Smith of the ministry").
+_SPEAKER_PREPS = frozenset({"of", "from", "at", "for", "with", "in"})
+
+
+def speaker_chars(token: Token, exclude: set[int]) -> tuple[int, int]:
+    """The speaker's noun phrase: its left part, appositions and "of X", no trailing clauses."""
+    drop: set[int] = set(exclude)
+    for child in token.children:
+        if child.i > token.i and child.dep_ in _SPEAKER_TAIL_DEPS:
+            if child.dep_ == "prep" and child.lower_ in _SPEAKER_PREPS:
+                continue
+            drop.update(t.i for t in child.subtree)
+    return _subtree_chars(token, drop)
 
 
 class AttributionFinder:
@@ -195,44 +214,45 @@ class AttributionFinder:
     # -- interview turns -------------------------------------------------------
 
     def _interview_turns(self) -> list[Attribution]:
-        """`Name: text` lines, inside interview sections or, failing those, lines whose
-        label opens several turns."""
-        lines = []
+        """`Name: text` lines that alternate as a conversation.
+
+        Labelled lines close together form a run; in a run, a label counts as a speaker when it
+        opens several turns. A run counts when it has two such speakers, or lies in a section
+        the segmenter marked as an interview. So one-off "Headline:" lines stay out.
+        """
+        labelled: list[Labelled] = []  # line number, offset, match
         pos = 0
-        for raw in self.text.split("\n"):
+        for n, raw in enumerate(self.text.split("\n")):
             m = _LABEL.match(raw)
             if m:
-                lines.append((pos, m))
+                labelled.append((n, pos, m))
             pos += len(raw) + 1
-        counts: dict[str, int] = {}
-        for _, m in lines:
-            key = m.group(1).lower()
-            counts[key] = counts.get(key, 0) + 1
-        speakers = {k for k, c in counts.items() if c >= MIN_LABEL_TURNS}
         turns = []
-        for line_start, m in lines:
-            in_section = any(s <= line_start < e for s, e in self.interview_spans)
-            if not in_section and not (len(speakers) >= 2 and m.group(1).lower() in speakers):
-                continue
-            label_start = line_start + m.start(1)
-            start, end = trim(self.text, line_start + m.start(2), line_start + m.end(2))
-            if end <= start:
-                continue
-            turns.append(
-                Attribution(
-                    kind="direct",
-                    start=start,
-                    end=end,
-                    cue=":",
-                    cue_start=line_start + m.end(1),
-                    cue_end=line_start + m.end(1) + 1,
-                    speaker_start=label_start,
-                    speaker_end=line_start + m.end(1),
-                    speaker_text=m.group(1),
-                    via="turn",
-                )
+        for run in _turn_runs(labelled):
+            in_section = any(
+                s <= line_start < e for _, line_start, _ in run for s, e in self.interview_spans
             )
+            if len({_label_key(m.group(1)) for _, _, m in run}) < 2 and not in_section:
+                continue
+            for _, line_start, m in run:
+                start, end = trim(self.text, line_start + m.start(2), line_start + m.end(2))
+                if end > start:
+                    turns.append(self._turn(line_start, m, start, end))
         return turns
+
+    def _turn(self, line_start: int, m: re.Match[str], start: int, end: int) -> Attribution:
+        return Attribution(
+            kind="direct",
+            start=start,
+            end=end,
+            cue=":",
+            cue_start=line_start + m.end(1),
+            cue_end=line_start + m.end(1) + 1,
+            speaker_start=line_start + m.start(1),
+            speaker_end=line_start + m.end(1),
+            speaker_text=m.group(1),
+            via="turn",
+        )
 
     # -- cue-led attributions --------------------------------------------------
 
@@ -256,7 +276,7 @@ class AttributionFinder:
         if source is None or "according to" not in self.cues:
             return None
         phrase = {t.i for t in tok.subtree}
-        s_start, s_end = _subtree_chars(source)
+        s_start, s_end = speaker_chars(source, set())
         # the content is the longer stretch of the sentence on either side of the phrase
         lo = min(phrase)
         hi = max(phrase)
@@ -266,8 +286,10 @@ class AttributionFinder:
         c_start, c_end = before if before[1] - before[0] >= after[1] - after[0] else after
         if words_in(self.text, c_start, c_end) < 2:
             return None
+        c_end, relays = self._split_relay(c_start, c_end)
         c_start, c_end, kind = self._with_quotes(c_start, c_end)
         return Attribution(
+            relays=relays,
             kind=kind,
             start=c_start,
             end=c_end,
@@ -327,12 +349,14 @@ class AttributionFinder:
         if c_end <= c_start or words_in(self.text, c_start, c_end) < 1:
             return None
         # a content holding the speaker or the cue is a misparse
-        s_start, s_end = _subtree_chars(speaker, exclude=self._token_range(c_start, c_end))
+        s_start, s_end = speaker_chars(speaker, self._token_range(c_start, c_end) | {tok.i})
         if c_start <= tok.idx < c_end:
             return None
         s_start, s_end = trim(self.text, s_start, s_end)
         if s_end <= s_start or (c_start < s_end and s_start < c_end):
             return None
+        c_end, relays_in = self._split_relay(c_start, c_end)
+        relays.extend(relays_in)
         c_start, c_end, kind = self._with_quotes(c_start, c_end)
         used = self._token_range(c_start, c_end) | self._token_range(s_start, s_end)
         frame = [
@@ -437,6 +461,28 @@ class AttributionFinder:
                     return qs, qe
         return None
 
+    def _split_relay(self, start: int, end: int) -> tuple[int, list[tuple[int, int]]]:
+        """Cut "..., as reported by Reuters" off a content; the outlets become relays."""
+        relay_verbs = relay_lemmas("passive_agent")
+        for i in sorted(self._token_range(start, end)):
+            tok = self.sdoc[i]
+            if tok.tag_ != "VBN" or tok.lemma_.lower() not in relay_verbs:
+                continue
+            mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+            agents = [
+                _subtree_chars(g)
+                for a in tok.children
+                if a.dep_ == "agent"
+                for g in a.children
+                if g.dep_ == "pobj"
+            ]
+            if mark is None or not agents:
+                continue
+            new_end = trim(self.text, start, mark.idx)[1]
+            if new_end > start:
+                return new_end, agents
+        return end, []
+
     def _with_quotes(self, start: int, end: int) -> tuple[int, int, str]:
         """Widen a content to the quotes it overlaps and tell direct, mixed and indirect."""
         overlapping = [(qs, qe) for qs, qe in self.quotes if qs < end and qe > start]
@@ -474,7 +520,9 @@ class AttributionFinder:
                 continue
             last = max(prev, key=lambda a: a.end)
             between = self.text[last.end : qs]
-            if between.count("\n") > 1 or any(last.end <= a.start < qs for a in ordered if a.kind == "indirect"):
+            if _paragraph_breaks(between) > 1 or any(
+                last.end <= a.start < qs for a in ordered if a.kind == "indirect"
+            ):
                 continue
             out.append(
                 Attribution(
@@ -491,14 +539,51 @@ class AttributionFinder:
         return out
 
 
+def _turn_runs(labelled: list[Labelled]) -> list[list[Labelled]]:
+    """Runs of close labelled lines whose labels each open several turns of the run.
+
+    Dropping one-off labels can open gaps, so runs are split and filtered until stable.
+    """
+    items = labelled
+    while True:
+        runs: list[list[Labelled]] = []
+        for item in items:
+            if runs and item[0] - runs[-1][-1][0] <= MAX_TURN_GAP_LINES:
+                runs[-1].append(item)
+            else:
+                runs.append([item])
+        kept: list[Labelled] = []
+        for run in runs:
+            counts: dict[str, int] = {}
+            for _, _, m in run:
+                counts[_label_key(m.group(1))] = counts.get(_label_key(m.group(1)), 0) + 1
+            kept.extend(it for it in run if counts[_label_key(it[2].group(1))] >= MIN_LABEL_TURNS)
+        if len(kept) == len(items):
+            return runs
+        items = kept
+
+
+def _paragraph_breaks(text: str) -> int:
+    return len(re.findall(r"\n\s*", text))
+
+
+def _label_key(label: str) -> str:
+    return " ".join(label.lower().split())
+
+
 def _is_statement_noun(tok: Token) -> bool:
     return tok.lemma_.lower() in statement_nouns()
 
 
-@lru_cache(maxsize=1)
+@cache
+def relay_lemmas(form: str) -> frozenset[str]:
+    """Lemmas of one form of `relays.tsv` (passive_agent, quoting_subject, statement_noun)."""
+    return frozenset(r["lemma"] for r in load_table("relays") if r["form"] == form)
+
+
 def statement_nouns() -> frozenset[str]:
-    """Nouns naming someone's statements ("comments", "remarks"), from `relays.tsv`."""
-    return frozenset(r["lemma"] for r in load_table("relays") if r["form"] == "statement_noun")
+    """Nouns naming someone's statements ("comments", "remarks")."""
+    return relay_lemmas("statement_noun")
 
 
 def _drop_duplicates(found: list[Attribution]) -> list[Attribution]:

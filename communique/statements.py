@@ -1,19 +1,389 @@
-"""Statements stage (first version pending)."""
+"""Statements stage: who said what, to whom, relayed by whom, when, and how hedged.
+
+Spans come from `communique.quotes` (over the one spaCy parse); this stage attaches the
+speaker, channel and relay entities, the hedges of `hedges.tsv`, the date a statement was
+made, and re-anchors relative time expressions in what a dated statement says.
+"""
 
 from __future__ import annotations
 
-from communique.document import Document
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from communique.document import Document, Entity, Statement, Timex
+from communique.lexicon import load_table
 from communique.pipeline import register
+from communique.quotes import Attribution, AttributionFinder, statement_nouns
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: A "X's comments were reported by Y" sentence reaches back over this many sentences.
+RELAY_REACH_SENTENCES = 6
+#: A full ISO date.
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass
+class StatementSpans:
+    """The statement with the spans the record does not carry (for scorers and the lead)."""
+
+    statement: Statement
+    attribution: Attribution
+    channel_text: str | None = None
+    relay_texts: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _hedges() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    rows = []
+    for row in load_table("hedges"):
+        words = [re.escape(w) for w in row["phrase"].split()]
+        pattern = re.compile(r"\b" + r"\s+".join(words) + r"\b", re.I)
+        rows.append((row["phrase"], pattern, row["scope"]))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _channels() -> dict[tuple[str, str], str]:
+    return {(r["head"], r["relation"]): r["object"] for r in load_table("channels")}
+
+
+@lru_cache(maxsize=1)
+def _platforms() -> frozenset[str]:
+    return frozenset(r["name"] for r in load_table("platforms"))
+
+
+@lru_cache(maxsize=1)
+def _relay_forms() -> dict[str, frozenset[str]]:
+    forms: dict[str, set[str]] = {}
+    for r in load_table("relays"):
+        forms.setdefault(r["form"], set()).add(r["lemma"])
+    return {k: frozenset(v) for k, v in forms.items()}
 
 
 class StatementExtractor:
+    """Builds `doc.statements` from the parse, the entities and the time expressions."""
+
     name = "communique.statements.v1"
-    version = "0"
-    requires: tuple[str, ...] = ()
-    assigns: tuple[str, ...] = ()
+    version = "1"
+    requires: tuple[str, ...] = ("spacy_doc", "sections", "entities", "timexes")
+    assigns: tuple[str, ...] = ("statements", "timexes.anchor")
 
     def __call__(self, doc: Document) -> Document:
+        self.extract(doc)
         return doc
+
+    def extract(self, doc: Document) -> list[StatementSpans]:
+        """Assign `doc.statements` and return them with their spans."""
+        if doc.spacy_doc is None:
+            doc.statements = []
+            return []
+        interviews = [(s.start, s.end) for s in doc.sections if s.kind == "interview"]
+        attributions = AttributionFinder(doc.spacy_doc, interviews).find()
+        results = [self._statement(doc, i, att) for i, att in enumerate(attributions, 1)]
+        doc.statements = [r.statement for r in results]
+        self._sentence_relays(doc, results)
+        self._hedge(doc, results)
+        self._date(doc, results)
+        return results
+
+    # -- one statement ---------------------------------------------------------
+
+    def _statement(self, doc: Document, n: int, att: Attribution) -> StatementSpans:
+        speaker = None
+        if att.speaker_start is not None and att.speaker_end is not None:
+            speaker = _entity_in(doc, att.speaker_start, att.speaker_end)
+        statement = Statement(
+            id=f"s{n}",
+            speaker=speaker.id if speaker else None,
+            speaker_text=att.speaker_text,
+            cue=att.cue,
+            kind=att.kind,
+            content=doc.text[att.start : att.end],
+            start=att.start,
+            end=att.end,
+            section=doc.section_kind_at(att.start),
+        )
+        spans = StatementSpans(statement, att)
+        channel = self._channel(doc, att)
+        if channel is not None:
+            c_start, c_end = channel
+            spans.channel_text = doc.text[c_start:c_end]
+            ent = _entity_in(doc, c_start, c_end)
+            statement.channel = ent.id if ent else None
+        for r_start, r_end in att.relays + self._frame_relays(doc, att):
+            ent = _entity_in(doc, r_start, r_end)
+            spans.relay_texts.append(doc.text[r_start:r_end])
+            if ent is not None and ent.id not in statement.relays and ent.id != statement.speaker:
+                statement.relays.append(ent.id)
+        return spans
+
+    def _channel(self, doc: Document, att: Attribution) -> tuple[int, int] | None:
+        """The outlet or audience named in the attribution clause."""
+        sdoc = doc.spacy_doc
+        if sdoc is None or not att.frame:
+            return None
+        table = _channels()
+        frame = set(att.frame)
+        for i in att.frame:
+            tok = sdoc[i]
+            lemma = tok.lemma_.lower()
+            for child in tok.children:
+                if child.i not in frame:
+                    continue
+                if child.dep_ in ("dobj", "dative") and table.get((lemma, "dobj")):
+                    return _np_chars(child)
+                need = table.get((lemma, child.lower_))
+                if need is None or child.dep_ != "prep":
+                    continue
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                start, end = _np_chars(pobj)
+                if need == "media" and not _is_medium(doc, start, end):
+                    continue
+                return start, end
+        return None
+
+    def _frame_relays(self, doc: Document, att: Attribution) -> list[tuple[int, int]]:
+        """"..., as reported by Reuters" in the statement's own attribution clause."""
+        sdoc = doc.spacy_doc
+        if sdoc is None:
+            return []
+        out = []
+        passive = _relay_forms().get("passive_agent", frozenset())
+        for i in att.frame:
+            tok = sdoc[i]
+            if tok.lemma_.lower() not in passive or tok.tag_ != "VBN":
+                continue
+            for agent in (c for c in tok.children if c.dep_ == "agent"):
+                for pobj in (g for g in agent.children if g.dep_ == "pobj"):
+                    out.append(_np_chars(pobj))
+        return out
+
+    # -- across sentences ------------------------------------------------------
+
+    def _sentence_relays(self, doc: Document, results: list[StatementSpans]) -> None:
+        """"X's comments were reported by Y": Y relays X's statements before it."""
+        sdoc = doc.spacy_doc
+        if sdoc is None:
+            return
+        forms = _relay_forms()
+        nouns = statement_nouns()
+        sents = list(sdoc.sents)
+        for k, sent in enumerate(sents):
+            for tok in sent:
+                if tok.lemma_.lower() not in forms.get("passive_agent", ()) or tok.tag_ != "VBN":
+                    continue
+                subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                if subj is None or subj.lemma_.lower() not in nouns:
+                    continue
+                agents = [
+                    _np_chars(g)
+                    for a in tok.children
+                    if a.dep_ == "agent"
+                    for g in a.children
+                    if g.dep_ == "pobj"
+                ]
+                relay_ids = [e.id for e in (_entity_in(doc, s, e) for s, e in agents) if e]
+                if not relay_ids:
+                    continue
+                owner = _possessor_entity(doc, subj)
+                reach_start = sents[max(0, k - RELAY_REACH_SENTENCES)].start_char
+                targets = [
+                    r.statement
+                    for r in results
+                    if reach_start <= r.statement.start < sent.end_char
+                    and (owner is None or r.statement.speaker in (None, owner.id))
+                ]
+                if owner is None and targets:
+                    last = targets[-1].speaker_text
+                    targets = [t for t in targets if t.speaker_text == last]
+                for st in targets:
+                    for rid in relay_ids:
+                        if rid not in st.relays and rid != st.speaker:
+                            st.relays.append(rid)
+
+    def _hedge(self, doc: Document, results: list[StatementSpans]) -> None:
+        sdoc = doc.spacy_doc
+        if sdoc is None:
+            return
+        nouns = statement_nouns()
+        keys = _speaker_keys(doc, results)
+        for sent in sdoc.sents:
+            own = [
+                r.statement for r in results if sent.start_char <= r.statement.start < sent.end_char
+            ]
+            for phrase, pattern, scope in _hedges():
+                if not pattern.search(sent.text):
+                    continue
+                targets = list(own)
+                if scope == "speaker":
+                    noun = next((t for t in sent if t.lemma_.lower() in nouns), None)
+                    owner = _possessor_key(doc, noun)
+                    if owner is not None:
+                        pairs = zip(results, keys, strict=True)
+                        targets += [r.statement for r, k in pairs if k == owner]
+                for st in targets:
+                    if phrase not in st.hedges:
+                        st.hedges.append(phrase)
+
+    def _date(self, doc: Document, results: list[StatementSpans]) -> None:
+        """The day each statement was made; relative times in what it says re-anchored.
+
+        A statement takes the day its attribution clause names ("speaking on Saturday");
+        the same speaker's statements that follow it, before anyone else speaks, share it.
+        """
+        published = doc.article.published
+        keys = _speaker_keys(doc, results)
+        dated: list[Statement] = []
+        current: tuple[str | None, str | None] = (None, None)  # speaker key, day
+        for r, key in zip(results, keys, strict=True):
+            st = r.statement
+            own = self._own_date(doc, r)
+            if own is not None:
+                current = (key, own)
+            elif key is None or key != current[0]:
+                current = (key, None)
+            st.date = current[1] or published
+            if current[1] is not None:
+                dated.append(st)
+        self._reanchor(doc, dated)
+
+    def _own_date(self, doc: Document, r: StatementSpans) -> str | None:
+        sdoc = doc.spacy_doc
+        if sdoc is None or not r.attribution.frame:
+            return None
+        frame = [sdoc[i] for i in r.attribution.frame]
+        lo = min(t.idx for t in frame)
+        hi = max(t.idx + len(t) for t in frame)
+        chars = {(t.idx, t.idx + len(t)) for t in frame}
+        for tx in doc.timexes:
+            if not (lo <= tx.start and tx.end <= hi):
+                continue
+            if not any(s < tx.end and tx.start < e for s, e in chars):
+                continue
+            day = _timex_day(tx)
+            if day is not None:
+                return day
+        return None
+
+    def _reanchor(self, doc: Document, dated: list[Statement]) -> None:
+        """Re-anchor relative timexes in what a dated statement says, and in the rest of its
+        paragraph until another statement begins."""
+        from communique import temporal
+
+        reanchor = getattr(temporal, "reanchor", None)
+        if reanchor is None or not dated:
+            return
+        ends = _paragraph_ends(doc.text)
+        starts = sorted(st.start for st in doc.statements)
+        for st in dated:
+            end = max(st.end, _next_end(ends, st.end))
+            later = [s for s in starts if st.end <= s < end]
+            if later:
+                end = max(st.end, later[0])
+            for tx in doc.timexes:
+                if st.start <= tx.start and tx.end <= end and tx.anchor in (None, "published"):
+                    reanchor(doc, tx, date.fromisoformat(st.date or ""), st.id)
+
+
+def _paragraph_ends(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\n", text)] + [len(text)]
+
+
+def _next_end(ends: list[int], offset: int) -> int:
+    return next((e for e in ends if e >= offset), ends[-1])
+
+
+def _timex_day(tx: Timex) -> str | None:
+    if tx.type != "DATE":
+        return None
+    if tx.value and _ISO_DAY.match(tx.value):
+        return tx.value
+    if tx.interval and tx.interval.start == tx.interval.end and _ISO_DAY.match(tx.interval.start):
+        return tx.interval.start
+    return None
+
+
+def _entity_in(doc: Document, start: int, end: int) -> Entity | None:
+    return doc.entity_at(start, end)
+
+
+def _np_chars(tok: Token) -> tuple[int, int]:
+    """A noun phrase without trailing punctuation or relative clauses."""
+    toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "punct") or t.i < tok.i]
+    keep = [t for t in toks if not any(a.dep_ == "relcl" for a in t.ancestors if a.i > tok.i)]
+    keep = keep or [tok]
+    return keep[0].idx, keep[-1].idx + len(keep[-1])
+
+
+def _is_medium(doc: Document, start: int, end: int) -> bool:
+    ent = doc.entity_at(start, end)
+    if ent is not None and ent.type == "MEDIA":
+        return True
+    words = doc.text[start:end].lower().split()
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words) in _platforms()
+
+
+def _possessor(noun: Token | None) -> Token | None:
+    if noun is None:
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+def _possessor_entity(doc: Document, noun: Token | None) -> Entity | None:
+    poss = _possessor(noun)
+    if poss is None:
+        return None
+    start, end = poss.left_edge.idx, poss.idx + len(poss)
+    return doc.entity_at(start, end)
+
+
+def _possessor_key(doc: Document, noun: Token | None) -> str | None:
+    """The speaker key of the owner of "X's statements"."""
+    poss = _possessor(noun)
+    if poss is None or poss.pos_ == "PRON":
+        return None
+    ent = doc.entity_at(poss.left_edge.idx, poss.idx + len(poss))
+    return ent.id if ent is not None else _name_key(poss.text)
+
+
+def _name_key(text: str) -> str:
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return words[-1] if words else text.lower()
+
+
+def _speaker_keys(doc: Document, results: list[StatementSpans]) -> list[str | None]:
+    """Who each statement is by: the entity id, else the surname as written, with a
+    pronoun speaker taken as the previous statement's speaker (when coref left it open)."""
+    sdoc = doc.spacy_doc
+    keys: list[str | None] = []
+    previous: str | None = None
+    for r in results:
+        st, att = r.statement, r.attribution
+        key: str | None
+        if st.speaker is not None:
+            key = st.speaker
+        elif att.speaker_start is None or att.speaker_end is None or not st.speaker_text:
+            key = None
+        else:
+            span = (
+                sdoc.char_span(att.speaker_start, att.speaker_end, alignment_mode="expand")
+                if sdoc is not None
+                else None
+            )
+            pronoun = span is not None and len(span) == 1 and span[0].pos_ == "PRON"
+            key = previous if pronoun else _name_key(st.speaker_text)
+        keys.append(key)
+        previous = key
+    return keys
 
 
 @register(StatementExtractor.name)

@@ -1,0 +1,304 @@
+"""Scores the statements stage on PolNeAR attributions and MEANTIME speech events.
+
+Content spans are compared by **token overlap ratio**: with the word tokens (`\\w+`) of
+the text, ratio(P, G) = |tokens(P) ∩ tokens(G)| / max(|tokens(P)|, |tokens(G)|). It is 1
+for equal spans and penalises both a too-short and a too-long prediction. Predictions and
+gold are matched one to one, greedily by descending ratio, at thresholds 0.3 and 0.8.
+On matched pairs (at 0.3), the speaker is right when the predicted speaker span overlaps
+the gold speaker span, and the cue is right when the predicted cue span overlaps the
+gold cue span or the cue's lemma is one of the gold cue's lemmas.
+
+Only the parse and statements stages run (no clean stage, so offsets are the record's).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+from communique.document import Document
+from communique.pipeline import Pipeline
+from communique.readers import article_from_text
+from communique.statements import StatementExtractor, StatementSpans
+from eval.common import Suite, SuiteResult, prf
+
+SUITES = {
+    "quotes.polnear": Suite(
+        data="polnear_dev.jsonl",
+        sample=100,
+        description="PolNeAR attributions (content, source, cue) in US political news",
+    ),
+    "quotes.meantime_speech": Suite(
+        data="meantime_speech.jsonl",
+        sample=120,
+        description="MEANTIME speech and cognitive events: speaker (Arg0) and cue",
+    ),
+}
+
+#: Token overlap ratios at which a predicted content matches a gold one.
+THRESHOLDS = (0.3, 0.8)
+#: Pairs at this ratio are those whose speaker and cue are checked.
+ATTRIBUTE_THRESHOLD = 0.3
+_WORD = re.compile(r"\w+")
+_QUOTE_MARKS = "\"“”„«»"
+
+Span = tuple[int, int]
+
+
+def _pieces(value: Any) -> list[Span]:
+    """Gold spans given as [start, end] or a list of such pieces."""
+    if not value:
+        return []
+    if isinstance(value[0], int):
+        return [(value[0], value[1])]
+    return [(p[0], p[1]) for p in value]
+
+
+def _overlaps(a: Span | None, pieces: list[Span]) -> bool:
+    return a is not None and any(a[0] < e and s < a[1] for s, e in pieces)
+
+
+class _Tokens:
+    """Word-token index of a text, for overlap ratios."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [m.start() for m in _WORD.finditer(text)]
+
+    def of(self, start: int, end: int) -> set[int]:
+        from bisect import bisect_left
+
+        return set(range(bisect_left(self.starts, start), bisect_left(self.starts, end)))
+
+
+def overlap_ratio(p: set[int], g: set[int]) -> float:
+    """|P ∩ G| / max(|P|, |G|) over word tokens."""
+    if not p or not g:
+        return 0.0
+    return len(p & g) / max(len(p), len(g))
+
+
+def match(pred: list[set[int]], gold: list[set[int]], threshold: float) -> list[tuple[int, int]]:
+    """One-to-one pairs (pred index, gold index), greedily by descending overlap ratio."""
+    pairs = []
+    for i, p in enumerate(pred):
+        for j, g in enumerate(gold):
+            r = overlap_ratio(p, g)
+            if r >= threshold:
+                pairs.append((r, i, j))
+    pairs.sort(key=lambda x: -x[0])
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    out = []
+    for _, i, j in pairs:
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            out.append((i, j))
+    return out
+
+
+def _cue_right(sp: StatementSpans, gold: dict[str, Any], lemmas: set[str]) -> bool:
+    att = sp.attribution
+    cue_pieces = _pieces(gold.get("cue_span"))
+    if att.cue_start is not None and att.cue_end is not None and _overlaps(
+        (att.cue_start, att.cue_end), cue_pieces
+    ):
+        return True
+    cue = (sp.statement.cue or "").lower()
+    return bool(cue) and (cue in lemmas or cue.split()[0] in lemmas)
+
+
+def _analyse(records: list[dict[str, Any]]) -> tuple[list[Any], float]:
+    """Parsed documents with their statement spans, and the seconds statements took."""
+    parse = Pipeline(["communique.parse.v1"])
+    extractor = StatementExtractor()
+    docs = [
+        article_from_text(r["text"], source=str(r["id"]), published=r.get("published"))
+        for r in records
+    ]
+    out = []
+    spent = 0.0
+    for doc in parse.run(docs):
+        if not isinstance(doc, Document):
+            out.append((None, []))
+            continue
+        t0 = time.perf_counter()
+        spans = extractor.extract(doc)
+        spent += time.perf_counter() - t0
+        out.append((doc, spans))
+    return out, spent
+
+
+def _score_polnear(records: list[dict[str, Any]]) -> SuiteResult:
+    analysed, spent = _analyse(records)
+    tp = {t: 0 for t in THRESHOLDS}
+    n_pred = n_gold = 0
+    matched = speaker_ok = speaker_n = cue_ok = 0
+    kinds: dict[str, dict[str, int]] = {}
+    direct = {"tp": 0, "pred": 0, "gold": 0}
+    textacy_direct = {"tp": 0, "pred": 0, "gold": 0}
+    textacy_seconds = 0.0
+    textacy_ok = _textacy_available()
+    for rec, (doc, spans) in zip(records, analysed, strict=True):
+        if doc is None:
+            continue
+        toks = _Tokens(rec["text"])
+        golds = [q for q in rec["quotes"] if q.get("start") is not None]
+        gold_sets = [toks.of(q["start"], q["end"]) for q in golds]
+        pred_sets = [toks.of(s.statement.start, s.statement.end) for s in spans]
+        n_pred += len(spans)
+        n_gold += len(golds)
+        for t in THRESHOLDS:
+            tp[t] += len(match(pred_sets, gold_sets, t))
+        pairs = match(pred_sets, gold_sets, ATTRIBUTE_THRESHOLD)
+        matched_pred = {i for i, _ in pairs}
+        for k, sp in enumerate(spans):
+            row = kinds.setdefault(sp.statement.kind, {"pred": 0, "matched": 0})
+            row["pred"] += 1
+            row["matched"] += k in matched_pred
+        for i, j in pairs:
+            sp, gold = spans[i], golds[j]
+            matched += 1
+            gold_speaker = _pieces(gold.get("speaker_span"))
+            if gold_speaker:
+                speaker_n += 1
+                att = sp.attribution
+                pred = (
+                    (att.speaker_start, att.speaker_end)
+                    if att.speaker_start is not None and att.speaker_end is not None
+                    else None
+                )
+                speaker_ok += _overlaps(pred, gold_speaker)
+            lemmas = {
+                t.lemma_.lower()
+                for s, e in _pieces(gold.get("cue_span"))
+                for t in (doc.spacy_doc.char_span(s, e, alignment_mode="expand") or [])
+            } | {w.lower() for w in _WORD.findall(gold.get("cue") or "")}
+            cue_ok += _cue_right(sp, gold, lemmas)
+        # the direct-quote side, ours and textacy's
+        gold_direct = [g for g, q in zip(gold_sets, golds, strict=True) if _is_direct(q)]
+        ours = [p for p, s in zip(pred_sets, spans, strict=True) if s.statement.kind == "direct"]
+        direct["gold"] += len(gold_direct)
+        direct["pred"] += len(ours)
+        direct["tp"] += len(match(ours, gold_direct, ATTRIBUTE_THRESHOLD))
+        if textacy_ok:
+            t0 = time.perf_counter()
+            theirs = _textacy_quotes(doc.spacy_doc, toks)
+            textacy_seconds += time.perf_counter() - t0
+            textacy_direct["gold"] += len(gold_direct)
+            textacy_direct["pred"] += len(theirs)
+            textacy_direct["tp"] += len(match(theirs, gold_direct, ATTRIBUTE_THRESHOLD))
+    metrics: dict[str, float] = {}
+    for t in THRESHOLDS:
+        for k, v in prf(tp[t], n_pred, n_gold).items():
+            metrics[f"{k}_{t}"] = v
+    metrics["speaker_accuracy"] = round(speaker_ok / speaker_n, 4) if speaker_n else 0.0
+    metrics["cue_accuracy"] = round(cue_ok / matched, 4) if matched else 0.0
+    d = prf(direct["tp"], direct["pred"], direct["gold"])
+    metrics.update({f"direct_{k}_0.3": v for k, v in d.items()})
+    notes = [
+        f"{n_pred} predicted, {n_gold} gold attributions; {matched} matched at "
+        f"{ATTRIBUTE_THRESHOLD}. PolNeAR also annotates beliefs, intentions and "
+        "perception, which a statement extractor does not aim at.",
+        f"statements stage: {spent:.2f}s over {len(records)} articles (parse excluded)",
+    ]
+    if textacy_ok:
+        td = prf(textacy_direct["tp"], textacy_direct["pred"], textacy_direct["gold"])
+        metrics.update({f"textacy_direct_{k}_0.3": v for k, v in td.items()})
+        notes.append(
+            f"textacy 0.13.0 direct_quotations: {textacy_seconds:.2f}s on the same parses; "
+            "gold direct quotes are those whose content opens with a quote mark"
+        )
+    else:
+        notes.append("textacy could not be imported: no side-by-side direct-quote figures")
+    table = [{"kind": k, **v} for k, v in sorted(kinds.items())]
+    return SuiteResult(metrics=metrics, tables={"predicted kinds": table}, notes=notes)
+
+
+def _is_direct(q: dict[str, Any]) -> bool:
+    content = (q.get("content") or "").lstrip()
+    return bool(content) and content[0] in _QUOTE_MARKS
+
+
+def _textacy_available() -> bool:
+    try:
+        import textacy.extract  # noqa: F401
+    except Exception:  # a broken optional install counts as absent
+        return False
+    return True
+
+
+def _textacy_quotes(sdoc: Any, toks: _Tokens) -> list[set[int]]:
+    from textacy.extract.triples import direct_quotations
+
+    out = []
+    try:
+        for triple in direct_quotations(sdoc):
+            content = triple.content
+            if content:
+                start = content[0].idx
+                end = content[-1].idx + len(content[-1])
+                out.append(toks.of(start, end))
+    except Exception:  # textacy raises on some quote layouts; it scores as no quotes
+        return out
+    return out
+
+
+def _score_meantime(records: list[dict[str, Any]]) -> SuiteResult:
+    analysed, _ = _analyse(records)
+    gold_n = found = speaker_n = speaker_ok = lemma_ok = 0
+    for rec, (doc, spans) in zip(records, analysed, strict=True):
+        if doc is None:
+            continue
+        for q in rec["quotes"]:
+            gold_n += 1
+            cue_pieces = _pieces(q.get("cue_span"))
+            hit = next(
+                (
+                    s
+                    for s in spans
+                    if s.attribution.cue_start is not None
+                    and s.attribution.cue_end is not None
+                    and _overlaps((s.attribution.cue_start, s.attribution.cue_end), cue_pieces)
+                ),
+                None,
+            )
+            if hit is None:
+                if q.get("speaker_span"):
+                    speaker_n += 1
+                continue
+            found += 1
+            gold_lemmas = {q["cue_lemma"]} if q.get("cue_lemma") else {
+                t.lemma_.lower()
+                for s, e in cue_pieces
+                for t in (doc.spacy_doc.char_span(s, e, alignment_mode="expand") or [])
+            }
+            lemma_ok += (hit.statement.cue or "").split()[-1] in gold_lemmas or (
+                hit.statement.cue in gold_lemmas
+            )
+            if q.get("speaker_span"):
+                speaker_n += 1
+                att = hit.attribution
+                if att.speaker_start is not None and att.speaker_end is not None:
+                    speaker_ok += _overlaps(
+                        (att.speaker_start, att.speaker_end), _pieces(q["speaker_span"])
+                    )
+    metrics = {
+        "cue_recall": round(found / gold_n, 4) if gold_n else 0.0,
+        "cue_accuracy": round(lemma_ok / found, 4) if found else 0.0,
+        "speaker_accuracy": round(speaker_ok / speaker_n, 4) if speaker_n else 0.0,
+    }
+    notes = [
+        f"{gold_n} gold speech/cognitive mentions, {found} found by their cue; speaker "
+        f"accuracy is over the {speaker_n} with a gold speaker (a missed cue counts wrong)",
+        "MEANTIME counts nouns (statement, announcement) and cognitive verbs (see, fear) "
+        "as speech events; content spans are not annotated.",
+    ]
+    return SuiteResult(metrics=metrics, notes=notes)
+
+
+def score(suite_name: str, records: list[dict[str, Any]]) -> SuiteResult:
+    if suite_name == "quotes.polnear":
+        return _score_polnear(records)
+    return _score_meantime(records)
