@@ -134,6 +134,9 @@ class Event:
     evidence: list[Mention]
     section: str
     confidence: float
+    #: ISO3 codes of each side (the contract's `countries` joins both).
+    actor_countries: list[str] = field(default_factory=list)
+    recipient_countries: list[str] = field(default_factory=list)
 
 
 @dataclass

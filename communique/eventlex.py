@@ -24,6 +24,7 @@ class TriggerEntry:
     mode: str | None
     status: str | None
     strength: float
+    without_dep: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ def triggers_by_lemma() -> dict[str, tuple[TriggerEntry, ...]]:
             mode=row["mode"] or None,
             status=row["status"] or None,
             strength=float(row["strength"] or 1.0),
+            without_dep=row.get("without") or None,
         )
         index.setdefault(entry.lemma, []).append(entry)
     return {k: tuple(sorted(v, key=lambda e: e.with_lemma is None)) for k, v in index.items()}

@@ -1,0 +1,210 @@
+"""Tests of the events stage (`communique.events.v1`) and the provenance stage."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.document import (
+    Entity,
+    Event,
+    Interval,
+    Mention,
+    Section,
+    Statement,
+    Timex,
+)
+from communique.eventlex import country_of_words, topics_in, triggers_by_lemma
+from communique.events import EventExtractor
+from communique.pipeline import Pipeline
+from communique.provenance import ProvenanceAssigner
+from communique.readers import article_from_text
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = "2025-03-03"
+
+
+def parsed(text: str, published: str | None = PUBLISHED):
+    doc = article_from_text(text, source="<test>", published=published)
+    return Pipeline(["communique.parse.v1"])(doc)
+
+
+def events_of(text: str, published: str | None = PUBLISHED) -> list[Event]:
+    return EventExtractor()(parsed(text, published)).events
+
+
+def mention_entity(doc, ident: str, text: str, etype: str, country: str | None) -> Entity:
+    """An entity with every mention of `text` in the document."""
+    mentions = []
+    start = doc.text.find(text)
+    while start >= 0:
+        mentions.append(Mention(start, start + len(text), text))
+        start = doc.text.find(text, start + 1)
+    ent = Entity(id=ident, name=text, type=etype, country=country, mentions=mentions)
+    doc.entities.append(ent)
+    return ent
+
+
+def timex_for(doc, text: str, begin: str, end: str) -> Timex:
+    start = doc.text.index(text)
+    timex = Timex(text, start, start + len(text), "DATE", begin, Interval(begin, end))
+    doc.timexes.append(timex)
+    return timex
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "status"),
+    [
+        ("The foreign ministers of India and China met in Delhi on Monday.", "CONSULT", "occurred"),
+        ("The two presidents will meet in Geneva next month.", "CONSULT", "planned"),
+        ("Japan and South Korea are expected to hold talks in Seoul.", "CONSULT", "planned"),
+        ("Egypt offered to host talks between Ethiopia and Sudan.", "CONSULT", "proposed"),
+        ("The summit between France and Germany was postponed.", "CONSULT", "postponed"),
+        ("The planned visit of the Indian prime minister to Canada was cancelled.", "CONSULT",
+         "cancelled"),
+        ("Kenya denied that its officials held talks with Somalia.", "CONSULT", "denied"),
+        ("The Chilean and Peruvian ministers did not meet on Friday.", "CONSULT", "negated"),
+        ("Talks on a ceasefire could resume only if both sides release prisoners.", "CONSULT",
+         "conditional"),
+        ("The two leaders might meet in Vienna.", "CONSULT", "hypothetical"),
+        ("Brazil imposed sanctions on Venezuela.", "SANCTION", "occurred"),
+        ("Norway urged Sweden to reopen its embassy.", "REQUEST", "occurred"),
+        ("Poland expelled three Belarusian diplomats on Thursday.", "SANCTION", "occurred"),
+        ("Ghana threatened to recall its ambassador from Togo.", "THREATEN", "occurred"),
+    ],
+)
+def test_type_and_status(text: str, etype: str, status: str) -> None:
+    events = [e for e in events_of(text) if e.type == etype]
+    assert events, f"no {etype} event in {text!r}"
+    assert events[0].status == status
+
+
+def test_conditional_keeps_condition_text() -> None:
+    events = events_of("Talks on arms control are possible only if Ottawa changes its policy.")
+    talks = [e for e in events if e.type == "CONSULT"]
+    assert talks[0].status == "conditional"
+    assert any("Ottawa changes its policy" in c for c in talks[0].conditions)
+    assert "arms control" in talks[0].topics
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_countries", "recipient_countries"),
+    [
+        ("Hungarian and Slovak officials agreed on a new border crossing.", ["HUN", "SVK"], []),
+        ("Poland expelled three Belarusian diplomats on Thursday.", ["POL"], ["BLR"]),
+        ("Brazil imposed sanctions on Venezuela.", ["BRA"], ["VEN"]),
+        ("A meeting between Indian and Chinese diplomats took place in Delhi.", ["CHN", "IND"], []),
+    ],
+)
+def test_participant_countries(
+    text: str, actor_countries: list[str], recipient_countries: list[str]
+) -> None:
+    event = events_of(text)[0]
+    assert event.actor_countries == actor_countries  # type: ignore[attr-defined]
+    assert event.recipient_countries == recipient_countries  # type: ignore[attr-defined]
+    assert event.countries == sorted(set(actor_countries) | set(recipient_countries))
+
+
+def test_entities_time_place_and_source() -> None:
+    text = (
+        "Officials said Sergei Lavrov and Marco Rubio met in Riyadh on Tuesday.\n\n"
+        "The two sides will meet again within two weeks in a neutral venue."
+    )
+    doc = parsed(text)
+    mention_entity(doc, "e1", "Sergei Lavrov", "PERSON", "RUS")
+    mention_entity(doc, "e2", "Marco Rubio", "PERSON", "USA")
+    mention_entity(doc, "e3", "Riyadh", "GPE", "SAU")
+    timex_for(doc, "Tuesday", "2025-02-25", "2025-02-25")
+    timex_for(doc, "within two weeks", "2025-03-03", "2025-03-17")
+    content_start = text.index("Sergei")
+    doc.statements.append(
+        Statement("s1", None, "Officials", "said", "indirect",
+                  text[content_start : text.index("\n")], content_start, text.index("\n"),
+                  "reporting")
+    )
+    events = EventExtractor()(doc).events
+    held, planned = events[0], events[1]
+    assert (held.type, held.status, held.actors) == ("CONSULT", "occurred", ["e1", "e2"])
+    assert held.countries == ["RUS", "USA"]
+    assert held.location is not None and held.location.country == "SAU"
+    assert held.location.kind == "place"
+    assert held.mode == "third-party"
+    assert held.when is not None and held.when.start == "2025-02-25"
+    assert held.source == "s1"
+    assert (planned.status, planned.countries) == ("planned", ["RUS", "USA"])
+    assert planned.location is not None and planned.location.kind == "unspecified"
+    assert planned.when is not None and planned.when.end == "2025-03-17"
+    assert planned.source is None
+    assert [e.id for e in events] == ["v1", "v2"]
+    assert 0.0 <= planned.confidence < held.confidence <= 1.0
+
+
+def test_mentions_of_one_meeting_merge() -> None:
+    text = (
+        "The Turkish and Greek foreign ministers met in Athens on Monday. "
+        "Migration was a central topic of discussion during that meeting."
+    )
+    events = [e for e in events_of(text) if e.type == "CONSULT"]
+    assert len(events) == 1
+    assert len(events[0].evidence) == 2
+    assert "migration" in events[0].topics
+
+
+def test_faq_sections_add_no_facts() -> None:
+    text = (
+        "Kenya and Ethiopia held talks in Nairobi on Monday.\n\n"
+        "What happens next? Kenya and Ethiopia held talks in Nairobi.\n\n"
+        "Will the two countries sign a trade deal? They will sign a trade deal soon."
+    )
+    doc = parsed(text)
+    faq_start = text.index("What happens")
+    doc.sections = [Section("reporting", None, 0, faq_start), Section("faq", None, faq_start,
+                                                                       len(text))]
+    events = EventExtractor()(doc).events
+    for event in events:
+        in_faq = any(m.start >= faq_start for m in event.evidence)
+        assert not (in_faq and event.status in ("occurred", "planned", "ongoing"))
+    consults = [e for e in events if e.type == "CONSULT"]
+    assert len(consults) == 1 and consults[0].section == "reporting"
+    assert any(e.section == "faq" and e.status == "hypothetical" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("hedges", "speaker_country", "expected"),
+    [
+        (["could not be independently verified"], None, "unverified"),
+        ([], "EGY", "unverified"),
+        ([], "QAT", "single-source"),
+    ],
+)
+def test_verification(hedges: list[str], speaker_country: str | None, expected: str) -> None:
+    text = "The spokesman said Egypt and Israel held talks in Cairo on Sunday."
+    doc = parsed(text)
+    mention_entity(doc, "e1", "The spokesman", "PERSON", speaker_country)
+    start = text.index("Egypt")
+    doc.statements.append(
+        Statement("s1", "e1", "The spokesman", "said", "indirect", text[start:], start,
+                  len(text), "reporting", hedges=hedges)
+    )
+    doc = ProvenanceAssigner()(EventExtractor()(doc))
+    assert doc.events[0].verification == expected
+
+
+def test_lexicon_tables_cover_every_plover_type() -> None:
+    from communique.document import EVENT_TYPES
+
+    types = {e.type for entries in triggers_by_lemma().values() for e in entries}
+    assert types == set(EVENT_TYPES)
+
+
+@pytest.mark.parametrize(
+    ("words", "code"),
+    [(["the", "Hungarian", "side"], "HUN"), (["US", "envoy"], "USA"), (["us"], None)],
+)
+def test_country_lookup(words: list[str], code: str | None) -> None:
+    hit = country_of_words(words)
+    assert (hit[0] if hit else None) == code
+
+
+def test_topics_found_in_order() -> None:
+    assert topics_in("They discussed tariffs and the border.") == ["tariffs", "border"]
