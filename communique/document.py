@@ -82,6 +82,13 @@ class Statement:
     relays: list[str] = field(default_factory=list)
     date: str | None = None
     hedges: list[str] = field(default_factory=list)
+    #: The channel as written when it is not an entity ("Russian state media").
+    channel_text: str | None = None
+    #: Offsets of the speaker and the cue as written, when the text names them.
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
 
 
 @dataclass
