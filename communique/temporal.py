@@ -41,6 +41,8 @@ _WITHIN = re.compile(r"\b(within|in\s+the\s+next|over\s+the\s+next)\s+$", re.IGN
 _BY = re.compile(r"\b(by|until|till|before|no\s+later\s+than)\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_QUARTER_VALUE = re.compile(r"^(?P<y>\d{4})-Q(?P<q>[1-4])$")
+_IN = re.compile(r"\bin\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -77,9 +79,9 @@ def _verb_direction(verb: Token, via_noun: bool = False, depth: int = 0) -> int 
         return 1
     if any(c.lower_ == "to" for c in aux) or verb.dep_ == "xcomp":
         head = verb.head
-        if head is not verb and head.lemma_.lower() in cues.get("future_verb", frozenset()):
+        if head.i != verb.i and head.lemma_.lower() in cues.get("future_verb", frozenset()):
             return 1
-        if head is not verb and head.pos_ in ("VERB", "AUX") and depth < MAX_HEAD_STEPS:
+        if head.i != verb.i and head.pos_ in ("VERB", "AUX") and depth < MAX_HEAD_STEPS:
             return _verb_direction(head, via_noun, depth + 1)
         return 1
     if verb.tag_ == "VBD":
@@ -128,6 +130,10 @@ def _bounded(text: str, c: Candidate, res: Resolution, anchor: date | None) -> R
             return res
         if _WITHIN.search(before):
             res.interval = (anchor, add_units(anchor, n, unit))
+        elif _IN.search(before) and unit in ("D", "W", "FN", "M"):
+            # "talks resume in two weeks": the day that far after the anchor.
+            day = add_units(anchor, n, unit)
+            res.interval = (day, day)
         return res
     if res.interval is None or res.type not in ("DATE", "TIME"):
         return res
@@ -137,6 +143,25 @@ def _bounded(text: str, c: Candidate, res: Resolution, anchor: date | None) -> R
     elif _SINCE.search(before) and s <= anchor:
         res.interval = (s, anchor)
     return res
+
+
+def _year_shifted_quarter(c: Candidate, res: Resolution, last_quarter: str | None) -> Resolution:
+    """ "A year ago/earlier" after a quarter was named means that quarter, whole years back.
+
+    Business and economic news compares a quarter with the same quarter a year before.
+    """
+    if c.kind != "ago" or last_quarter is None or res.type != "DATE":
+        return res
+    n = parse_number(c.parts.get("n") or "")
+    if UNITS.get((c.parts.get("unit") or "").lower()) != "Y" or n is None or n != int(n):
+        return res
+    m = _QUARTER_VALUE.match(last_quarter)
+    if m is None or (c.parts.get("off") or "").lower() == "later":
+        return res
+    y, q = int(m.group("y")) - int(n), int(m.group("q"))
+    first = date(y, 3 * q - 2, 1)
+    end = add_units(first, 3, "M")
+    return Resolution("DATE", f"{y}-Q{q}", res.mod, (first, date.fromordinal(end.toordinal() - 1)))
 
 
 def _to_timex(text: str, c: Candidate, res: Resolution, anchor_id: str) -> Timex:
@@ -194,6 +219,7 @@ def tag_text(
     """The timexes of a text, resolved against an anchor date (None leaves them unresolved)."""
     out: list[Timex] = []
     reference: date | None = None
+    last_quarter: str | None = None
     fallback = document_direction(spacy_doc)
     for c in find_candidates(text):
         if _year_is_quantity(spacy_doc, c):
@@ -202,8 +228,11 @@ def tag_text(
         if direction is None and c.kind == "weekday":
             direction = fallback
         res = resolve(c, anchor, direction, reference or anchor)
+        res = _year_shifted_quarter(c, res, last_quarter)
         res = _bounded(text, c, res, anchor)
         timex = _to_timex(text, c, res, anchor_id)
+        if res.value and _QUARTER_VALUE.match(res.value):
+            last_quarter = res.value
         if res.type == "DATE" and res.value and _DAY_VALUE.match(res.value):
             reference = date.fromisoformat(res.value[:10])
         out.append(timex)

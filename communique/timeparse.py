@@ -21,8 +21,9 @@ MIN_YEAR, MAX_YEAR = 1000, 2099
 TWO_DIGIT_YEAR_PIVOT = 50
 #: Without tense, a day-and-month date lies within this many days of the anchor, else last year.
 NEAREST_WINDOW_DAYS = 183
-#: Past tense and a date without year more than this many days after the anchor: last year.
-TENSE_SLACK_DAYS = 7
+#: Past tense and a date without year more than this many days after the anchor: last year
+#: (closer dates are deadlines and record dates reported in the past tense: "extended to Nov. 20").
+TENSE_SLACK_DAYS = 45
 
 
 def _words(kind: str) -> dict[str, str]:
@@ -53,6 +54,7 @@ RELATIVE_DAYS = {w: int(v) for w, v in _words("relative_day").items()}
 DEICTICS = {w: int(v) for w, v in _words("deictic").items()}
 OFFSETS = {w: int(v) for w, v in _words("offset").items()}
 ORDINALS = {w: int(v) for w, v in _words("ordinal").items()}
+SPAN_ADJECTIVES = _words("span_adj")
 
 _MON = (
     r"(?:"
@@ -86,9 +88,40 @@ _DEICTIC = r"(?:" + _alt(DEICTICS) + r")"
 _SEASON = r"(?:" + _alt(SEASONS) + r")"
 _PART = r"(?:" + _alt(DAY_PARTS) + r")"
 _ORD = r"(?:" + _alt(ORDINALS) + r")"
+#: An adjective between a count and its unit: "six straight days", "two consecutive quarters".
+_ADJ = r"(?:(?:" + _alt(SPAN_ADJECTIVES) + r")\s+)?"
+#: Plural units standing alone after "for", "in" or "over" ("for years"): vague durations.
+_BARE_UNIT = (
+    r"(?:" + _alt(w for w, v in _words("unit").items() if w.endswith("s") and len(w) > 4) + r")"
+)
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1\d{3}|20\d{2})"
 _END = r"(?![\w%])"
+#: What joins the two days of a day range ("3-5 March", "March 3 to 5").
+_DASH = r"(?:[-–—~]|to|and|through)"
+#: What joins the two ends of a range of dates, and the word that may open it.
+_RANGE_JOIN = re.compile(r"\s*(?:[-–—~]|to|through|thru|till|until|and)\s*", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"\b(?P<w>from|between)\s+$", re.IGNORECASE)
+#: Kinds that name a calendar date or period and may end a range.
+RANGE_KINDS = frozenset(
+    {
+        "iso",
+        "numeric",
+        "dmy",
+        "mdy",
+        "my",
+        "month",
+        "year",
+        "mon_rel",
+        "quarter",
+        "half",
+        "season_year",
+        "weekday",
+        "relday",
+        "deictic",
+        "vague",
+    }
+)
 
 _F = re.IGNORECASE
 
@@ -103,6 +136,8 @@ class Candidate:
     parts: dict[str, str | None] = field(default_factory=dict)
     mod: str | None = None
     needs_direction: bool = False
+    #: The two ends of a range ("from May to July"), for kind "range".
+    members: list[Candidate] = field(default_factory=list)
 
 
 @dataclass
@@ -119,6 +154,22 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "numeric",
         re.compile(r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"),
+    ),
+    (
+        "dayrange",
+        re.compile(
+            rf"\b(?P<d1>{_DAYNUM})\s*{_DASH}\s*(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MON})"
+            rf"(?:,?\s+(?P<y>{_YEAR}))?{_END}",
+            _F,
+        ),
+    ),
+    (
+        "dayrange",
+        re.compile(
+            rf"\b(?P<mon>{_MON})\s+(?P<d1>{_DAYNUM})\s*{_DASH}\s*(?P<d>{_DAYNUM})(?![\d%:])"
+            rf"(?:,?\s+(?P<y>{_YEAR})\b)?",
+            _F,
+        ),
     ),
     (
         "dmy",
@@ -161,7 +212,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         re.compile(
-            rf"(?<![\d$£€.,/])(?P<fiscal>fiscal\s+)?(?P<y>{_YEAR})(?![\d%,.]\d|[\d%/-])", _F
+            rf"(?<![\d$£€.,/])(?P<fiscal>fiscal\s+)?(?P<y>{_YEAR})"
+            rf"(?![\d%,.]\d|[\d%/]|-(?!{_YEAR}\b))",
+            _F,
         ),
     ),
     ("relday", re.compile(rf"\b(?P<rd>{_alt(RELATIVE_DAYS)})(?:\s+(?P<part>{_PART}))?\b", _F)),
@@ -193,7 +246,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
             rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?!\d)|(?P<noon>noon|midnight))"
-            rf"(?:\s*\(?(?P<tz>GMT|UTC|EST|EDT|CET|local\s+time)(?:\s*[+-]\s*\d{{1,2}})?\)?)?"
+            rf"(?:\s*\(?(?P<tz_text>(?P<tz>GMT|UTC|EST|EDT|CET|local\s+time)(?:\s*[+-]\s*\d{{1,2}})?)\)?)?"
             rf"(?:\s+(?:on\s+)?(?P<wd>{_WD}|today|yesterday|tomorrow))?",
             _F,
         ),
@@ -226,7 +279,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "span_past",
         re.compile(
             rf"\b(?P<det>the\s+)?(?P<rel>past|last|next|coming|previous|first|final"
-            rf"|latest|recent|following)\s+(?:(?P<n>{_NUM}|{_FUZZY})\s+)?(?P<unit>{_UNIT})(?:\s+or\s+so)?\b",
+            rf"|latest|recent|following)\s+(?:(?P<n>{_NUM}|{_FUZZY})\s+)?{_ADJ}(?P<unit>{_UNIT})(?:\s+or\s+so)?\b",
             _F,
         ),
     ),
@@ -234,12 +287,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "duration",
         re.compile(
             rf"\b(?:(?P<det>the|its|their|his|her|a|this)\s+)?(?:(?P<qmod>{_QMOD})\s+)?"
-            rf"(?P<n>{_NUM}|{_FUZZY})(?:\s+to\s+(?P<n2>{_NUM}))?[-\s](?P<unit>{_UNIT})(?:[-\s]long)?"
+            rf"(?P<n>{_NUM}|{_FUZZY})(?:\s+to\s+(?P<n2>{_NUM}))?[-\s]{_ADJ}(?P<unit>{_UNIT})(?:[-\s]long)?"
             rf"(?![-\s]old\b)(?:\s+or\s+so)?\b",
             _F,
         ),
     ),
     ("vague", re.compile(rf"\b(?P<w>{_alt(VAGUE)})\b", _F)),
+    (
+        "bare_unit",
+        re.compile(rf"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s))(?P<unit>{_BARE_UNIT})\b", _F),
+    ),
 ]
 
 _EDGE_PREFIX = re.compile(r"(?:(?P<edge>" + _alt(EDGES) + r")(?:\s+|-)|(?P<mid>mid)-?)$", _F)
@@ -472,6 +529,10 @@ def resolve(
     """
     k = c.kind
     mod = c.mod
+    if k == "range":
+        return _resolve_range(c, anchor, direction, reference)
+    if k == "dayrange":
+        return _resolve_dayrange(c, anchor, direction)
     if k in ("iso", "numeric", "dmy", "mdy"):
         m = _month_num(c.parts["mon"] or "") if c.parts.get("mon") else int(_g(c, "m"))
         d = int(re.sub(r"\D", "", _g(c, "d")))
@@ -622,10 +683,73 @@ def resolve(
     if k == "vague":
         value = VAGUE[re.sub(r"\s+", " ", _g(c, "w"))]
         interval = (anchor, anchor) if anchor is not None and value == "PRESENT_REF" else None
-        return Resolution("DATE", value, mod, interval, False)
+        return Resolution(
+            "DURATION" if re.match(r"P[\dX]", value) else "DATE", value, mod, interval, False
+        )
+    if k == "bare_unit":
+        return Resolution("DURATION", duration_value(None, UNITS[_g(c, "unit")]), mod, None, False)
     if k in ("span_past", "duration"):
         return _resolve_duration(c, anchor, mod)
     return Resolution("DATE", None, mod)
+
+
+def _granularity(value: str | None) -> str:
+    """Y, M or D: how fine a resolved calendar value is."""
+    if value and re.fullmatch(r"\d{4}", value):
+        return "Y"
+    if value and re.fullmatch(r"\d{4}-\d{2}", value):
+        return "M"
+    return "D"
+
+
+def span_value(start: date, end: date, gran: str) -> str:
+    """The TIMEX3 duration between two period starts, counted in years, months or days."""
+    if gran == "Y":
+        return f"P{end.year - start.year}Y"
+    if gran == "M":
+        return f"P{(end.year - start.year) * 12 + end.month - start.month}M"
+    return f"P{(end - start).days}D"
+
+
+def _resolve_dayrange(c: Candidate, anchor: date | None, direction: int | None) -> Resolution:
+    """A range of days in one month ("3-5 March"): the span and its calendar interval."""
+    d1 = int(re.sub(r"\D", "", _g(c, "d1")))
+    end = resolve(Candidate(c.start, c.end, "dmy", dict(c.parts)), anchor, direction)
+    if end.interval is None:
+        return Resolution("DURATION", None, c.mod, None, end.relative)
+    last = end.interval[1]
+    first = _safe_date(last.year, last.month, d1)
+    if first is None or first > last:
+        return Resolution("DURATION", None, c.mod, None, end.relative)
+    return Resolution("DURATION", span_value(first, last, "D"), c.mod, (first, last), end.relative)
+
+
+def _resolve_range(
+    c: Candidate, anchor: date | None, direction: int | None, reference: date | None
+) -> Resolution:
+    """A range between two dates ("from May to July 2024"), both ends included.
+
+    An end without a year takes it from the other end: the start lies before the end.
+    """
+    a, b = c.members
+    ra = resolve(a, anchor, direction, reference)
+    rb = resolve(b, anchor, direction, reference)
+    relative = ra.relative or rb.relative
+    if ra.interval is None or rb.interval is None:
+        return Resolution("DURATION", None, c.mod, None, relative)
+    (a_start, a_end), (b_start, _) = ra.interval, rb.interval
+    if ra.relative and not rb.relative:
+        ra = resolve(a, b_start, -1, reference)
+    elif rb.relative and not ra.relative:
+        rb = resolve(b, a_end, 1, reference)
+    elif a_start > b_start and a.needs_direction:
+        ra = resolve(a, b_start, -1, reference)
+    ia, ib = ra.interval, rb.interval
+    if ia is None or ib is None or ia[0] > ib[1]:
+        return Resolution("DURATION", None, c.mod, None, relative)
+    ga, gb = _granularity(ra.value), _granularity(rb.value)
+    value = span_value(ia[0], ib[0], ga if ga == gb else "D")
+    return Resolution("DURATION", value, c.mod, (ia[0], ib[1]), relative)
 
 
 def _resolve_deictic(
@@ -681,7 +805,12 @@ def _resolve_time(c: Candidate, anchor: date | None, direction: int | None) -> R
         hh, mm = int(_g(c, "h")) % 12, int(_g(c, "mi") or 0)
         if _g(c, "ap").startswith("p"):
             hh += 12
-    clock = f"T{hh:02d}:{mm:02d}"
+    zone = re.sub(r"\s+", "", _g(c, "tz_text"))
+    offset = re.search(r"[+-]\d{1,2}$", zone)
+    utc = zone.startswith(("gmt", "utc"))
+    if utc and offset:
+        hh = (hh - int(offset.group(0))) % 24
+    clock = f"T{hh:02d}:{mm:02d}" + ("Z" if utc else "")
     day: date | None = anchor
     wd = _g(c, "wd")
     if anchor is not None and wd in WEEKDAYS:
@@ -704,8 +833,15 @@ def _resolve_duration(c: Candidate, anchor: date | None, mod: str | None) -> Res
     if "or so" in (c.parts.get("text") or "").lower():
         mod = "APPROX"
     value = duration_value(n, unit)
-    if rel == "recent" and n_text == "":
-        return Resolution("DURATION", duration_value(None, unit), mod, None, True)
+    if rel in ("recent", "past", "last", "previous") and (
+        (n_text == "" and _g(c, "unit").endswith("s")) or (n_text and n is None)
+    ):
+        # "recent years", "the past few months": some time before the anchor.
+        return Resolution("DATE", "PAST_REF", mod, None, False)
+    if unit == "Q" and not n_text and rel in ("past", "last", "previous", "latest") and anchor:
+        # "the latest quarter": the last quarter completed before the anchor.
+        first = add_units(anchor, -1, "Q")
+        return Resolution("DATE", period_value("Q", first), mod, period_interval("Q", first))
     if c.kind == "span_past" and not n_text and rel in ("past", "last", "previous"):
         # "the past year", "last week": the period before the anchor.
         if anchor is None:
@@ -716,7 +852,9 @@ def _resolve_duration(c: Candidate, anchor: date | None, mod: str | None) -> Res
     if rel in ("past", "last", "previous", "recent"):
         return Resolution("DURATION", value, mod, (add_units(anchor, -n, unit), anchor))
     if rel in ("next", "coming", "following"):
-        return Resolution("DURATION", value, mod, (anchor, add_units(anchor, n, unit)))
+        # "the next three days" are the three days after the anchor day.
+        start = anchor + timedelta(days=1) if unit in ("D", "W", "FN") else anchor
+        return Resolution("DURATION", value, mod, (start, add_units(anchor, n, unit)))
     return Resolution("DURATION", value, mod, None, False)
 
 
@@ -725,6 +863,8 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
     s = m.group(0)
     if kind == "weekday" and m.group("pl"):
         return False
+    if kind == "dayrange" and re.search(r"\d\s*and\s*\d", s):
+        return bool(re.search(r"\bbetween\s+$", text[max(0, m.start() - 10) : m.start()], _F))
     if kind in ("dmy", "mdy", "my") and m.group("mon").lower() in AMBIGUOUS_MONTHS:
         return m.group("mon")[0].isupper()
     if kind == "duration":
@@ -802,7 +942,41 @@ def find_candidates(text: str) -> list[Candidate]:
     chosen.sort(key=lambda c: c.start)
     for c in chosen:
         _extend_left(text, c)
-    return chosen
+    return _join_ranges(text, chosen)
+
+
+def _join_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Join two dates into one range: "from May to July", "between 2014 and 2018", "2014-2018".
+
+    "and" needs "between" before the first date; "until", "till" and "through" need "from".
+    """
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        if b is not None and a.kind in RANGE_KINDS and b.kind in RANGE_KINDS:
+            join = _RANGE_JOIN.fullmatch(text, a.end, b.start)
+            opener = _RANGE_OPEN.search(text[max(0, a.start - 10) : a.start])
+            word = join.group(0).strip().lower() if join else ""
+            needs = {"and": "between", "until": "from", "till": "from", "through": "from"}.get(word)
+            ok = join is not None and (
+                needs is None or (opener and opener.group("w").lower() == needs)
+            )
+            if word == "to" and not opener and a.kind in ("weekday", "relday", "vague"):
+                ok = False
+            if ok:
+                start = a.start - (len(opener.group(0)) if opener else 0)
+                out.append(
+                    Candidate(
+                        start, b.end, "range", {"text": text[start : b.end]}, a.mod, True, [a, b]
+                    )
+                )
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _extend_left(text: str, c: Candidate) -> None:

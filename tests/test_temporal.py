@@ -87,7 +87,7 @@ def test_month_without_year_covers_the_month() -> None:
 
 
 def test_modal_may_is_not_a_month() -> None:
-    assert tag_text("The sides may meet soon.", ANCHOR)[0].text == "soon"
+    assert tag_text("The sides may meet next week.", ANCHOR)[0].text == "next week"
 
 
 def test_unanchored_values_keep_placeholders() -> None:
@@ -144,3 +144,105 @@ def test_reanchor_resolves_against_a_statement_day(time_pipeline: Pipeline) -> N
     assert timex.anchor == "s1"
     assert timex.interval is not None
     assert (timex.interval.start, timex.interval.end) == ("2025-02-22", "2025-03-08")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value", "start", "end"),
+    [
+        (
+            "The envoys held talks from May to July 2024.",
+            "from May to July 2024",
+            "P2M",
+            "2024-05-01",
+            "2024-07-31",
+        ),
+        (
+            "Trade grew between 2014 and 2018.",
+            "between 2014 and 2018",
+            "P4Y",
+            "2014-01-01",
+            "2018-12-31",
+        ),
+        ("The 2019-2021 talks stalled.", "2019-2021", "P2Y", "2019-01-01", "2021-12-31"),
+        ("The summit runs on 3-5 March.", "3-5 March", "P2D", "2025-03-03", "2025-03-05"),
+        (
+            "Inspectors stayed from 10/1/2024 to 10/7/2024.",
+            "from 10/1/2024 to 10/7/2024",
+            "P6D",
+            "2024-10-01",
+            "2024-10-07",
+        ),
+        (
+            "The truce lasted from November to January 2025.",
+            "from November to January 2025",
+            "P2M",
+            "2024-11-01",
+            "2025-01-31",
+        ),
+    ],
+)
+def test_ranges_join_both_ends(
+    sentence: str, extent: str, value: str, start: str, end: str
+) -> None:
+    timex = _one(sentence)
+    assert (timex.text, timex.type, timex.value) == (extent, "DURATION", value)
+    assert timex.interval is not None
+    assert (timex.interval.start, timex.interval.end) == (start, end)
+
+
+def test_and_between_two_days_is_not_a_range() -> None:
+    found = tag_text("Votes were held on 3 and 5 March.", ANCHOR)
+    assert [t.text for t in found] == ["5 March"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "type_", "value"),
+    [
+        ("Shelling went on for six straight days.", "six straight days", "DURATION", "P6D"),
+        ("The dispute has simmered for years.", "years", "DURATION", "PXY"),
+        ("Ties have deepened over the years.", "over the years", "DURATION", "PXY"),
+        ("Exports fell in recent years.", "recent years", "DATE", "PAST_REF"),
+        ("Aid dropped over the past few months.", "the past few months", "DATE", "PAST_REF"),
+        ("Revenue rose in the latest quarter.", "the latest quarter", "DATE", "2024-Q4"),
+        ("The sanctions stay for the time being.", "the time being", "DATE", "PRESENT_REF"),
+        (
+            "The vote opened at 6:30 p.m. (GMT +3).",
+            "6:30 p.m. (GMT +3)",
+            "TIME",
+            "2025-02-22T15:30Z",
+        ),
+    ],
+)
+def test_news_spans_and_vague_periods(sentence: str, extent: str, type_: str, value: str) -> None:
+    timex = _one(sentence)
+    assert (timex.text, timex.type, timex.value) == (extent, type_, value)
+
+
+def test_previously_and_soon_are_not_timexes() -> None:
+    assert tag_text("The minister, previously an envoy, will travel soon.", ANCHOR) == []
+
+
+def test_next_days_start_after_the_anchor() -> None:
+    timex = _one("Talks continue over the next three days.")
+    assert timex.interval is not None
+    assert (timex.interval.start, timex.interval.end) == ("2025-02-23", "2025-02-25")
+
+
+def test_in_weeks_names_the_day_that_far_ahead() -> None:
+    timex = _one("The delegations meet again in two weeks.")
+    assert (timex.type, timex.value) == ("DURATION", "P2W")
+    assert timex.interval is not None
+    assert (timex.interval.start, timex.interval.end) == ("2025-03-08", "2025-03-08")
+
+
+def test_year_ago_after_a_quarter_means_that_quarter() -> None:
+    text = "Output in the third quarter rose 4% from a year earlier."
+    values = [t.value for t in tag_text(text, ANCHOR)]
+    assert values == ["2025-Q3", "2024-Q3"]
+
+
+def test_deadline_reported_in_past_tense_stays_ahead() -> None:
+    (cand,) = find_candidates("March 10")
+    assert resolve(cand, ANCHOR, -1).value == "2025-03-10"
+    (cand,) = find_candidates("June 10")
+    assert resolve(cand, ANCHOR, -1).value == "2024-06-10"

@@ -215,7 +215,31 @@ def score_timeml(records: list[dict[str, Any]], exclude_dct: bool) -> SuiteResul
     return SuiteResult(metrics=metrics, tables={"by_type": table}, notes=notes)
 
 
-def _recognizer_ok(kind: str, timex: Timex, values: list[dict[str, Any]]) -> bool:
+def _inclusive_ends(start: str | None, end: str) -> set[str]:
+    """News-convention ends of a range whose gold end is the first day of a month or year.
+
+    Recognizers ends "from May to July" on 1 July (exclusive); news reads it as through July, so
+    the range ends on the last day of the month (or year) the gold end opens.
+    """
+    d = date.fromisoformat(end[:10])
+    if d.day != 1:
+        return set()
+    ends = {(add_months(d, 1) - timedelta(days=1)).isoformat()}
+    if d.month == 1 and (start is None or start[5:10] == "01-01"):
+        ends.add(date(d.year, 12, 31).isoformat())
+    return ends
+
+
+def add_months(d: date, n: int) -> date:
+    total = d.month - 1 + n
+    return date(d.year + total // 12, total % 12 + 1, 1)
+
+
+def _recognizer_ok(
+    kind: str, timex: Timex, values: list[dict[str, Any]], news_convention: bool = False
+) -> bool:
+    """Whether a timex resolves a Recognizers case; `news_convention` also accepts range ends
+    read inclusively ("from May to July" through the end of July)."""
     for v in values:
         if kind == "duration":
             if timex.value == v.get("timex"):
@@ -235,6 +259,8 @@ def _recognizer_ok(kind: str, timex: Timex, values: list[dict[str, Any]]) -> boo
             # Calendar periods end the day before the gold's exclusive end; ranges counted
             # from a duration ("within 9 months") end on the gold end itself.
             ends = {end_incl, end[:10]} if end else set()
+            if news_convention and end:
+                ends |= _inclusive_ends(start, end)
             if (start is None or timex.interval.start == start[:10]) and (
                 end is None or timex.interval.end in ends
             ):
@@ -248,6 +274,7 @@ def score_recognizers(records: list[dict[str, Any]]) -> SuiteResult:
     total: Counter[str] = Counter()
     found: Counter[str] = Counter()
     ok: Counter[str] = Counter()
+    news_ok: Counter[str] = Counter()
     dp_found: Counter[str] = Counter()
     dp_ok: Counter[str] = Counter()
     two_way = two_way_ok = 0
@@ -263,6 +290,9 @@ def score_recognizers(records: list[dict[str, Any]]) -> SuiteResult:
                 found[kind] += 1
             good = any(_recognizer_ok(kind, t, res["values"]) for t in hits)
             ok[kind] += good
+            news_ok[kind] += good or any(
+                _recognizer_ok(kind, t, res["values"], news_convention=True) for t in hits
+            )
             if kind == "date" and len(res["values"]) > 1:
                 two_way += 1
                 two_way_ok += good
@@ -278,6 +308,7 @@ def score_recognizers(records: list[dict[str, Any]]) -> SuiteResult:
     for kind in RECOGNIZER_TYPES:
         n = total[kind] or 1
         metrics[f"{kind}_resolved"] = round(ok[kind] / n, 4)
+        metrics[f"{kind}_resolved_news_convention"] = round(news_ok[kind] / n, 4)
         metrics[f"{kind}_found"] = round(found[kind] / n, 4)
         metrics[f"dateparser_{kind}_found"] = round(dp_found[kind] / n, 4)
         table.append(
@@ -286,6 +317,7 @@ def score_recognizers(records: list[dict[str, Any]]) -> SuiteResult:
                 "cases": total[kind],
                 "found": found[kind],
                 "resolved": ok[kind],
+                "resolved_news_convention": news_ok[kind],
                 "dateparser_found": dp_found[kind],
                 "dateparser_resolved": dp_ok[kind],
             }
@@ -298,6 +330,8 @@ def score_recognizers(records: list[dict[str, Any]]) -> SuiteResult:
         f" future); a match with either counts: {two_way_ok} resolved",
         f"{len(records) - len(cases)} cases without a reference date skipped",
         "daterange ends are exclusive in the gold, inclusive in communique intervals",
+        "*_resolved_news_convention also accepts a range read through its last named month or"
+        " year ('from May to July' ends 31 July, where Recognizers ends it on 1 July)",
     ]
     return SuiteResult(metrics=metrics, tables={"by_type": table}, notes=notes)
 
