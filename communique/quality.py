@@ -1,6 +1,7 @@
 """Quality stage: flags about the text and its sources.
 
-Casing errors of known names ("russia"), likely misspellings, sentences that
+Casing errors of known names ("russia"), likely misspellings (pyspellchecker's
+dictionary), sentences that
 start in lower case, outlets marked as state-affiliated and experts quoted with
 no affiliation become `flags`; nothing in the text is rewritten.
 """
@@ -9,15 +10,21 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from communique.document import Document, Flag
-from communique.lexicon import load_table
+
+if TYPE_CHECKING:
+    from spellchecker import SpellChecker
 from communique.pipeline import register
 
-#: Transposition typos are only looked for in words at least this long.
+#: Misspellings are only looked for in words at least this long.
 MIN_TYPO_LENGTH = 4
+#: A suggested correction must be at least this frequent (share of running English words),
+#: so that rare words and names one letter from a rare word are not flagged.
+MIN_WORD_FREQUENCY = 1e-5
 
-_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 @lru_cache(maxsize=1)
@@ -38,23 +45,11 @@ def _known_names() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _misspellings() -> dict[str, str]:
-    return {row["wrong"]: row["right"] for row in load_table("misspellings")}
+def _speller() -> SpellChecker:
+    """An English spelling dictionary with word frequencies (pyspellchecker's)."""
+    from spellchecker import SpellChecker
 
-
-@lru_cache(maxsize=1)
-def _transpositions() -> dict[str, str]:
-    """Non-words made by swapping two adjacent letters of a common word."""
-    words = {row["word"] for row in load_table("common_words")}
-    out: dict[str, str] = {}
-    for word in words:
-        if len(word) < MIN_TYPO_LENGTH:
-            continue
-        for i in range(len(word) - 1):
-            swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-            if swapped != word and swapped not in words:
-                out[swapped] = word
-    return out
+    return SpellChecker(distance=1)
 
 
 def casing_flags(text: str) -> list[Flag]:
@@ -71,13 +66,21 @@ def casing_flags(text: str) -> list[Flag]:
 
 
 def spelling_flags(text: str) -> list[Flag]:
-    known, swaps = _misspellings(), _transpositions()
+    """Lower-case words unknown to the dictionary that are one edit from a common word.
+
+    Capitalised words are left alone: they are mostly names the dictionary cannot know.
+    """
+    speller = _speller()
+    words = [m for m in _WORD.finditer(text) if m.group(0).isalpha() and m.group(0).islower()]
+    unknown = speller.unknown({m.group(0) for m in words if len(m.group(0)) >= MIN_TYPO_LENGTH})
     flags = []
-    for m in _WORD.finditer(text):
-        word = m.group(0).lower()
-        right = known.get(word) or swaps.get(word)
-        if right:
-            msg = f"Spelling: {m.group(0)!r} looks like a misspelling of {right!r}"
+    for m in words:
+        word = m.group(0)
+        if word not in unknown:
+            continue
+        right = speller.correction(word)
+        if right and right != word and speller.word_usage_frequency(right) >= MIN_WORD_FREQUENCY:
+            msg = f"Spelling: {word!r} looks like a misspelling of {right!r}"
             flags.append(Flag("text_issue", msg, m.start(), m.end()))
     return flags
 

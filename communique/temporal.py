@@ -43,6 +43,8 @@ _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _QUARTER_VALUE = re.compile(r"^(?P<y>\d{4})-Q(?P<q>[1-4])$")
 _IN = re.compile(r"\bin\s+$", re.IGNORECASE)
+#: Dependencies of a participle that has no tense of its own (an adjunct or modifier clause).
+PARTICIPIAL_DEPS = frozenset({"advcl", "acl", "xcomp", "conj"})
 
 
 @lru_cache(maxsize=1)
@@ -60,9 +62,9 @@ def _governing_verb(tok: Token) -> tuple[Token | None, bool]:
     for _ in range(MAX_HEAD_STEPS):
         if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD"):
             return tok, via_noun
-        if tok is not first and tok.pos_ in ("NOUN", "PROPN"):
+        if tok.i != first.i and tok.pos_ in ("NOUN", "PROPN"):
             via_noun = True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None, via_noun
         tok = tok.head
     return None, via_noun
@@ -95,6 +97,11 @@ def _verb_direction(verb: Token, via_noun: bool = False, depth: int = 0) -> int 
             return -1
         if words & {"is", "are", "am", "'s", "'re"}:
             return 1
+        if not aux and verb.dep_ in PARTICIPIAL_DEPS and depth < MAX_HEAD_STEPS:
+            # "Speaking on Friday, the minister said ...": the adjunct shares its head's time.
+            head = verb.head
+            if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
+                return _verb_direction(head, via_noun, depth + 1)
     if verb.lemma_.lower() in cues.get("past_verb", frozenset()):
         return -1
     if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() != "be" and not via_noun:

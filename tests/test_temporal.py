@@ -246,3 +246,12 @@ def test_deadline_reported_in_past_tense_stays_ahead() -> None:
     assert resolve(cand, ANCHOR, -1).value == "2025-03-10"
     (cand,) = find_candidates("June 10")
     assert resolve(cand, ANCHOR, -1).value == "2024-06-10"
+
+
+def test_participial_adjunct_takes_the_tense_of_its_head() -> None:
+    from communique.nlp import load_model
+
+    text = "Speaking to reporters on Friday, the envoy said talks would resume."
+    parsed = load_model()(text)
+    (friday,) = [t for t in tag_text(text, date(2025, 6, 14), parsed) if "Friday" in t.text]
+    assert friday.value == "2025-06-13"
