@@ -104,6 +104,16 @@ def has_phrase(text: str, kind: str) -> bool:
     return any(f" {p} " in lowered for p in event_phrases().get(kind, ()))
 
 
+@lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    """Lemmas of the verbs that report speech, from the statements stage's `cues.tsv`."""
+    return frozenset(
+        row["cue"].lower()
+        for row in load_table("cues")
+        if row.get("act") == "speech" and row.get("form") == "verb" and " " not in row["cue"]
+    )
+
+
 #: Longest country alias in tokens that the alias lookup tries.
 MAX_ALIAS_TOKENS = 4
 

@@ -21,6 +21,7 @@ from communique.eventlex import (
     TriggerEntry,
     country_of_words,
     has_phrase,
+    reporting_verbs,
     status_cues,
     topics_in,
     triggers_by_lemma,
@@ -32,8 +33,23 @@ if TYPE_CHECKING:
 
 #: Dependency relations through which a trigger is the content of a governing word
 #: ("agreed to meet", "demanded talks", "postponed the summit").
-CONTENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acomp", "attr", "oprd",
-                          "nsubjpass", "nsubj", "agent", "pcomp", "advcl"})
+CONTENT_DEPS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "dobj",
+        "pobj",
+        "prep",
+        "acomp",
+        "attr",
+        "oprd",
+        "nsubjpass",
+        "nsubj",
+        "agent",
+        "pcomp",
+        "advcl",
+    }
+)
 #: How many governing words up the tree are read for status cues.
 MAX_GOVERNOR_DEPTH = 4
 #: Relations whose subtree belongs to another participant or clause, not to the argument's name.
@@ -44,6 +60,26 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 ADDRESSEE_TYPES = frozenset({"REQUEST", "THREATEN"})
 #: Prepositions whose object is a recipient of the event.
 RECIPIENT_PREPS = frozenset({"with", "to", "on", "against", "from", "toward", "towards", "upon"})
+#: Prepositions inside an object phrase whose object is the event's recipient ("threatened
+#: action against X", "rejected calls by X", "cut ties with X").
+NOMINAL_RECIPIENT_PREPS = RECIPIENT_PREPS | frozenset({"by", "into", "over"})
+#: Types whose target, when no one is named, is the place it happens in ("a curfew in X",
+#: "protesters rallied in X"): the CAMEO/PLOVER coding convention for the recipient.
+TARGET_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+#: Types that give or promise something: with an abstract object ("offering a pathway",
+#: "giving hope") they are figures of speech, not events.
+TRANSFER_TYPES = frozenset({"AGREE", "AID", "CONCEDE"})
+#: Relations that attach a clause describing a participant or circumstance rather than the
+#: sentence's news ("a jet carrying monitors", "the curfew imposed after the coup").
+BACKGROUND_DEPS = frozenset({"relcl", "acl"})
+#: Verb tags of participial adjuncts ("..., killing one person", "..., backed by Y").
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
+#: Tags of relative pronouns, which stand for the noun a relative clause modifies.
+RELATIVE_TAGS = frozenset({"WP", "WDT"})
+#: Part of speech of trigger entries that are auxiliaries of obligation ("Y must leave").
+MODAL_POS = "MODAL"
+#: Possessive pronoun tag: "its troops" are the actor's own, not a recipient.
+POSSESSIVE_TAG = "PRP$"
 #: Prepositions whose object is the event's place.
 PLACE_PREPS = frozenset({"in", "at"})
 #: Entity labels (ours and spaCy's) that name a place.
@@ -68,6 +104,8 @@ CONF_NOUN = 0.65
 CONF_GUESSED = 0.5
 #: ... no participants at all.
 CONF_BARE = 0.4
+#: Factor applied to events told in a background clause (relative, participial).
+CONF_BACKGROUND = 0.6
 #: Factor applied to events told only in FAQ, commentary or interview sections.
 CONF_NON_REPORTING = 0.5
 #: Working status of a noun trigger whose clause tells nothing: it can only add to an event.
@@ -113,7 +151,12 @@ class EventExtractor:
     name = "communique.events.v1"
     version = "1"
     requires: tuple[str, ...] = (
-        "spacy_doc", "entities", "timexes", "statements", "sections", "article.published",
+        "spacy_doc",
+        "entities",
+        "timexes",
+        "statements",
+        "sections",
+        "article.published",
     )
     assigns: tuple[str, ...] = ("events",)
 
@@ -147,8 +190,33 @@ def _dependent_lemmas(token: Token) -> Iterator[Token]:
             yield from child.children
 
 
+def _obligation(token: Token) -> TriggerEntry | None:
+    """A REQUEST told as a reported obligation: "X said Y must leave" (X asks Y to leave).
+
+    The clause must be the complement of a speech verb that is not itself a trigger, so that
+    "agreed that they must cooperate" stays an agreement.
+    """
+    if token.dep_ != "ccomp" or token.head.lemma_.lower() not in reporting_verbs():
+        return None
+    for child in token.children:
+        if child.dep_ != "aux":
+            continue
+        for entry in triggers_by_lemma().get(child.lemma_.lower(), ()):
+            if entry.pos == MODAL_POS and _plain_trigger(token.head) is None:
+                return entry
+    return None
+
+
 def match_trigger(token: Token) -> tuple[TriggerEntry, Token | None] | None:
     """The trigger entry a token heads, with the dependent that completes a phrase."""
+    modal = _obligation(token) if token.pos_ in ("VERB", "AUX") else None
+    if modal is not None:
+        return modal, None
+    return _plain_trigger(token)
+
+
+def _plain_trigger(token: Token) -> tuple[TriggerEntry, Token | None] | None:
+    """The lexical trigger entry a token heads, with the dependent that completes a phrase."""
     entries = triggers_by_lemma().get(token.lemma_.lower()) or triggers_by_lemma().get(
         token.text.lower()
     )
@@ -171,7 +239,7 @@ def _governors(token: Token) -> Iterator[Token]:
     """Words the token is the content of, nearest first, up to MAX_GOVERNOR_DEPTH."""
     current = token
     for _ in range(MAX_GOVERNOR_DEPTH):
-        if current.dep_ not in CONTENT_DEPS or current.head is current:
+        if current.dep_ not in CONTENT_DEPS or current.head.i == current.i:
             return
         current = current.head
         yield current
@@ -267,11 +335,17 @@ def _party(doc: Document, head: Token) -> list[_Party]:
     """
     tokens = list(_argument_tokens(head))
     ent = _entity_of(doc, head)
+    of_country = _of_country(doc, head)
+    if ent is not None and of_country is not None and ent.country != of_country:
+        # "the president of Armenia": the office's country outranks a guessed referent.
+        return [_Party(None, of_country)]
     if ent is not None:
-        return [_Party(ent.id, ent.country or _country_of_tokens(tokens))]
-    modifiers = [
-        m for c in head.children if c.dep_ in MODIFIER_DEPS for m in _conjuncts(c)
-    ]
+        country = ent.country or _country_of_tokens(tokens)
+        if country is None and ent.type in ("PERSON", "ORG"):
+            span_text = head.doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1].text
+            country = _resolve_actor_country(span_text)
+        return [_Party(ent.id, country)]
+    modifiers = [m for c in head.children if c.dep_ in MODIFIER_DEPS for m in _conjuncts(c)]
     found = [p for p in (_modifier_party(doc, m) for m in modifiers) if p is not None]
     if found:
         return found
@@ -286,6 +360,20 @@ def _party(doc: Document, head: Token) -> list[_Party]:
     if country is None and head.pos_ == "PROPN":
         country = _resolve_actor_country(span_text)
     return [_Party(None, country)] if country else []
+
+
+def _of_country(doc: Document, head: Token) -> str | None:
+    """The country of a common noun's "of" place ("leaders of Romania"), if it names one."""
+    if head.pos_ != "NOUN":
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lemma_ != "of":
+            continue
+        for obj in prep.children:
+            ent = _entity_of(doc, obj) if obj.dep_ == "pobj" else None
+            if ent is not None and ent.type == "GPE" and ent.country:
+                return ent.country
+    return None
 
 
 def _entity_of(doc: Document, token: Token) -> Entity | None:
@@ -329,9 +417,13 @@ def _subject(token: Token) -> tuple[list[Token], list[Token]]:
             break
         active = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
         passive = [c for c in current.children if c.dep_ == "nsubjpass"]
+        if current.dep_ == "relcl" and current.head.i != current.i:
+            # "the minister, who met X": the relative pronoun stands for the modified noun.
+            active = [current.head if c.tag_ in RELATIVE_TAGS else c for c in active]
+            passive = [current.head if c.tag_ in RELATIVE_TAGS else c for c in passive]
         if active or passive:
             return active, passive
-        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head is not current:
+        if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head.i != current.i:
             current = current.head
         else:
             break
@@ -348,10 +440,14 @@ def _governor_subjects(doc: Document, token: Token) -> list[_Party]:
     return []
 
 
-def _arguments(doc: Document, token: Token, phrase_dep: Token | None, entry_type: str) -> tuple[
-    list[_Party], list[_Party]
-]:
+def _arguments(
+    doc: Document, token: Token, phrase_dep: Token | None, entry_type: str
+) -> tuple[list[_Party], list[_Party]]:
     """(actors, recipients) of a trigger from the dependency parse."""
+    if entry_type == MODAL_POS:
+        # The speaker of the reported obligation asks; the clause's subject is asked.
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return _governor_subjects(doc, token), _parties(doc, subjects)
     actor_heads: list[Token] = []
     recipient_heads: list[Token] = []
     holders = [token] + ([phrase_dep] if phrase_dep is not None else [])
@@ -391,15 +487,45 @@ def _arguments(doc: Document, token: Token, phrase_dep: Token | None, entry_type
             if child.dep_ in ("ccomp", "xcomp"):
                 recipient_heads.extend(c for c in child.children if c.dep_ == "nsubj")
     actors = _parties(doc, actor_heads)
-    recipients = _parties(doc, recipient_heads)
+    recipients = _own_removed(doc, recipient_heads, actors)
+    if not any(p.country or p.entity_id for p in recipients):
+        recipients = _nominal_recipients(doc, recipient_heads + holders[1:]) or recipients
     pronoun_subject = all(h.pos_ == "PRON" for h in actor_heads)
-    if token.pos_ not in ("NOUN", "PROPN") and pronoun_subject and not any(
-        p.country or p.entity_id for p in actors
+    if (
+        token.pos_ not in ("NOUN", "PROPN")
+        and pronoun_subject
+        and not any(p.country or p.entity_id for p in actors)
     ):
         actors = _governor_subjects(doc, token) or actors
     if not recipients:
         recipients = _content_recipients(doc, token)
     return actors, recipients
+
+
+def _own_removed(doc: Document, heads: list[Token], actors: list[_Party]) -> list[_Party]:
+    """Recipients of the heads, less the actor's own ("withdraw its troops", "their people")."""
+    own = {p.country for p in actors if p.country}
+    parties: list[_Party] = []
+    for head in heads:
+        found = _parties(doc, [head])
+        if any(c.dep_ == "poss" and c.tag_ == POSSESSIVE_TAG for c in head.children):
+            found = [p for p in found if p.country not in own]
+        parties.extend(found)
+    return parties
+
+
+def _nominal_recipients(doc: Document, heads: list[Token]) -> list[_Party]:
+    """Recipients named inside an object phrase ("threatened action against X")."""
+    objs = [
+        o
+        for head in heads
+        for conj in _conjuncts(head)
+        for p in conj.children
+        if p.dep_ == "prep" and p.lemma_ in NOMINAL_RECIPIENT_PREPS
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return [p for p in _parties(doc, objs) if p.country or p.entity_id]
 
 
 def _content_recipients(doc: Document, token: Token) -> list[_Party]:
@@ -409,10 +535,14 @@ def _content_recipients(doc: Document, token: Token) -> list[_Party]:
             continue
         heads = [c for c in child.children if c.dep_ in ("dobj", "dative")]
         heads += [
-            o for p in child.children if p.dep_ == "prep" and p.lemma_ in RECIPIENT_PREPS
-            for o in p.children if o.dep_ == "pobj"
+            o
+            for p in child.children
+            if p.dep_ == "prep" and p.lemma_ in RECIPIENT_PREPS
+            for o in p.children
+            if o.dep_ == "pobj"
         ]
         parties = [p for p in _parties(doc, heads) if p.country or p.entity_id]
+        parties = parties or _nominal_recipients(doc, heads)
         if parties:
             return parties
     return []
@@ -515,13 +645,13 @@ def _tense_status(token: Token) -> str | None:
     "a meeting took place"); one hanging off another noun ("tracks for discussion") has none.
     """
     verb = token
-    while token.dep_ == "compound" and token.head is not token:
+    while token.dep_ == "compound" and token.head.i != token.i:
         token = token.head  # "a mediation effort": the tense of the phrase's head
     if token.pos_ in ("NOUN", "PROPN"):
         head = token.head
         if token.dep_ == "pobj" and head.dep_ == "prep":
             head = head.head
-        if head is token or head.pos_ not in ("VERB", "AUX"):
+        if head.i == token.i or head.pos_ not in ("VERB", "AUX"):
             return None
         verb = head
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -540,7 +670,8 @@ def _phrase_tokens(token: Token) -> Iterator[Token]:
         inside = True
         while path.i != token.i:
             if path.dep_ in ("relcl", "ccomp", "xcomp", "advcl", "conj") and path.pos_ in (
-                "VERB", "AUX"
+                "VERB",
+                "AUX",
             ):
                 inside = False
                 break
@@ -567,6 +698,18 @@ def _place(doc: Document, token: Token, phrase_dep: Token | None) -> Location | 
             text = obj.doc[obj.left_edge.i : obj.right_edge.i + 1].text
             if has_phrase(text, "unspecified_venue"):
                 return Location(text, None, "unspecified")
+            if obj.pos_ == "NOUN":
+                # "in the town of X", "at the port of X": the place is the "of" object.
+                obj = next(
+                    (
+                        o
+                        for p in obj.children
+                        if p.dep_ == "prep" and p.lemma_ == "of"
+                        for o in p.children
+                        if o.dep_ == "pobj"
+                    ),
+                    obj,
+                )
             ent = doc.entity_at(obj.idx, obj.idx + len(obj.text))
             is_place = obj.ent_type_ in PLACE_LABELS or (
                 ent is not None and ent.type in ("GPE", "LOC")
@@ -611,7 +754,7 @@ def _when(doc: Document, token: Token) -> tuple[When | None, Timex | None]:
             if current.i in anchors:
                 attached = True
                 break
-            if current.head is current:
+            if current.head.i == current.i:
                 break
             current = current.head
             if current.pos_ in ("VERB", "AUX") and current.i not in anchors:
@@ -654,13 +797,13 @@ def _source(doc: Document, offset: int) -> str | None:
 def _is_anaphoric(token: Token) -> bool:
     """A definite noun trigger ("the meeting", "that meeting") that refers back."""
     return token.pos_ in ("NOUN", "PROPN") and any(
-        (c.dep_ == "det" and c.lemma_ in ANAPHORIC_DETS) or c.dep_ == "poss"
-        for c in token.children
+        (c.dep_ == "det" and c.lemma_ in ANAPHORIC_DETS) or c.dep_ == "poss" for c in token.children
     )
 
 
-def _confidence(token: Token, entry: TriggerEntry, actors: list[_Party],
-                recipients: list[_Party]) -> float:
+def _confidence(
+    token: Token, entry: TriggerEntry, actors: list[_Party], recipients: list[_Party]
+) -> float:
     if token.pos_ in ("NOUN", "PROPN"):
         base = CONF_NOUN if actors or recipients else CONF_BARE
     elif actors and recipients:
@@ -670,6 +813,40 @@ def _confidence(token: Token, entry: TriggerEntry, actors: list[_Party],
     else:
         base = CONF_BARE
     return round(base * (0.7 + 0.3 * entry.strength), 3)
+
+
+def _in_background_clause(token: Token) -> bool:
+    """Whether the trigger sits in a clause that describes rather than reports.
+
+    Relative and reduced relative clauses ("the jet carrying monitors") and participial
+    adjuncts without a subject of their own ("..., killing one person") tell background.
+    """
+    current = token
+    while current.head.i != current.i:
+        if current.dep_ in BACKGROUND_DEPS:
+            return True
+        if (
+            current.dep_ == "advcl"
+            and current.tag_ in PARTICIPLE_TAGS
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children)
+        ):
+            return True
+        current = current.head
+    return False
+
+
+def _explicit(parties: list[_Party]) -> bool:
+    return any(not p.generic and (p.country or p.entity_id) for p in parties)
+
+
+def _figurative(token: Token, entry: TriggerEntry) -> bool:
+    """A giving or offering verb whose object is abstract ("offering a pathway")."""
+    if entry.type not in TRANSFER_TYPES or token.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(
+        c.dep_ in ("dobj", "dative", "iobj") and has_phrase(c.lemma_, "abstract_object")
+        for c in token.children
+    )
 
 
 def _sentence_mention(sent: Span) -> Mention:
@@ -686,22 +863,33 @@ def _candidates(doc: Document) -> Iterator[_Candidate]:
     published = doc.article.published
     for sent in spacy_doc.sents:
         for token, entry, inherited in _kept_triggers(sent):
+            if _figurative(token, entry):
+                continue
             match = match_trigger(token)
             phrase_dep = match[1] if match else None
             cue_status, conditions, negated = _status(token, entry, inherited)
             when, _ = _when(doc, token)
             status = cue_status or _tense_status(token) or VAGUE
-            if cue_status is None and when is not None and when.start and published and (
-                when.start > published
+            if (
+                cue_status is None
+                and when is not None
+                and when.start
+                and published
+                and (when.start > published)
             ):
                 status = "planned"
             if negated and status not in ("denied", "conditional"):
                 status = "negated"
             if conditions and status not in ("denied", "negated"):
                 status = "conditional"
-            actors, recipients = _arguments(doc, token, phrase_dep, entry.type)
-            section = doc.section_kind_at(token.idx)
+            role = MODAL_POS if entry.pos == MODAL_POS else entry.type
+            actors, recipients = _arguments(doc, token, phrase_dep, role)
             confidence = _confidence(token, entry, actors, recipients)
+            if _in_background_clause(token):
+                if not (_explicit(actors) and _explicit(recipients)):
+                    continue
+                confidence = round(confidence * CONF_BACKGROUND, 3)
+            section = doc.section_kind_at(token.idx)
             evidence = _sentence_mention(sent)
             yield _Candidate(
                 token=token,
@@ -799,21 +987,27 @@ def _overlaps(a: When | None, b: When | None) -> bool:
 def _compatible(event: Event, cand: _Candidate, *, ignore_status: bool = False) -> bool:
     if event.type != cand.entry.type:
         return False
-    if not ignore_status and not _same_phase(event.status, cand.status) and not (
-        cand.anaphoric and not cand.cued
+    if (
+        not ignore_status
+        and not _same_phase(event.status, cand.status)
+        and not (cand.anaphoric and not cand.cued)
     ):
         return False
     cand_countries = set(_countries(cand.actors + cand.recipients))
     countries = set(event.countries)
-    if cand_countries and countries and not (
-        cand_countries <= countries or countries <= cand_countries
+    if (
+        cand_countries
+        and countries
+        and not (cand_countries <= countries or countries <= cand_countries)
     ):
         return False
     if not _overlaps(event.when, cand.when):
         return False
     loc_a, loc_b = event.location, cand.location
     return not (
-        loc_a is not None and loc_b is not None and loc_a.kind == loc_b.kind == "place"
+        loc_a is not None
+        and loc_b is not None
+        and loc_a.kind == loc_b.kind == "place"
         and loc_a.country != loc_b.country
     )
 
@@ -871,7 +1065,8 @@ def _absorb(event: Event, cand: _Candidate) -> None:
     )
     event.countries = sorted(set(event.countries) | set(_countries(cand.actors + cand.recipients)))
     if event.location is None or (
-        event.location.kind == "unspecified" and cand.location is not None
+        event.location.kind == "unspecified"
+        and cand.location is not None
         and cand.location.kind == "place"
     ):
         event.location = cand.location or event.location
@@ -920,23 +1115,55 @@ def _merge(doc: Document, candidates: list[_Candidate]) -> list[Event]:
         if cand.status in FACTUAL_STATUSES:
             cand.status = "hypothetical"
         cand.confidence = round(cand.confidence * CONF_NON_REPORTING, 3)
-        target = _find(events[len(background):], cand)
+        target = _find(events[len(background) :], cand)
         if target is None:
             _fill_generic(doc, cand)
             events.append(_record(cand))
         else:
             _absorb(target, cand)
+    kinds = Counter(e.type for e in events)
+    events = [e for e in events if not (_empty(e) and kinds[e.type] > 1)]
     for n, event in enumerate(events, start=1):
         event.id = f"v{n}"
+        event.recipients = [r for r in event.recipients if r not in event.actors]
+        _target_from_place(event)
     return list(events)
 
 
-def _find(events: list[Event], cand: _Candidate, *,
-          ignore_status: bool = False) -> Event | None:
+def _empty(event: Event) -> bool:
+    """A bare mention that no one takes part in and nothing else backs ("the talks").
+
+    Beside another event of its type it is most likely a loose mention of that one.
+    """
+    return (
+        not event.actors
+        and not event.recipients
+        and not event.countries
+        and len(event.evidence) == 1
+        and event.confidence <= CONF_BARE
+    )
+
+
+def _target_from_place(event: Event) -> None:
+    """An attack, arrest, protest or deployment with no one named targets its place's country."""
+    loc = event.location
+    if (
+        event.type in TARGET_PLACE_TYPES
+        and not event.recipient_countries
+        and loc is not None
+        and loc.kind == "place"
+        and loc.country
+    ):
+        event.recipient_countries = [loc.country]
+        event.countries = sorted(set(event.countries) | {loc.country})
+
+
+def _find(events: list[Event], cand: _Candidate, *, ignore_status: bool = False) -> Event | None:
     """The latest event the candidate can be a mention of."""
     for event in reversed(events):
         if _compatible(event, cand, ignore_status=ignore_status) and (
-            cand.anaphoric or _shares_party(event, cand)
+            cand.anaphoric
+            or _shares_party(event, cand)
             or (ignore_status and not cand.actors and not cand.recipients)
         ):
             return event
@@ -952,7 +1179,9 @@ def _shares_party(event: Event, cand: _Candidate) -> bool:
     if cand_ids & set(event.actors + event.recipients):
         return True
     return (
-        not cand_countries and not cand_ids and cand.when is not None and event.when is not None
+        not cand_countries
+        and not cand_ids
+        and cand.when is not None
+        and event.when is not None
         and cand.when.start == event.when.start
     )
-

@@ -60,12 +60,18 @@ def timex_for(doc, text: str, begin: str, end: str) -> Timex:
         ("Japan and South Korea are expected to hold talks in Seoul.", "CONSULT", "planned"),
         ("Egypt offered to host talks between Ethiopia and Sudan.", "CONSULT", "proposed"),
         ("The summit between France and Germany was postponed.", "CONSULT", "postponed"),
-        ("The planned visit of the Indian prime minister to Canada was cancelled.", "CONSULT",
-         "cancelled"),
+        (
+            "The planned visit of the Indian prime minister to Canada was cancelled.",
+            "CONSULT",
+            "cancelled",
+        ),
         ("Kenya denied that its officials held talks with Somalia.", "CONSULT", "denied"),
         ("The Chilean and Peruvian ministers did not meet on Friday.", "CONSULT", "negated"),
-        ("Talks on a ceasefire could resume only if both sides release prisoners.", "CONSULT",
-         "conditional"),
+        (
+            "Talks on a ceasefire could resume only if both sides release prisoners.",
+            "CONSULT",
+            "conditional",
+        ),
         ("The two leaders might meet in Vienna.", "CONSULT", "hypothetical"),
         ("Brazil imposed sanctions on Venezuela.", "SANCTION", "occurred"),
         ("Norway urged Sweden to reopen its embassy.", "REQUEST", "occurred"),
@@ -118,9 +124,17 @@ def test_entities_time_place_and_source() -> None:
     timex_for(doc, "within two weeks", "2025-03-03", "2025-03-17")
     content_start = text.index("Sergei")
     doc.statements.append(
-        Statement("s1", None, "Officials", "said", "indirect",
-                  text[content_start : text.index("\n")], content_start, text.index("\n"),
-                  "reporting")
+        Statement(
+            "s1",
+            None,
+            "Officials",
+            "said",
+            "indirect",
+            text[content_start : text.index("\n")],
+            content_start,
+            text.index("\n"),
+            "reporting",
+        )
     )
     events = EventExtractor()(doc).events
     held, planned = events[0], events[1]
@@ -158,8 +172,10 @@ def test_faq_sections_add_no_facts() -> None:
     )
     doc = parsed(text)
     faq_start = text.index("What happens")
-    doc.sections = [Section("reporting", None, 0, faq_start), Section("faq", None, faq_start,
-                                                                       len(text))]
+    doc.sections = [
+        Section("reporting", None, 0, faq_start),
+        Section("faq", None, faq_start, len(text)),
+    ]
     events = EventExtractor()(doc).events
     for event in events:
         in_faq = any(m.start >= faq_start for m in event.evidence)
@@ -183,8 +199,18 @@ def test_verification(hedges: list[str], speaker_country: str | None, expected: 
     mention_entity(doc, "e1", "The spokesman", "PERSON", speaker_country)
     start = text.index("Egypt")
     doc.statements.append(
-        Statement("s1", "e1", "The spokesman", "said", "indirect", text[start:], start,
-                  len(text), "reporting", hedges=hedges)
+        Statement(
+            "s1",
+            "e1",
+            "The spokesman",
+            "said",
+            "indirect",
+            text[start:],
+            start,
+            len(text),
+            "reporting",
+            hedges=hedges,
+        )
     )
     doc = ProvenanceAssigner()(EventExtractor()(doc))
     assert doc.events[0].verification == expected
@@ -208,3 +234,44 @@ def test_country_lookup(words: list[str], code: str | None) -> None:
 
 def test_topics_found_in_order() -> None:
     assert topics_in("They discussed tariffs and the border.") == ["tariffs", "border"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new corridor opens a window for trade, offering a pathway to calmer relations.",
+        "The accord gives hope to farmers on both sides of the river.",
+    ],
+)
+def test_figurative_giving_is_no_event(text: str) -> None:
+    assert not [e for e in events_of(text) if e.type in ("AGREE", "AID")]
+
+
+def test_participial_background_is_dropped() -> None:
+    events = events_of("Rebels stormed the barracks on Sunday, killing two guards.")
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_reported_obligation_is_a_request() -> None:
+    doc = parsed("Chile said on Monday that Bolivia must reopen the border crossing.")
+    mention_entity(doc, "e1", "Chile", "GPE", "CHL")
+    mention_entity(doc, "e2", "Bolivia", "GPE", "BOL")
+    events = [e for e in EventExtractor()(doc).events if e.type == "REQUEST"]
+    assert events and events[0].actor_countries == ["CHL"]
+    assert events[0].recipient_countries == ["BOL"]
+
+
+def test_recipient_inside_object_phrase() -> None:
+    doc = parsed("Canada threatened tougher measures against Iran on Friday.")
+    mention_entity(doc, "e1", "Canada", "GPE", "CAN")
+    mention_entity(doc, "e2", "Iran", "GPE", "IRN")
+    event = next(e for e in EventExtractor()(doc).events if e.type == "THREATEN")
+    assert event.recipient_countries == ["IRN"]
+
+
+def test_own_forces_are_no_recipient() -> None:
+    doc = parsed("Kenya will withdraw its troops from Somalia next year.")
+    mention_entity(doc, "e1", "Kenya", "GPE", "KEN")
+    mention_entity(doc, "e2", "Somalia", "GPE", "SOM")
+    event = next(e for e in EventExtractor()(doc).events if e.type == "RETREAT")
+    assert event.recipient_countries == ["SOM"]

@@ -16,7 +16,9 @@ Mappings, so that our output and PLOVER's coding conventions are compared fairly
   a negated cooperative event ("failed to reach agreement", "declined to resign") as REJECT.
 - Gold country codes are CAMEO-style: the few that differ from ISO 3166 alpha-3 are mapped
   (`CAMEO_TO_ISO3`); codes that name no state (IGO, NGO, IMG, ...) stand for "no country",
-  as does an empty side, and count as the empty string in triples.
+  as does an empty side, and count as the empty string in triples. Our own codes for
+  international bodies (UNO, EUR, IGO) are read the same way, since the gold codes every
+  intergovernmental body as IGO.
 - Meeting records: gold CONSULT (expected held) or AGREE/REQUEST whose event text is about a
   meeting (expected planned, PLOVER's future-meeting convention). The prediction is the most
   confident predicted CONSULT event; none counts as wrong.
@@ -51,9 +53,21 @@ STAGES = (
 
 #: CAMEO country codes that are not the ISO 3166 alpha-3 code of the same country.
 CAMEO_TO_ISO3 = {
-    "JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "GMY": "DEU", "UKG": "GBR", "SPN": "ESP",
-    "SWZ": "CHE", "DRV": "VNM", "ROM": "ROU", "ZAR": "COD", "BUR": "MMR", "PSE": "PSE",
+    "JAP": "JPN",
+    "ITL": "ITA",
+    "VTN": "VNM",
+    "GMY": "DEU",
+    "UKG": "GBR",
+    "SPN": "ESP",
+    "SWZ": "CHE",
+    "DRV": "VNM",
+    "ROM": "ROU",
+    "ZAR": "COD",
+    "BUR": "MMR",
+    "PSE": "PSE",
 }
+#: Codes that name no state: the gold's CAMEO sector-like codes and ours for international bodies.
+NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "UNO", "EUR"})
 #: Statuses under which PLOVER would code an event as a commitment or a threat.
 FUTURE_STATUSES = frozenset({"planned", "proposed", "conditional", "hypothetical"})
 COOPERATIVE_TYPES = frozenset(
@@ -68,7 +82,7 @@ MEETING_WORDS = re.compile(r"\b(meet|visit|talk|summit|negotiat|host)", re.IGNOR
 def gold_country(code: str) -> str:
     """ISO3 of a gold CAMEO-style code; the empty string for codes that name no state."""
     code = CAMEO_TO_ISO3.get(code, code)
-    return code if len(code) == 3 and code not in ("IGO", "NGO", "IMG", "MNC", "UIS") else ""
+    return code if len(code) == 3 and code not in NON_STATE_CODES else ""
 
 
 def scored_type(event: Any) -> str:
@@ -94,6 +108,8 @@ def _sides(doc: Any, event: Any) -> tuple[set[str], set[str]]:
         ent = doc.entity(ent_id)
         if ent is not None and ent.country:
             recipients.add(ent.country)
+    actors = {gold_country(c) for c in actors} - {""}
+    recipients = {gold_country(c) for c in recipients} - {""}
     return actors or {""}, recipients or {""}
 
 
@@ -173,8 +189,7 @@ def score(suite_name: str, records: list[dict[str, Any]]) -> SuiteResult:
         s = prf(c["tp"], c["pred"], c["gold"])
         table.append({"type": kind, "gold": c["gold"], "pred": c["pred"], "tp": c["tp"], **s})
     notes = [f"meeting records: {meeting_total}"] + [
-        f"top-1 confusion gold {g} -> predicted {p}: {n}"
-        for (g, p), n in confusions.most_common(8)
+        f"top-1 confusion gold {g} -> predicted {p}: {n}" for (g, p), n in confusions.most_common(8)
     ]
     return SuiteResult(metrics=metrics, tables={"per type": table}, notes=notes)
 
