@@ -232,6 +232,15 @@ def _actor_batch(batch: str) -> None:
         raise typer.Exit(1)
 
 
+def _register_corpus_commands() -> None:
+    from communique.corpus.commands import register
+
+    register(app)
+
+
+_register_corpus_commands()
+
+
 def main() -> None:
     """Console entry point: coded one-line errors, never a traceback."""
     try:

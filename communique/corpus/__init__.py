@@ -1,0 +1,1 @@
+"""Corpus intelligence: a store of analyses, syndicated copies, engagements across articles."""
