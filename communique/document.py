@@ -65,6 +65,8 @@ class Entity:
     flags: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     gender: str | None = None
+    #: For a group reference ("the two sides", "both countries"): ids of the entities it joins.
+    members: list[str] = field(default_factory=list)
 
 
 @dataclass

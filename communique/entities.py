@@ -59,6 +59,11 @@ APPOSITION_DEPS = frozenset({"appos"})
 AFFILIATION_PREPS = frozenset({"of", "at", "from", "with"})
 #: Appositives longer than this are parse errors rather than a description of the name.
 MAX_APPOSITION_TOKENS = 14
+#: Parts of speech a capitalised surname is never tagged with when it is one ("Dagalo, ...":
+#: the small model sometimes calls a sentence-initial surname ADV).
+NOT_NAME_POS = frozenset({"VERB", "AUX", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "NUM"})
+#: Place kinds whose mention inside a person's title is also a mention of the place.
+TITLE_PLACE_KINDS = frozenset({"name", "demonym", "metonym", "capital"})
 
 
 @lru_cache(maxsize=1)
@@ -208,6 +213,33 @@ class _Article:
                 out.append(Match(span.start, span.end, "ent", span))
         return out
 
+    def organisations_of_places(self, kb_found: list[Match]) -> list[Match]:
+        """spaCy organisations named "X of <place>" ("the University of Warsaw", "the Bank of
+        Korea"), which the knowledge base only knows the place of: one organisation of that
+        country, its sector from a role word in X; the place matches inside are dropped."""
+        out = []
+        for ent in self.sdoc.ents:
+            span = _trim(ent) if ent.label_ in ("ORG", "FAC") else None
+            if span is None:
+                continue
+            of = next((t.i for t in span if t.lower_ == "of"), None)
+            if of is None or of == span.start:
+                continue
+            head = self.sdoc[span.start : of]
+            inside = [m for m in kb_found if span.start <= m.start and m.end <= span.end]
+            if not all(t.text[:1].isupper() and t.is_alpha for t in head) or any(
+                m.start < of and m.kind != "role" for m in inside
+            ):
+                continue
+            places = [m for m in inside if m.kind == "place" and m.start > of]
+            if not places or len(places) + sum(m.start < of for m in inside) != len(inside):
+                continue
+            role = self.kb.role(head[-1].text)
+            for m in inside:
+                kb_found.remove(m)
+            out.append(Match(span.start, span.end, "orgof", (span, places[0].value, role)))
+        return out
+
     def _hyphen_places(self, span: Span) -> bool:
         """Places joined by hyphens ("U.S.-Russia"): each part is a mention of its country."""
         places = []
@@ -237,28 +269,40 @@ class _Article:
 
     def place_draft(self, place: Place) -> Draft:
         if place.kind in ("metonym",):
-            return self.draft(("named", place.name), place.name, "ORG", country=place.code,
-                              sector=place.sector)
+            return self.draft(
+                ("named", place.name), place.name, "ORG", country=place.code, sector=place.sector
+            )
         if place.kind in ("capital", "city"):
             return self.draft(("city", place.name), place.name, "GPE", country=place.code)
         if place.kind in ("territory", "region"):
             type_ = "GPE" if place.sector else "LOC"
-            return self.draft(("loc", norm(place.name)), place.name, type_,
-                              country=place.code or None, sector=place.sector)
+            return self.draft(
+                ("loc", norm(place.name)),
+                place.name,
+                type_,
+                country=place.code or None,
+                sector=place.sector,
+            )
         name = self.kb.country_name(place.code)
         return self.draft(("place", place.code), name, "GPE", country=place.code)
 
     def named_draft(self, named: Named) -> Draft:
-        d = self.draft(("named", named.name), named.name, named.type, country=named.country,
-                       sector=named.sector)
+        d = self.draft(
+            ("named", named.name),
+            named.name,
+            named.type,
+            country=named.country,
+            sector=named.sector,
+        )
         if named.state_affiliated and "state_media" not in d.flags:
             d.flags.append("state_media")
         return d
 
     def person_draft(self, person: Person) -> Draft:
         office, ended = person.office_on(self.date)
-        d = self.draft(("person", person.name), person.name, "PERSON", gender=person.gender,
-                       person=person)
+        d = self.draft(
+            ("person", person.name), person.name, "PERSON", gender=person.gender, person=person
+        )
         if office is not None:
             d.country, d.role = office.country, office.role
             d.sector = "ELI" if ended else office.sector
@@ -289,6 +333,7 @@ class EntityRecognizer:
             return doc
         art = _Article(doc, knowledge_base())
         kb_found = art.kb_matches()
+        kb_found += art.organisations_of_places(kb_found)
         taken = {i for m in kb_found for i in range(m.start, m.end)}
         found = sorted(kb_found + art.ner_matches(taken), key=lambda m: m.start)
         by_end = {m.end: m for m in found}
@@ -317,8 +362,9 @@ class EntityRecognizer:
 
     # --- people and their titles
 
-    def _left_chain(self, art: _Article, start: int, by_end: dict[int, Match]
-                    ) -> tuple[list[Match], list[Token]]:
+    def _left_chain(
+        self, art: _Article, start: int, by_end: dict[int, Match]
+    ) -> tuple[list[Match], list[Token]]:
         """Title words before a name: role, place and organisation matches, and honorifics."""
         mods: list[Match] = []
         honorifics: list[Token] = []
@@ -343,8 +389,9 @@ class EntityRecognizer:
             break
         return mods, honorifics
 
-    def _apposition(self, art: _Article, start: int, end: int, found: list[Match]
-                    ) -> tuple[list[Match], bool]:
+    def _apposition(
+        self, art: _Article, start: int, end: int, found: list[Match]
+    ) -> tuple[list[Match], bool]:
         """Matches in an appositive after the name, and whether an affiliation is given."""
         tokens = set(range(start, end))
         mods: list[Match] = []
@@ -362,13 +409,15 @@ class EntityRecognizer:
                     inside = [m for m in found if lo <= m.start and m.end <= hi]
                     mods.extend(inside)
                     affiliated = affiliated or any(
-                        m.kind in ("named", "ent") or (m.kind == "role" and m.value.kind == "org")
+                        m.kind in ("named", "ent", "orgof")
+                        or (m.kind == "role" and m.value.kind == "org")
                         for m in inside
                     )
         return mods, affiliated
 
-    def _person(self, art: _Article, m: Match, by_end: dict[int, Match],
-                absorbed: set[int]) -> None:
+    def _person(
+        self, art: _Article, m: Match, by_end: dict[int, Match], absorbed: set[int]
+    ) -> None:
         left, honorifics = self._left_chain(art, m.start, by_end)
         found = sorted(by_end.values(), key=lambda x: x.start)
         right, affiliated = self._apposition(art, m.start, m.end, found)
@@ -383,9 +432,13 @@ class EntityRecognizer:
         art.mention(d, m.start, m.end)
         absorbed.add(id(m))
         for mod in left + right:
+            if mod.kind in ("ent", "orgof"):
+                continue
             absorbed.add(id(mod))
-            if mod.kind == "place" and mod.value.kind in ("name", "demonym"):
+            if mod.kind == "place" and mod.value.kind in TITLE_PLACE_KINDS:
                 art.mention(art.place_draft(mod.value), mod.start, mod.end)
+            elif mod.kind == "named":
+                art.mention(art.named_draft(mod.value), mod.start, mod.end)
         for tok in honorifics:
             gender, expert = _honorifics()[tok.lower_]
             d.gender = d.gender or gender
@@ -395,12 +448,13 @@ class EntityRecognizer:
             if mod.kind == "role":
                 d.gender = d.gender or mod.value.gender
                 d.expert = d.expert or mod.value.phrase in experts
-        d.affiliated = d.affiliated or affiliated or any(
-            x.kind in ("named", "ent") for x in left
+        d.affiliated = (
+            d.affiliated or affiliated or any(x.kind in ("named", "ent", "orgof") for x in left)
         )
 
-    def _plausible_name(self, art: _Article, span: Span, left: list[Match],
-                        honorifics: list[Token]) -> bool:
+    def _plausible_name(
+        self, art: _Article, span: Span, left: list[Match], honorifics: list[Token]
+    ) -> bool:
         """spaCy PERSON spans that are names: two capitalised words, or a title before them."""
         capitalised = [t for t in span if t.text[:1].isupper() and t.is_alpha]
         if art.in_heading(span.start_char) and not (left or honorifics):
@@ -414,11 +468,14 @@ class EntityRecognizer:
         role_match = chosen_role(person_roles or roles, art.words)
         place_match = own_place([x for x in mods if x.kind == "place"], art.words)
         named = next((x.value for x in mods if x.kind == "named"), None)
+        org_of = next((x.value for x in mods if x.kind == "orgof"), None)
         if d.country is None:
             if place_match is not None:
                 d.country = place_match.value.code
             elif named is not None:
                 d.country = named.country
+            elif org_of is not None:
+                d.country = org_of[1].code
         if role_match is not None and d.role is None:
             role: Role = role_match.value
             d.sector = role.sector
@@ -428,8 +485,9 @@ class EntityRecognizer:
 
     # --- descriptions without a name: "a senior Iranian official", "the Russian delegation"
 
-    def _description(self, art: _Article, m: Match, by_end: dict[int, Match],
-                     absorbed: set[int]) -> None:
+    def _description(
+        self, art: _Article, m: Match, by_end: dict[int, Match], absorbed: set[int]
+    ) -> None:
         role: Role = m.value
         if role.kind not in ("person", "group", "org"):
             return
@@ -443,12 +501,25 @@ class EntityRecognizer:
         if not places and not named:
             if det in DEFINITE:
                 span = art.sdoc[start - 1 : m.end]
-                art.anaphors.append({
-                    "start": span.start_char, "end": span.end_char, "text": span.text,
-                    "role": role.canonical, "kind": role.kind, "gender": role.gender,
-                })
+                art.anaphors.append(
+                    {
+                        "start": span.start_char,
+                        "end": span.end_char,
+                        "text": span.text,
+                        "role": role.canonical,
+                        "kind": role.kind,
+                        "gender": role.gender,
+                    }
+                )
             return
         country = places[0].value.code if places else named[0].value.country
+        if role.kind == "person" and det in DEFINITE:
+            earlier = _earlier_holder(art, country, role, art.sdoc[start].idx)
+            if earlier is not None:
+                art.mention(earlier, start, m.end)
+                absorbed.update(id(x) for x in [m, *mods])
+                self._place_mentions(art, places)
+                return
         named_after = self._apposed_person(art, m) if role.kind == "person" else None
         if named_after is not None:
             named_after.country = named_after.country or country
@@ -469,8 +540,15 @@ class EntityRecognizer:
         text = art.sdoc[start : m.end].text
         type_ = {"person": "PERSON", "org": "ORG"}.get(role.kind, "ORG")
         sector = named[0].value.sector if named and role.weak else role.sector
-        d = art.draft(("desc", norm(text)), text, type_, country=country, sector=sector,
-                      role=role.canonical, gender=role.gender)
+        d = art.draft(
+            ("desc", norm(text)),
+            text,
+            type_,
+            country=country,
+            sector=sector,
+            role=role.canonical,
+            gender=role.gender,
+        )
         if named and role.kind == "person":
             d.affiliated = True
         art.mention(d, start, m.end)
@@ -479,7 +557,7 @@ class EntityRecognizer:
 
     def _place_mentions(self, art: _Article, places: list[Match]) -> None:
         for x in places:
-            if x.value.kind in ("name", "demonym"):
+            if x.value.kind in TITLE_PLACE_KINDS:
                 art.mention(art.place_draft(x.value), x.start, x.end)
 
     def _apposed_person(self, art: _Article, m: Match) -> Draft | None:
@@ -505,6 +583,17 @@ class EntityRecognizer:
             art.mention(d, m.start, m.end)
         elif m.kind == "named":
             art.mention(art.named_draft(m.value), m.start, m.end)
+        elif m.kind == "orgof":
+            org_span, place, role = m.value
+            sector = role.sector if role is not None and role.kind == "org" else None
+            d = art.draft(
+                ("org", norm(org_span.text)),
+                org_span.text,
+                "ORG",
+                country=place.code,
+                sector=sector,
+            )
+            art.mention(d, m.start, m.end)
         elif m.kind == "ent":
             span: Span = m.value
             if art.in_heading(span.start_char):
@@ -542,7 +631,7 @@ class EntityRecognizer:
             if tok.idx in covered or not tok.text[:1].isupper():
                 continue
             owners = surnames.get(norm(tok.text), [])
-            if len(owners) == 1 and tok.pos_ in ("PROPN", "NOUN", "ADJ"):
+            if len(owners) == 1 and tok.pos_ not in NOT_NAME_POS:
                 owners[0].spans.add((tok.idx, tok.idx + len(tok.text)))
                 covered.update(range(tok.idx, tok.idx + len(tok.text)))
         for i in range(len(sdoc) - 1):
@@ -579,7 +668,28 @@ def _titles_a_name(art: _Article, m: Match, by_end: dict[int, Match]) -> bool:
 
 
 def _is_subject(sdoc: SpacyDoc, m: Match) -> bool:
-    return any(t.dep_ in ("nsubj", "nsubjpass") for t in sdoc[m.start : m.end])
+    """Whether a mention is a subject, also as a conjunct of one ("Moscow and Washington")."""
+    for t in sdoc[m.start : m.end]:
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+    return False
+
+
+def _earlier_holder(art: _Article, country: str | None, role: Role, before: int) -> Draft | None:
+    """The person of `country` named before `before` whose role is, or ends in, `role`
+    ("the Russian minister" after "Russian Foreign Minister Sergei Lavrov"); the latest."""
+    best: tuple[int, Draft] | None = None
+    for d in art.drafts.values():
+        if d.type != "PERSON" or d.country != country or not d.role or d.key[0] == "desc":
+            continue
+        if not (d.role == role.canonical or d.role.endswith(" " + role.canonical)):
+            continue
+        starts = [s for s, _ in d.spans if s < before]
+        if starts and (best is None or max(starts) > best[0]):
+            best = (max(starts), d)
+    return best[1] if best else None
 
 
 def _finish(art: _Article) -> list[Entity]:
@@ -589,11 +699,19 @@ def _finish(art: _Article) -> list[Entity]:
     out = []
     for n, d in enumerate(drafts, start=1):
         spans = _dedupe(sorted(d.spans))
-        out.append(Entity(
-            id=f"e{n}", name=d.name, type=d.type, country=d.country, sector=d.sector,
-            role=d.role, flags=list(d.flags),
-            mentions=[Mention(s, e, text[s:e]) for s, e in spans], gender=d.gender,
-        ))
+        out.append(
+            Entity(
+                id=f"e{n}",
+                name=d.name,
+                type=d.type,
+                country=d.country,
+                sector=d.sector,
+                role=d.role,
+                flags=list(d.flags),
+                mentions=[Mention(s, e, text[s:e]) for s, e in spans],
+                gender=d.gender,
+            )
+        )
     return out
 
 

@@ -9,15 +9,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 #: Where the shared gold sets live, relative to the project root.
-SHARED_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
+SHARED_EVAL = PROJECT_ROOT.parent / "shared" / "eval"
 
 
 @dataclass
 class Suite:
-    data: str  # file name under ../shared/eval
+    data: str  # file name under ../shared/eval, or under the project when `in_project`
     sample: int  # records the CI gate scores (the first N, in file order)
     description: str = ""
+    in_project: bool = False  # gold written by the project itself (a path from its root)
+
+    def path(self, shared: Path) -> Path:
+        return PROJECT_ROOT / self.data if self.in_project else shared / self.data
 
 
 @dataclass

@@ -53,7 +53,7 @@ def run_suites(
     for suite_name, (suite, module) in suites().items():
         if only and not any(suite_name.startswith(o) for o in only):
             continue
-        path = shared / suite.data
+        path = suite.path(shared)
         if not path.exists():
             continue
         records = list(read_jsonl(path, suite.sample if sample else None))
@@ -67,9 +67,9 @@ def run_suites(
 
 def data_hashes(shared: Path = SHARED_EVAL) -> dict[str, str]:
     return {
-        suite.data: sha256_file(shared / suite.data)
+        suite.data: sha256_file(suite.path(shared))
         for suite, _ in suites().values()
-        if (shared / suite.data).exists()
+        if suite.path(shared).exists()
     }
 
 

@@ -116,8 +116,8 @@ def test_officials_dates_are_iso_and_ordered():
 
 def test_knowledge_base_size():
     kb = knowledge_base()
-    assert len(kb.people) >= 150
-    assert len(load_table("outlets")) >= 100
+    assert len(kb.people) >= 300
+    assert len(load_table("outlets")) >= 150
     assert len(load_table("igos")) >= 60
 
 
