@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from communique.corpus.store import Corpus
     from communique.document import Document
 
 
@@ -36,4 +37,11 @@ def resolve_actor(text: str, date: str | None = None) -> dict[str, Any]:
     return _resolve(text, date=date)
 
 
-__all__ = ["analyze", "resolve_actor", "__version__"]
+def open(db: str = "communique.db") -> Corpus:  # noqa: A001 - the API the issue names
+    """Open (or create) a corpus store: `communique.open(db).engagements(country=[...])`."""
+    from communique.corpus.store import Corpus
+
+    return Corpus(db)
+
+
+__all__ = ["analyze", "open", "resolve_actor", "__version__"]

@@ -17,12 +17,34 @@ SCHEMA_ID = "communique.analysis/1"
 
 SECTION_KINDS = ("title", "toc", "reporting", "commentary", "faq", "interview", "boilerplate")
 EVENT_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 EVENT_STATUSES = (
-    "occurred", "ongoing", "planned", "proposed", "conditional", "postponed", "cancelled",
-    "denied", "hypothetical", "negated",
+    "occurred",
+    "ongoing",
+    "planned",
+    "proposed",
+    "conditional",
+    "postponed",
+    "cancelled",
+    "denied",
+    "hypothetical",
+    "negated",
 )
 VERIFICATIONS = ("unverified", "single-source", "corroborated", "disputed")
 ENTITY_TYPES = ("PERSON", "ORG", "MEDIA", "GPE", "LOC", "IGO", "OTHER")

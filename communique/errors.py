@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Errors(str, Enum):
+class Errors(StrEnum):
     """Error codes and their message templates."""
 
     E001 = "[E001] File not found: {path}"
@@ -21,6 +21,15 @@ class Errors(str, Enum):
     E011 = "[E011] No text could be extracted from the HTML in {source}"
     E012 = "[E012] Batch line {source} must be a JSON object with a 'name'"
     E013 = "[E013] Unknown stage {name!r}: registered stages are {choices}"
+    E101 = "[E101] No corpus store at {path}: run 'communique ingest' first"
+    E102 = "[E102] Cannot open the corpus store {path}: {detail}"
+    E103 = "[E103] The query took longer than {seconds} seconds and was stopped"
+    E104 = "[E104] Unknown {option} {value!r}: choose one of {choices}"
+    E105 = "[E105] Invalid country code {value!r}: expected ISO 3166-1 alpha-3 (e.g. USA)"
+    E106 = "[E106] Cannot write {path}: {detail}"
+    E107 = "[E107] Record at {source} is not a communique.analysis/1 object with an article"
+    E108 = "[E108] Invalid search {text!r}: {detail}"
+    E109 = "[E109] --format parquet writes a binary file: give --output FILE"
 
 
 class CommuniqueError(Exception):

@@ -6,11 +6,11 @@ Tables are UTF-8 TSV files with a header row; lines starting with `#` are commen
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of `communique/data/<name>.tsv` as dicts keyed by the header."""
     path = resources.files("communique") / "data" / f"{name}.tsv"

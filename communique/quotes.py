@@ -11,10 +11,13 @@ continue a previous speaker's quote, and interview turns (`Name: text` lines).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import numpy
 
 from communique.lexicon import load_table
 
@@ -32,6 +35,8 @@ MIN_STANDALONE_QUOTE_WORDS = 5
 DIRECT_SHARE = 0.9
 #: How many heads up a cue without its own subject may look for one ("..., stating that").
 MAX_SUBJECT_HOPS = 3
+#: A speaker taken as the words before the cue on its line has at most this many words.
+MAX_LINE_SPEAKER_WORDS = 12
 #: A quote opening after a "X said:" sentence may start this many characters later.
 MAX_COLON_GAP = 3
 #: An interview label has at most this many words ("Dr. Elena Ivanova", "Senior Editor").
@@ -45,11 +50,14 @@ OPENING_QUOTES = "“„«"
 CLOSING_QUOTES = "”»"
 STRAIGHT_QUOTE = '"'
 _WORD = re.compile(r"\w+")
-_LABEL = re.compile(
-    r"^([^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,"
-    + str(MAX_LABEL_WORDS - 1)
-    + r"})\s*:\s+(\S.*)$"
+_QUOTE_OR_BREAK = re.compile(
+    "[\n" + re.escape(OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE) + "]"
 )
+_LABEL = re.compile(
+    r"^([^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0," + str(MAX_LABEL_WORDS - 1) + r"})\s*:\s+(\S.*)$"
+)
+#: spaCy entity types that make a headline label a source ("Minister X: ...").
+_NAME_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "relcl"})
@@ -78,23 +86,81 @@ class Attribution:
     #: Outlet spans that relayed the statement, found in the attribution itself.
     relays: list[tuple[int, int]] = field(default_factory=list)
     via: str = "cue"
+    #: What the cue names: speech, cognitive (belief, intention, perception) or evidence.
+    act: str = "speech"
 
 
 @dataclass(frozen=True)
 class Cue:
+    """One row of `cues.tsv`."""
+
     cue: str
     kind: str
+    act: str
     form: str
     takes_object: bool
+    takes_infinitive: bool = False
+    #: The object counts only with a predicate after it ("called the plan a sham").
+    needs_predicate: bool = False
+
+
+@lru_cache(maxsize=1)
+def _all_cues() -> tuple[Cue, ...]:
+    return tuple(
+        Cue(
+            row["cue"],
+            row["kind"],
+            row["act"],
+            row["form"],
+            row["object"] in ("yes", "predicate"),
+            row["infinitive"] == "yes",
+            row["object"] == "predicate",
+        )
+        for row in load_table("cues")
+    )
 
 
 @lru_cache(maxsize=1)
 def cue_table() -> dict[str, Cue]:
-    """Reporting cues by their lemma or phrase, from `cues.tsv`."""
-    return {
-        row["cue"]: Cue(row["cue"], row["kind"], row["form"], row["object"] == "yes")
-        for row in load_table("cues")
-    }
+    """Verb and phrase cues by their lemma or phrase (not the noun and phrasal ones)."""
+    return {c.cue: c for c in _all_cues() if c.form not in ("noun", "phrasal")}
+
+
+@lru_cache(maxsize=1)
+def phrasal_cues() -> dict[tuple[str, str], Cue]:
+    """Verb + preposition cues ("call for") by (verb lemma, preposition)."""
+    out = {}
+    for c in _all_cues():
+        if c.form == "phrasal":
+            verb, prep = c.cue.rsplit(" ", 1)
+            out[(verb, prep)] = c
+    return out
+
+
+@lru_cache(maxsize=1)
+def noun_cues() -> dict[str, Cue]:
+    """Nouns whose that-clause is an attribution's content ("the claim that ...")."""
+    return {c.cue: c for c in _all_cues() if c.form == "noun"}
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> frozenset[str]:
+    """Every lemma that can open a cue: verbs, nouns, the verb of a phrasal cue, "according"."""
+    words = {c.cue for c in _all_cues() if c.form in ("verb", "noun")}
+    words.update(verb for verb, _ in phrasal_cues())
+    words.update(c.cue.split()[0] for c in _all_cues() if c.form == "prep")
+    words.update(("say", "quote", "cite"))  # the verbs of "quoted as saying"
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _acts() -> dict[str, str]:
+    return {c.cue: c.act for c in _all_cues()}
+
+
+def cue_act(cue: str | None) -> str | None:
+    """The act a reported cue names (speech, cognitive, evidence), or None when unknown."""
+    return _acts().get(cue) if cue is not None else None
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -107,9 +173,9 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
     open_mark = ""
-    i = 0
     n = len(text)
-    while i < n:
+    for mark in _QUOTE_OR_BREAK.finditer(text):
+        i = mark.start()
         ch = text[i]
         if ch == "\n" and open_at is not None:
             j = i
@@ -128,7 +194,6 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             if i + 1 - open_at <= MAX_QUOTE_CHARS:
                 regions.append((open_at, i + 1))
             open_at = None
-        i += 1
     return regions
 
 
@@ -163,12 +228,12 @@ def _subtree_chars(token: Token, exclude: set[int] | None = None) -> tuple[int, 
 
 
 #: Dependents that follow a speaker's name without being part of it ("X, contingent upon ...").
-_SPEAKER_TAIL_DEPS = frozenset({"relcl", "acl", "amod", "advcl", "advmod", "punct", "prep"})
+_SPEAKER_TAIL_DEPS = frozenset({"relcl", "acl", "amod", "advcl", "advmod", "punct", "prep", "case"})
 #: Prepositions that do belong to a speaker ("Joel Smith of the ministry").
 _SPEAKER_PREPS = frozenset({"of", "from", "at", "for", "with", "in"})
 
 
-def speaker_chars(token: Token, exclude: set[int]) -> tuple[int, int]:
+def speaker_chars(token: Token, exclude: set[int], text: str) -> tuple[int, int]:
     """The speaker's noun phrase: its left part, appositions and "of X", no trailing clauses."""
     drop: set[int] = set(exclude)
     for child in token.children:
@@ -176,26 +241,45 @@ def speaker_chars(token: Token, exclude: set[int]) -> tuple[int, int]:
             if child.dep_ == "prep" and child.lower_ in _SPEAKER_PREPS:
                 continue
             drop.update(t.i for t in child.subtree)
-    return _subtree_chars(token, drop)
+    start, end = _subtree_chars(token, drop)
+    # a parse run over a line break (a headline above) must not pull the headline in
+    line_start = text.rfind("\n", start, token.idx) + 1
+    line_end = text.find("\n", token.idx, end)
+    return max(start, line_start), end if line_end < 0 else line_end
 
 
 class AttributionFinder:
     """Finds the attributions of one parsed text."""
 
-    def __init__(self, sdoc: SpacyDoc, interview_spans: Iterable[tuple[int, int]] = ()) -> None:
+    def __init__(
+        self,
+        sdoc: SpacyDoc,
+        interview_spans: Iterable[tuple[int, int]] = (),
+        text: str | None = None,
+    ) -> None:
         self.sdoc = sdoc
-        self.text = sdoc.text
+        # the text the parse was made of; passing it spares spaCy rebuilding it
+        self.text = sdoc.text if text is None else text
         self.cues = cue_table()
         self.quotes = quote_regions(self.text)
         self.interview_spans = list(interview_spans)
+        from spacy.attrs import IDX, LENGTH
+
+        offsets = sdoc.to_array([IDX, LENGTH]).reshape(-1, 2).astype("int64")
+        self._tok_starts: list[int] = offsets[:, 0].tolist()
+        self._tok_ends: list[int] = (offsets[:, 0] + offsets[:, 1]).tolist()
         self._in_quote = self._quoted_tokens()
+        self._relay_verbs = tokens_with_lemma(sdoc, relay_lemmas("passive_agent"))
 
     def _quoted_tokens(self) -> set[int]:
         inside: set[int] = set()
         for qs, qe in self.quotes:
             span = self.sdoc.char_span(qs, qe, alignment_mode="expand")
-            if span is not None:
-                inside.update(t.i for t in span[1:-1] if t.idx > qs and t.idx < qe - 1)
+            if span is None or len(span) < 3:
+                continue
+            # tokens strictly between the marks: the first token holds the opening mark
+            hi = span.end - 1 if span[-1].idx >= qe - 1 else span.end
+            inside.update(range(span.start + 1, hi))
         return inside
 
     def find(self) -> list[Attribution]:
@@ -203,10 +287,14 @@ class AttributionFinder:
         turns = self._interview_turns()
         found.extend(turns)
         taken = [(a.start, a.end) for a in turns]
-        for sent in self.sdoc.sents:
+        headline = None if turns else self._headline_claim()
+        if headline is not None:
+            found.append(headline)
+            taken.append((headline.start, headline.end))
+        for sent, indices in self._cue_candidates():
             if any(s <= sent.start_char < e for s, e in taken):
                 continue
-            found.extend(self._sentence_attributions(sent))
+            found.extend(self._sentence_attributions(sent, indices))
         found.extend(self._continued_quotes(found, taken))
         found.sort(key=lambda a: (a.start, a.end))
         return _drop_duplicates(found)
@@ -240,9 +328,33 @@ class AttributionFinder:
                     turns.append(self._turn(line_start, m, start, end))
         return turns
 
-    def _turn(self, line_start: int, m: re.Match[str], start: int, end: int) -> Attribution:
+    def _headline_claim(self) -> Attribution | None:
+        """ "Minister Name: Talks Will Resume" as the first line: the headline convention
+        for a claim by a named person or body (the label must hold a name entity)."""
+        first = self.text.split("\n", 1)[0]
+        m = _LABEL.match(first)
+        if m is None or words_in(first, m.start(2), m.end(2)) < MIN_STANDALONE_QUOTE_WORDS - 2:
+            return None
+        label = self.sdoc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if label is None or not any(t.ent_type_ in _NAME_ENTITY_TYPES for t in label):
+            return None
+        start, end = trim(self.text, m.start(2), m.end(2))
+        if end <= start:
+            return None
+        start, end, kind = self._with_quotes(start, end)
+        return self._turn(0, m, start, end, kind=kind, via="headline")
+
+    def _turn(
+        self,
+        line_start: int,
+        m: re.Match[str],
+        start: int,
+        end: int,
+        kind: str = "direct",
+        via: str = "turn",
+    ) -> Attribution:
         return Attribution(
-            kind="direct",
+            kind=kind,
             start=start,
             end=end,
             cue=":",
@@ -251,24 +363,96 @@ class AttributionFinder:
             speaker_start=line_start + m.start(1),
             speaker_end=line_start + m.end(1),
             speaker_text=m.group(1),
-            via="turn",
+            via=via,
         )
 
     # -- cue-led attributions --------------------------------------------------
 
-    def _sentence_attributions(self, sent: SpacySpan) -> list[Attribution]:
-        out = []
-        for tok in sent:
-            if tok.i in self._in_quote:
+    def _cue_candidates(self) -> list[tuple[SpacySpan, list[int]]]:
+        """Sentences holding a possible cue word, with those words' indices.
+
+        One array look-up over the lemma and lower-case hashes picks the few tokens worth
+        looking at, so the stage never walks every token of the parse in Python.
+        """
+        from spacy.attrs import LEMMA, LOWER, SENT_START
+
+        sdoc = self.sdoc
+        if len(sdoc) == 0:
+            return []
+        hashes = _hashes(cue_words())
+        arr = sdoc.to_array([LEMMA, LOWER, SENT_START])
+        hit = numpy.isin(arr[:, 0], hashes) | numpy.isin(arr[:, 1], hashes)
+        starts = sentence_starts(sdoc, arr[:, 2])
+        by_sent: dict[int, list[int]] = {}
+        for i in numpy.flatnonzero(hit):
+            if int(i) in self._in_quote:
                 continue
+            k = bisect_right(starts, int(i)) - 1
+            by_sent.setdefault(k, []).append(int(i))
+        out = []
+        for k, indices in by_sent.items():
+            end = starts[k + 1] if k + 1 < len(starts) else len(sdoc)
+            out.append((sdoc[starts[k] : end], indices))
+        return out
+
+    def _sentence_attributions(self, sent: SpacySpan, indices: list[int]) -> list[Attribution]:
+        out = []
+        for i in indices:
+            tok = self.sdoc[i]
             att: Attribution | None = None
-            if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            lower = tok.lower_
+            if lower == "according" and any(c.lower_ == "to" for c in tok.children):
                 att = self._according_to(tok, sent)
+            elif tok.pos_ == "NOUN":
+                att = self._noun_cue(tok)
             elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 att = self._verb_cue(tok, sent)
             if att is not None:
                 out.append(att)
         return out
+
+    def _noun_cue(self, tok: Token) -> Attribution | None:
+        """ "his claim that ...", "the belief among diplomats that ...": the that-clause."""
+        cue = noun_cues().get(tok.lemma_.lower())
+        if cue is None:
+            return None
+        clause = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("acl", "ccomp")
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            return None
+        c_start, c_end = trim(self.text, *_subtree_chars(clause))
+        if words_in(self.text, c_start, c_end) < 2:
+            return None
+        c_start, c_end, kind = self._with_quotes(c_start, c_end)
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            by = next(
+                (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None
+            )
+            owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
+        s_start = s_end = None
+        if owner is not None:
+            s_start, s_end = speaker_chars(owner, {tok.i}, self.text)
+        return Attribution(
+            kind=kind,
+            start=c_start,
+            end=c_end,
+            cue=cue.cue,
+            cue_start=tok.idx,
+            cue_end=tok.idx + len(tok),
+            speaker_start=s_start,
+            speaker_end=s_end,
+            speaker_text=self.text[s_start:s_end] if s_start is not None else None,
+            via="noun",
+            act=cue.act,
+        )
 
     def _according_to(self, tok: Token, sent: SpacySpan) -> Attribution | None:
         to = next(c for c in tok.children if c.lower_ == "to")
@@ -276,11 +460,13 @@ class AttributionFinder:
         if source is None or "according to" not in self.cues:
             return None
         phrase = {t.i for t in tok.subtree}
-        s_start, s_end = speaker_chars(source, set())
+        s_start, s_end = speaker_chars(source, set(), self.text)
         # the content is the longer stretch of the sentence on either side of the phrase
         lo = min(phrase)
         hi = max(phrase)
-        before = trim(self.text, sent.start_char, self.sdoc[lo].idx)
+        # a sentence the parser ran over a line break (a title above) starts after it
+        line_start = self.text.rfind("\n", sent.start_char, self.sdoc[lo].idx) + 1
+        before = trim(self.text, max(sent.start_char, line_start), self.sdoc[lo].idx)
         after_tok = self.sdoc[hi]
         after = trim(self.text, after_tok.idx + len(after_tok), sent.end_char)
         c_start, c_end = before if before[1] - before[0] >= after[1] - after[0] else after
@@ -303,9 +489,13 @@ class AttributionFinder:
         )
 
     def _verb_cue(self, tok: Token, sent: SpacySpan) -> Attribution | None:
-        cue = self.cues.get(tok.lemma_.lower())
-        if cue is None or cue.form != "verb":
-            return None
+        lemma = tok.lemma_.lower()
+        # a verb + preposition cue ("called for") wins over the bare verb ("called it a sham")
+        cue, particle = self._phrasal(tok, lemma)
+        if cue is None:
+            cue = self.cues.get(lemma)
+            if cue is None or cue.form != "verb":
+                return None
         children = list(tok.children)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
         agent = next((c for c in children if c.dep_ == "agent"), None)
@@ -331,7 +521,7 @@ class AttributionFinder:
             # "the possibility ... was raised by X": the subject is the content
             subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if subj is None or pobj is None or _is_statement_noun(subj):
+            if subj is None or pobj is None or _is_statement_noun(subj) or not cue.takes_object:
                 return None
             speaker = pobj
             content = _subtree_chars(subj)
@@ -341,7 +531,11 @@ class AttributionFinder:
             speaker = self._subject(tok)
         if speaker is None or speaker.dep_ == "expl" or self._is_infinitive_without_subject(tok):
             return None
-        if content is None:
+        if speaker.lower_ == "it" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+            return None  # "it is vital to note": no one speaks
+        if content is None and particle is not None:
+            content = _object_of(particle)
+        elif content is None:
             content = self._content(tok, cue, speaker, sent)
         if content is None:
             return None
@@ -349,10 +543,12 @@ class AttributionFinder:
         if c_end <= c_start or words_in(self.text, c_start, c_end) < 1:
             return None
         # a content holding the speaker or the cue is a misparse
-        s_start, s_end = speaker_chars(speaker, self._token_range(c_start, c_end) | {tok.i})
+        s_start, s_end = speaker_chars(
+            speaker, self._token_range(c_start, c_end) | {tok.i}, self.text
+        )
         if c_start <= tok.idx < c_end:
             return None
-        s_start, s_end = trim(self.text, s_start, s_end)
+        s_start, s_end = trim(self.text, *self._same_line_speaker(s_start, s_end, cue_start))
         if s_end <= s_start or (c_start < s_end and s_start < c_end):
             return None
         c_end, relays_in = self._split_relay(c_start, c_end)
@@ -360,7 +556,7 @@ class AttributionFinder:
         c_start, c_end, kind = self._with_quotes(c_start, c_end)
         used = self._token_range(c_start, c_end) | self._token_range(s_start, s_end)
         frame = [
-            t.i for t in sent if t.i not in used and t.i not in self._in_quote
+            i for i in range(sent.start, sent.end) if i not in used and i not in self._in_quote
         ]
         return Attribution(
             kind=kind,
@@ -374,7 +570,29 @@ class AttributionFinder:
             speaker_text=self.text[s_start:s_end],
             frame=frame,
             relays=relays,
+            act=cue.act,
         )
+
+    def _same_line_speaker(self, start: int, end: int, cue_start: int) -> tuple[int, int]:
+        """A speaker the parser found on an earlier line (a headline run into the first
+        sentence) gives way to the words before the cue on the cue's own line."""
+        line_start = self.text.rfind("\n", 0, cue_start) + 1
+        if end > line_start or line_start == 0:
+            return start, end
+        before = trim(self.text, line_start, cue_start)
+        if 0 < words_in(self.text, *before) <= MAX_LINE_SPEAKER_WORDS:
+            return before
+        return start, end
+
+    def _phrasal(self, tok: Token, lemma: str) -> tuple[Cue | None, Token | None]:
+        """A verb + preposition cue ("called for talks") and its preposition."""
+        table = phrasal_cues()
+        for child in tok.children:
+            if child.dep_ == "prep" and child.i > tok.i:
+                cue = table.get((lemma, child.lower_))
+                if cue is not None:
+                    return cue, child
+        return None, None
 
     @staticmethod
     def _quoting_head(tok: Token) -> Token | None:
@@ -390,9 +608,12 @@ class AttributionFinder:
 
     @staticmethod
     def _is_infinitive_without_subject(tok: Token) -> bool:
-        """"to note", "to say": an infinitive names no act of speaking by anyone."""
+        """ "important to note": an infinitive hanging from no verb names no act of anyone
+        ("refused to comment", "started to portray" take the governing verb's subject)."""
         has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        return has_to and not any(c.dep_ in _SUBJECT_DEPS for c in tok.children)
+        if not has_to or any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
+            return False
+        return not (tok.dep_ == "xcomp" and tok.head.pos_ == "VERB")
 
     def _subject(self, tok: Token) -> Token | None:
         """The cue's subject, or that of the verb a participle or conjunct hangs from."""
@@ -413,6 +634,13 @@ class AttributionFinder:
         self, tok: Token, cue: Cue, speaker: Token, sent: SpacySpan
     ) -> tuple[int, int] | None:
         speaker_tokens = {t.i for t in speaker.subtree}
+        if cue.needs_predicate:
+            # "called the plan a sham": the object and its predicate, and nothing else
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            pred = next((c for c in tok.children if c.dep_ == "oprd"), None)
+            if obj is None or pred is None:
+                return None
+            return obj.left_edge.idx, pred.right_edge.idx + len(pred.right_edge)
         clauses = [
             c
             for c in tok.children
@@ -421,10 +649,16 @@ class AttributionFinder:
         # "X further elaborated on the agenda, stating that ...": the content is the
         # participle's clause, found when the participle is the cue.
         if clauses:
-            clause = clauses[0] if len(clauses) == 1 else max(
-                clauses, key=lambda c: len(list(c.subtree))
+            clause = (
+                clauses[0]
+                if len(clauses) == 1
+                else max(clauses, key=lambda c: len(list(c.subtree)))
             )
-            if clause.dep_ == "xcomp" and not self._quoted_near(tok, sent):
+            if (
+                clause.dep_ == "xcomp"
+                and not cue.takes_infinitive
+                and not self._quoted_near(tok, sent)
+            ):
                 return None
             return _subtree_chars(clause, exclude={tok.i} | speaker_tokens)
         quote = self._adjacent_quote(tok, sent)
@@ -448,9 +682,7 @@ class AttributionFinder:
 
     def _adjacent_quote(self, tok: Token, sent: SpacySpan) -> tuple[int, int] | None:
         """A quote in the cue's sentence, or one opening right after "X said:"."""
-        inside = [
-            (qs, qe) for qs, qe in self.quotes if qs < sent.end_char and qe > sent.start_char
-        ]
+        inside = [(qs, qe) for qs, qe in self.quotes if qs < sent.end_char and qe > sent.start_char]
         if inside:
             return min(inside, key=lambda q: min(abs(q[0] - tok.idx), abs(q[1] - tok.idx)))
         tail = self.text[tok.idx + len(tok) : sent.end_char].strip()
@@ -463,10 +695,14 @@ class AttributionFinder:
 
     def _split_relay(self, start: int, end: int) -> tuple[int, list[tuple[int, int]]]:
         """Cut "..., as reported by Reuters" off a content; the outlets become relays."""
-        relay_verbs = relay_lemmas("passive_agent")
-        for i in sorted(self._token_range(start, end)):
+        span = self.sdoc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return end, []
+        for i in self._relay_verbs:
+            if not span.start <= i < span.end:
+                continue
             tok = self.sdoc[i]
-            if tok.tag_ != "VBN" or tok.lemma_.lower() not in relay_verbs:
+            if tok.tag_ != "VBN":
                 continue
             mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "as"), None)
             agents = [
@@ -497,8 +733,8 @@ class AttributionFinder:
         return new_start, new_end, kind
 
     def _token_range(self, start: int, end: int) -> set[int]:
-        span = self.sdoc.char_span(start, end, alignment_mode="expand")
-        return {t.i for t in span} if span is not None else set()
+        """Indices of the tokens overlapping [start, end), by bisection (no span built)."""
+        return set(range(bisect_right(self._tok_ends, start), bisect_left(self._tok_starts, end)))
 
     # -- quotes without a cue of their own -------------------------------------
 
@@ -537,6 +773,55 @@ class AttributionFinder:
                 )
             )
         return out
+
+
+@lru_cache(maxsize=32)
+def _hashes(words: frozenset[str]) -> Any:
+    """spaCy's string hashes of some words, as an array for `numpy.isin`."""
+    from spacy.strings import hash_string  # type: ignore[attr-defined]
+
+    return numpy.array(sorted(hash_string(w) for w in words), dtype="uint64")
+
+
+def sentence_starts(sdoc: SpacyDoc, flags: Any = None) -> list[int]:
+    """Token indices where sentences start, from the parse's sentence-start flags (cheaper
+    than building every sentence span)."""
+    from spacy.attrs import SENT_START
+
+    if len(sdoc) == 0:
+        return []
+    if flags is None:
+        flags = sdoc.to_array([SENT_START]).reshape(-1)
+    starts = [int(i) for i in numpy.flatnonzero(flags.astype("int64") == 1)]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    return starts
+
+
+def sentence_of(sdoc: SpacyDoc, starts: list[int], i: int) -> SpacySpan:
+    """The sentence holding token `i`, given the sentence starts."""
+    k = bisect_right(starts, i) - 1
+    end = starts[k + 1] if k + 1 < len(starts) else len(sdoc)
+    return sdoc[starts[k] : end]
+
+
+def tokens_with_lemma(sdoc: SpacyDoc, lemmas: Iterable[str]) -> list[int]:
+    """Indices of the tokens whose lemma is one of `lemmas`, by one array look-up."""
+    from spacy.attrs import LEMMA
+
+    if len(sdoc) == 0:
+        return []
+    hashes = _hashes(frozenset(lemmas))
+    arr = sdoc.to_array([LEMMA]).reshape(-1)
+    return [int(i) for i in numpy.flatnonzero(numpy.isin(arr, hashes))]
+
+
+def _object_of(prep: Token) -> tuple[int, int] | None:
+    """The noun phrase or clause a preposition governs."""
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if obj is None or obj.pos_ == "PRON":
+        return None
+    return _subtree_chars(obj)
 
 
 def _turn_runs(labelled: list[Labelled]) -> list[list[Labelled]]:
@@ -593,4 +878,14 @@ def _drop_duplicates(found: list[Attribution]) -> list[Attribution]:
         if any(o.start == att.start and o.end == att.end for o in out):
             continue
         out.append(att)
-    return out
+    return [a for a in out if not _nested(a, out)]
+
+
+def _nested(att: Attribution, others: list[Attribution]) -> bool:
+    """A cue inside another statement's indirect content reports what that speaker said
+    ("she said the parties intend to ..."): it is part of her statement, not a new one."""
+    if att.cue_start is None or att.via not in ("cue", "noun"):
+        return False
+    return any(
+        o is not att and o.start <= att.cue_start < o.end and o.kind != "direct" for o in others
+    )

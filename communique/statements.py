@@ -8,6 +8,7 @@ made, and re-anchors relative time expressions in what a dated statement says.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -16,13 +17,23 @@ from typing import TYPE_CHECKING
 from communique.document import Document, Entity, Statement, Timex
 from communique.lexicon import load_table
 from communique.pipeline import register
-from communique.quotes import Attribution, AttributionFinder, statement_nouns
+from communique.quotes import (
+    Attribution,
+    AttributionFinder,
+    cue_act,
+    sentence_of,
+    sentence_starts,
+    statement_nouns,
+    tokens_with_lemma,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 #: A "X's comments were reported by Y" sentence reaches back over this many sentences.
 RELAY_REACH_SENTENCES = 6
+#: The statement record's field for what the cue names (speech, cognitive, evidence).
+CUE_ACT_FIELD = "cue_act"
 #: A full ISO date.
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -45,6 +56,14 @@ def _hedges() -> tuple[tuple[str, re.Pattern[str], str], ...]:
         pattern = re.compile(r"\b" + r"\s+".join(words) + r"\b", re.I)
         rows.append((row["phrase"], pattern, row["scope"]))
     return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _hedge_pattern() -> re.Pattern[str]:
+    """All hedges in one alternation, longest first."""
+    phrases = sorted((p for p, _, _ in _hedges()), key=len, reverse=True)
+    alternatives = [r"\s+".join(re.escape(w) for w in p.split()) for p in phrases]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -83,17 +102,33 @@ class StatementExtractor:
             doc.statements = []
             return []
         interviews = [(s.start, s.end) for s in doc.sections if s.kind == "interview"]
-        attributions = AttributionFinder(doc.spacy_doc, interviews).find()
-        results = [self._statement(doc, i, att) for i, att in enumerate(attributions, 1)]
+        attributions = AttributionFinder(doc.spacy_doc, interviews, doc.text).find()
+        heads = frozenset(tokens_with_lemma(doc.spacy_doc, {h for h, _ in _channels()}))
+        passive = _relay_forms().get("passive_agent", frozenset())
+        relay_verbs = frozenset(tokens_with_lemma(doc.spacy_doc, passive))
+        results = [
+            self._statement(doc, i, att, heads, relay_verbs)
+            for i, att in enumerate(attributions, 1)
+        ]
         doc.statements = [r.statement for r in results]
         self._sentence_relays(doc, results)
         self._hedge(doc, results)
         self._date(doc, results)
+        self._carry_channel(doc, results)
         return results
 
     # -- one statement ---------------------------------------------------------
 
-    def _statement(self, doc: Document, n: int, att: Attribution) -> StatementSpans:
+    def _statement(
+        self,
+        doc: Document,
+        n: int,
+        att: Attribution,
+        heads: frozenset[int] = frozenset(),
+        relay_verbs: frozenset[int] = frozenset(),
+    ) -> StatementSpans:
+        """One record; `heads` and `relay_verbs` are the tokens that may open a channel
+        or a relay (found once per document, so the clause is not walked word by word)."""
         speaker = None
         if att.speaker_start is not None and att.speaker_end is not None:
             speaker = _entity_in(doc, att.speaker_start, att.speaker_end)
@@ -107,36 +142,48 @@ class StatementExtractor:
             start=att.start,
             end=att.end,
             section=doc.section_kind_at(att.start),
+            speaker_start=att.speaker_start,
+            speaker_end=att.speaker_end,
+            cue_start=att.cue_start,
+            cue_end=att.cue_end,
         )
+        if hasattr(statement, CUE_ACT_FIELD):  # once the record carries the field
+            setattr(statement, CUE_ACT_FIELD, cue_act(att.cue) or att.act)
         spans = StatementSpans(statement, att)
-        channel = self._channel(doc, att)
+        channel = self._channel(doc, att, heads)
         if channel is not None:
-            c_start, c_end = channel
-            spans.channel_text = doc.text[c_start:c_end]
-            ent = _entity_in(doc, c_start, c_end)
+            c_start, c_end, head = channel
+            spans.channel_text = statement.channel_text = doc.text[c_start:c_end]
+            ent = _entity_in(doc, head[0], head[1])
             statement.channel = ent.id if ent else None
-        for r_start, r_end in att.relays + self._frame_relays(doc, att):
+        for r_start, r_end in att.relays + self._frame_relays(doc, att, relay_verbs):
             ent = _entity_in(doc, r_start, r_end)
             spans.relay_texts.append(doc.text[r_start:r_end])
             if ent is not None and ent.id not in statement.relays and ent.id != statement.speaker:
                 statement.relays.append(ent.id)
         return spans
 
-    def _channel(self, doc: Document, att: Attribution) -> tuple[int, int] | None:
-        """The outlet or audience named in the attribution clause."""
+    def _channel(
+        self, doc: Document, att: Attribution, heads: frozenset[int]
+    ) -> tuple[int, int, tuple[int, int]] | None:
+        """The outlet or audience named in the attribution clause, with its head word's
+        span (an entity is the channel only when it covers the head: not "Russia" in
+        "Russian state media")."""
         sdoc = doc.spacy_doc
         if sdoc is None or not att.frame:
             return None
         table = _channels()
         frame = set(att.frame)
         for i in att.frame:
+            if i not in heads:
+                continue
             tok = sdoc[i]
             lemma = tok.lemma_.lower()
             for child in tok.children:
                 if child.i not in frame:
                     continue
                 if child.dep_ in ("dobj", "dative") and table.get((lemma, "dobj")):
-                    return _np_chars(child)
+                    return (*_np_chars(child), (child.idx, child.idx + len(child)))
                 need = table.get((lemma, child.lower_))
                 if need is None or child.dep_ != "prep":
                     continue
@@ -146,19 +193,22 @@ class StatementExtractor:
                 start, end = _np_chars(pobj)
                 if need == "media" and not _is_medium(doc, start, end):
                     continue
-                return start, end
+                return start, end, (pobj.idx, pobj.idx + len(pobj))
         return None
 
-    def _frame_relays(self, doc: Document, att: Attribution) -> list[tuple[int, int]]:
-        """"..., as reported by Reuters" in the statement's own attribution clause."""
+    def _frame_relays(
+        self, doc: Document, att: Attribution, relay_verbs: frozenset[int]
+    ) -> list[tuple[int, int]]:
+        """ "..., as reported by Reuters" in the statement's own attribution clause."""
         sdoc = doc.spacy_doc
         if sdoc is None:
             return []
         out = []
-        passive = _relay_forms().get("passive_agent", frozenset())
         for i in att.frame:
+            if i not in relay_verbs:
+                continue
             tok = sdoc[i]
-            if tok.lemma_.lower() not in passive or tok.tag_ != "VBN":
+            if tok.tag_ != "VBN":
                 continue
             for agent in (c for c in tok.children if c.dep_ == "agent"):
                 for pobj in (g for g in agent.children if g.dep_ == "pobj"):
@@ -168,69 +218,86 @@ class StatementExtractor:
     # -- across sentences ------------------------------------------------------
 
     def _sentence_relays(self, doc: Document, results: list[StatementSpans]) -> None:
-        """"X's comments were reported by Y": Y relays X's statements before it."""
+        """ "X's comments were reported by Y": Y relays X's statements before it."""
         sdoc = doc.spacy_doc
         if sdoc is None:
             return
         forms = _relay_forms()
         nouns = statement_nouns()
-        sents = list(sdoc.sents)
-        for k, sent in enumerate(sents):
-            for tok in sent:
-                if tok.lemma_.lower() not in forms.get("passive_agent", ()) or tok.tag_ != "VBN":
-                    continue
-                subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-                if subj is None or subj.lemma_.lower() not in nouns:
-                    continue
-                agents = [
-                    _np_chars(g)
-                    for a in tok.children
-                    if a.dep_ == "agent"
-                    for g in a.children
-                    if g.dep_ == "pobj"
-                ]
-                relay_ids = [e.id for e in (_entity_in(doc, s, e) for s, e in agents) if e]
-                if not relay_ids:
-                    continue
-                owner = _possessor_entity(doc, subj)
-                reach_start = sents[max(0, k - RELAY_REACH_SENTENCES)].start_char
-                targets = [
-                    r.statement
-                    for r in results
-                    if reach_start <= r.statement.start < sent.end_char
-                    and (owner is None or r.statement.speaker in (None, owner.id))
-                ]
-                if owner is None and targets:
-                    last = targets[-1].speaker_text
-                    targets = [t for t in targets if t.speaker_text == last]
-                for st in targets:
-                    for rid in relay_ids:
-                        if rid not in st.relays and rid != st.speaker:
-                            st.relays.append(rid)
+        candidates = tokens_with_lemma(sdoc, forms.get("passive_agent", frozenset()))
+        if not candidates:
+            return
+        sent_starts = sentence_starts(sdoc)
+        for i in candidates:
+            tok = sdoc[i]
+            k = bisect_right(sent_starts, i) - 1
+            sent = sentence_of(sdoc, sent_starts, i)
+            if tok.tag_ != "VBN":
+                continue
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if subj is None or subj.lemma_.lower() not in nouns:
+                continue
+            agents = [
+                _np_chars(g)
+                for a in tok.children
+                if a.dep_ == "agent"
+                for g in a.children
+                if g.dep_ == "pobj"
+            ]
+            relay_ids = [e.id for e in (_entity_in(doc, s, e) for s, e in agents) if e]
+            if not relay_ids:
+                continue
+            owner = _possessor_entity(doc, subj)
+            reach_start = sdoc[sent_starts[max(0, k - RELAY_REACH_SENTENCES)]].idx
+            targets = [
+                r.statement
+                for r in results
+                if reach_start <= r.statement.start < sent.end_char
+                and (owner is None or r.statement.speaker in (None, owner.id))
+            ]
+            if owner is None and targets:
+                last = targets[-1].speaker_text
+                targets = [t for t in targets if t.speaker_text == last]
+            for st in targets:
+                for rid in relay_ids:
+                    if rid not in st.relays and rid != st.speaker:
+                        st.relays.append(rid)
 
     def _hedge(self, doc: Document, results: list[StatementSpans]) -> None:
+        """Attach each hedge to the statements of its sentence (and, for a hedge of
+        "X's statements", to all of X's). One regex pass over the text finds them all."""
         sdoc = doc.spacy_doc
-        if sdoc is None:
+        if sdoc is None or not results:
             return
+        hits = list(_hedge_pattern().finditer(doc.text))
+        if not hits:
+            return
+        scopes = {phrase.lower(): scope for phrase, _, scope in _hedges()}
+        phrases = {phrase.lower(): phrase for phrase, _, _ in _hedges()}
+        sent_starts = sentence_starts(sdoc)
+        starts = [r.statement.start for r in results]
         nouns = statement_nouns()
-        keys = _speaker_keys(doc, results)
-        for sent in sdoc.sents:
-            own = [
-                r.statement for r in results if sent.start_char <= r.statement.start < sent.end_char
-            ]
-            for phrase, pattern, scope in _hedges():
-                if not pattern.search(sent.text):
-                    continue
-                targets = list(own)
-                if scope == "speaker":
-                    noun = next((t for t in sent if t.lemma_.lower() in nouns), None)
-                    owner = _possessor_key(doc, noun)
-                    if owner is not None:
-                        pairs = zip(results, keys, strict=True)
-                        targets += [r.statement for r, k in pairs if k == owner]
-                for st in targets:
-                    if phrase not in st.hedges:
-                        st.hedges.append(phrase)
+        keys: list[str | None] | None = None
+        for hit in hits:
+            norm = " ".join(hit.group().lower().split())
+            phrase = phrases.get(norm, norm)
+            span = sdoc.char_span(hit.start(), hit.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            sent = sentence_of(sdoc, sent_starts, span.start)
+            lo = bisect_left(starts, sent.start_char)
+            hi = bisect_left(starts, sent.end_char)
+            targets = [r.statement for r in results[lo:hi]]
+            if scopes.get(norm) == "speaker":
+                noun = next((t for t in sent if t.lemma_.lower() in nouns), None)
+                owner = _possessor_key(doc, noun)
+                if owner is not None:
+                    keys = keys if keys is not None else _speaker_keys(doc, results)
+                    pairs = zip(results, keys, strict=True)
+                    targets += [r.statement for r, k in pairs if k == owner]
+            for st in targets:
+                if phrase not in st.hedges:
+                    st.hedges.append(phrase)
 
     def _date(self, doc: Document, results: list[StatementSpans]) -> None:
         """The day each statement was made; relative times in what it says re-anchored.
@@ -252,7 +319,50 @@ class StatementExtractor:
             st.date = current[1] or published
             if current[1] is not None:
                 dated.append(st)
+        self._lede_dates(doc, results, keys, dated)
         self._reanchor(doc, dated)
+
+    def _lede_dates(
+        self,
+        doc: Document,
+        results: list[StatementSpans],
+        keys: list[str | None],
+        dated: list[Statement],
+    ) -> None:
+        """ "..., according to X. Speaking on Friday, X said ...": a lede's "according to"
+        takes the day of the same speaker's next statement in its paragraph."""
+        ends = _paragraph_ends(doc.text)
+        for k, r in enumerate(results):
+            st = r.statement
+            if r.attribution.via != "according" or st in dated or keys[k] is None:
+                continue
+            end = _next_end(ends, st.end)
+            later = next(
+                (
+                    o.statement
+                    for o, key in zip(results[k + 1 :], keys[k + 1 :], strict=True)
+                    if o.statement.start < end and key == keys[k]
+                ),
+                None,
+            )
+            if later is not None and later in dated:
+                st.date = later.date
+                dated.append(st)
+
+    def _carry_channel(self, doc: Document, results: list[StatementSpans]) -> None:
+        """ "Speaking to state media, X said ... He added ...": the same speaker's following
+        statements, before anyone else speaks, were made to the same outlet."""
+        keys = _speaker_keys(doc, results)
+        current: tuple[str | None, str | None, str | None] = (None, None, None)
+        for r, key in zip(results, keys, strict=True):
+            st = r.statement
+            if st.channel_text is not None:
+                current = (key, st.channel, st.channel_text)
+            elif key is not None and key == current[0] and r.attribution.via != "turn":
+                st.channel, st.channel_text = current[1], current[2]
+                r.channel_text = current[2]
+            else:
+                current = (key, None, None)
 
     def _own_date(self, doc: Document, r: StatementSpans) -> str | None:
         sdoc = doc.spacy_doc

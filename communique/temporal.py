@@ -9,7 +9,7 @@ the statements stage may re-resolve one against the day a statement was made (`r
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -145,7 +145,11 @@ def _bounded(text: str, c: Candidate, res: Resolution, anchor: date | None) -> R
     if res.interval is None or res.type not in ("DATE", "TIME"):
         return res
     s, e = res.interval
-    if _BY.search(before) and e >= anchor:
+    by = _BY.search(before)
+    if by and by.group(1).lower() == "before" and s > anchor:
+        # "before 2018": up to the day before the period starts.
+        res.interval = (anchor, s - timedelta(days=1))
+    elif by and e >= anchor:
         res.interval = (anchor, e)
     elif _SINCE.search(before) and s <= anchor:
         res.interval = (s, anchor)
@@ -166,6 +170,20 @@ def _year_shifted_quarter(c: Candidate, res: Resolution, last_quarter: str | Non
     if m is None or (c.parts.get("off") or "").lower() == "later":
         return res
     y, q = int(m.group("y")) - int(n), int(m.group("q"))
+    first = date(y, 3 * q - 2, 1)
+    end = add_units(first, 3, "M")
+    return Resolution("DATE", f"{y}-Q{q}", res.mod, (first, date.fromordinal(end.toordinal() - 1)))
+
+
+def _anaphoric_quarter(c: Candidate, res: Resolution, last_quarter: str | None) -> Resolution:
+    """ "the quarter", "the year-ago period": the quarter named last (a year before it)."""
+    what = (c.parts.get("what") or "").lower()
+    if c.kind != "anaphor" or what not in ("quarter", "period") or last_quarter is None:
+        return res
+    m = _QUARTER_VALUE.match(last_quarter)
+    if m is None:
+        return res
+    y, q = int(m.group("y")) - (1 if c.parts.get("ago") else 0), int(m.group("q"))
     first = date(y, 3 * q - 2, 1)
     end = add_units(first, 3, "M")
     return Resolution("DATE", f"{y}-Q{q}", res.mod, (first, date.fromordinal(end.toordinal() - 1)))
@@ -202,7 +220,11 @@ def _year_is_quantity(spacy_doc: SpacyDoc | None, c: Candidate) -> bool:
     if span is None or len(span) == 0:
         return False
     tok = span.root
-    return tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and tok.head.ent_type_ != "DATE"
+    if tok.dep_ != "nummod" or tok.head.tag_ != "NNS" or tok.head.ent_type_ == "DATE":
+        return False
+    # "the 1990 earnings", "its 1996 figures": a determiner or possessive before makes it a year.
+    before = spacy_doc[tok.i - 1] if tok.i > 0 else None
+    return before is None or before.dep_ not in ("det", "poss")
 
 
 def document_direction(spacy_doc: SpacyDoc | None) -> int | None:
@@ -227,18 +249,21 @@ def tag_text(
     out: list[Timex] = []
     reference: date | None = None
     last_quarter: str | None = None
-    fallback = document_direction(spacy_doc)
+    fallback: list[int | None] = []
     for c in find_candidates(text):
         if _year_is_quantity(spacy_doc, c):
             continue
         direction = clause_direction(spacy_doc, c.start, c.end) if c.needs_direction else None
         if direction is None and c.kind == "weekday":
-            direction = fallback
+            if not fallback:
+                fallback.append(document_direction(spacy_doc))
+            direction = fallback[0]
         res = resolve(c, anchor, direction, reference or anchor)
         res = _year_shifted_quarter(c, res, last_quarter)
+        res = _anaphoric_quarter(c, res, last_quarter)
         res = _bounded(text, c, res, anchor)
         timex = _to_timex(text, c, res, anchor_id)
-        if res.value and _QUARTER_VALUE.match(res.value):
+        if c.kind == "quarter" and res.value and _QUARTER_VALUE.match(res.value):
             last_quarter = res.value
         if res.type == "DATE" and res.value and _DAY_VALUE.match(res.value):
             reference = date.fromisoformat(res.value[:10])

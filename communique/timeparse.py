@@ -94,7 +94,31 @@ _ADJ = r"(?:(?:" + _alt(SPAN_ADJECTIVES) + r")\s+)?"
 _BARE_UNIT = (
     r"(?:" + _alt(w for w, v in _words("unit").items() if w.endswith("s") and len(w) > 4) + r")"
 )
+DAY_ORDINALS = {w: int(v) for w, v in _words("day_ordinal").items()}
+_DAYWORD = (
+    r"(?:(?:twenty|thirty)[-\s](?:"
+    + _alt(w for w, v in DAY_ORDINALS.items() if v < 10)
+    + r")|"
+    + _alt(DAY_ORDINALS)
+    + r")"
+)
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_ONES = _alt(w for w, v in NUMBERS.items() if 1 <= v <= 9 and " " not in w and len(w) > 2)
+_TEENS = _alt(w for w, v in NUMBERS.items() if 10 <= v <= 19 and " " not in w)
+_TENS = _alt(w for w, v in NUMBERS.items() if v in (20, 30, 40, 50, 60, 70, 80, 90))
+#: The last two digits of a year in words: "ninety-six", "fifteen", "oh five".
+_YY_WORDS = rf"(?:(?:{_TENS})(?:[-\s]+(?:{_ONES}))?|{_TEENS}|oh[-\s]+(?:{_ONES}))"
+#: A year in words: "nineteen ninety-six", "seventeen hundred thirty three", "two thousand
+#: and five" (the last only after "the year" or a preposition, or it is a count).
+_YEAR_WORDS = (
+    rf"(?:(?P<cw>(?:{_TEENS}|twenty))[-\s]+(?:hundred(?:[-\s]+and)?[-\s]+(?P<hy>{_YY_WORDS}|{_ONES})"
+    rf"|(?P<yw>{_YY_WORDS}))"
+    rf"|two\s+thousand(?:[-\s]+and)?[-\s]+(?P<ty>{_YY_WORDS}|{_ONES})"
+    rf"|(?:(?<=\byear\s)|(?<=\bin\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\buntil\s))"
+    rf"two\s+thousand)"
+)
+#: A day of the month in digits or in words ("the fourth of July", "January first").
+_DAY = rf"(?:{_DAYNUM}|{_DAYWORD})"
 _YEAR = r"(?:1\d{3}|20\d{2})"
 _END = r"(?![\w%])"
 #: What joins the two days of a day range ("3-5 March", "March 3 to 5").
@@ -114,6 +138,8 @@ RANGE_KINDS = frozenset(
         "year",
         "mon_rel",
         "quarter",
+        "quarter_code",
+        "year_words",
         "half",
         "season_year",
         "weekday",
@@ -166,7 +192,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dayrange",
         re.compile(
-            rf"\b(?P<mon>{_MON})\s+(?P<d1>{_DAYNUM})\s*{_DASH}\s*(?P<d>{_DAYNUM})(?![\d%:])"
+            rf"\b(?P<mon>{_MON})\s+(?P<d1>{_DAYNUM})\s*{_DASH}\s*(?P<d>{_DAYNUM})(?![\d%]|:\d)"
             rf"(?:,?\s+(?P<y>{_YEAR})\b)?",
             _F,
         ),
@@ -174,20 +200,50 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dmy",
         re.compile(
-            rf"\b(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MON})"
-            rf"(?:,?\s+(?P<y>{_YEAR}))?{_END}",
+            rf"\b(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?:(?P<d>{_DAYNUM})\s+(?:of\s+)?|(?P<dw>{_DAYWORD})\s+of\s+)"
+            rf"(?P<mon>{_MON})(?:\s*,?\s+(?:of\s+|in\s+)?(?P<y>{_YEAR}))?{_END}",
             _F,
         ),
     ),
     (
         "mdy",
         re.compile(
-            rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})\s+(?P<d>{_DAYNUM})(?![\d%:])"
-            rf"(?:,?\s+(?P<y>{_YEAR})\b)?",
+            rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})(?:\s+|,\s+(?=\d\d?(?:st|nd|rd|th)\b))"
+            rf"(?:the\s+)?(?P<d>{_DAY})(?![\d%]|:\d|-)"
+            rf"(?:\s*,?\s+(?:of\s+|in\s+)?(?P<y>{_YEAR})\b)?",
             _F,
         ),
     ),
-    ("my", re.compile(rf"\b(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b", _F)),
+    ("my", re.compile(rf"\b(?P<mon>{_MON})(?:,?\s+(?:of\s+|in\s+)?|[-/])(?P<y>{_YEAR})\b", _F)),
+    (
+        "dmy",
+        re.compile(rf"\b(?P<d>{_DAYNUM})(?P<sep>[-/])(?P<mon>{_MON})(?P=sep)(?P<y>{_YEAR})\b", _F),
+    ),
+    (
+        "mdy",
+        re.compile(rf"\b(?P<mon>{_MON})(?P<sep>[-/])(?P<d>{_DAYNUM})(?P=sep)(?P<y>{_YEAR})\b", _F),
+    ),
+    (
+        "mdy",
+        re.compile(rf"\b(?P<y>{_YEAR})(?P<sep>[-/])(?P<mon>{_MON})(?P=sep)(?P<d>{_DAYNUM})\b", _F),
+    ),
+    (
+        "quarter_code",
+        re.compile(
+            r"\b(?:(?P<y>1\d{3}|20\d{2})[-\s]?(?P<qh>[QH])(?P<q>[1-4])"
+            r"|(?P<qh2>[QH])(?P<q2>[1-4])(?:\s+of)?\s+(?P<y2>1\d{3}|20\d{2}))\b",
+            _F,
+        ),
+    ),
+    (
+        "decade",
+        re.compile(r"(?:(?<=\bthe\s)|(?<=\band\s)|')(?P<yy>[2-9]0)'?s\b", _F),
+    ),
+    ("year", re.compile(r"(?<![\w'’])['’](?P<yy>\d{2})\b(?!['’])")),
+    (
+        "century",
+        re.compile(r"\b(?:the\s+)?(?P<c>1\d|2[01]|[1-9])(?:st|nd|rd|th)[-\s]+century\b", _F),
+    ),
     ("mon_rel", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<rel>this|last|next)\s+year\b", _F)),
     (
         "decade",
@@ -197,8 +253,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "quarter",
         re.compile(
             rf"\b(?:(?P<det>the)\s+)?(?:(?P<rel>{_DEICTIC}|latest|year-ago|year-earlier)\s+)?"
-            rf"(?:(?:fiscal|calendar)[-\s])?(?P<q>{_ORD}|final)[-\s]quarter"
-            rf"(?:\s+of\s+(?P<y>{_YEAR}))?\b",
+            rf"(?:(?P<y0>{_YEAR})\s+)?(?:(?:fiscal|calendar)[-\s])?(?P<q>{_ORD}|final)[-\s]quarter"
+            rf"(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<ry>last|next|this)\s+year))?\b",
             _F,
         ),
     ),
@@ -217,13 +273,35 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             _F,
         ),
     ),
+    (
+        "year_words",
+        re.compile(
+            rf"\b(?:the\s+year\s+)?{_YEAR_WORDS}\b"
+            rf"(?![-\s]+(?:{_ONES}|{_TENS}|hundred|thousand)\b)",
+            _F,
+        ),
+    ),
+    (
+        "part_of",
+        re.compile(
+            rf"\b(?:the\s+)?(?P<pos>first|last|final|{_alt(DAY_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+"
+            rf"(?:(?P<n>{_NUM})\s+)?(?P<unit>days?|weeks?|months?|quarters?)(?=\s+of\s)",
+            _F,
+        ),
+    ),
+    (
+        "week_of",
+        re.compile(
+            r"\b(?:the\s+)?week\s+(?P<how>of|beginning|starting(?:\s+on)?|commencing)(?=\s)", _F
+        ),
+    ),
     ("relday", re.compile(rf"\b(?P<rd>{_alt(RELATIVE_DAYS)})(?:\s+(?P<part>{_PART}))?\b", _F)),
     ("thispart", re.compile(rf"\b(?:this|last)\s+(?P<part>{_PART})\b", _F)),
     (
         "deictic",
         re.compile(
             rf"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?:(?P<det>the)\s+)?(?P<rel>{_DEICTIC})\s+"
-            rf"(?P<what>week(?:end)?|month|year|decade|century|{_SEASON}|{_MON}|{_WD})(?!\s*'s\s+\w)\b",
+            rf"(?P<what>week(?:end)?|month|quarter|year|decade|century|{_SEASON}|{_MON}|{_WD})\b",
             _F,
         ),
     ),
@@ -238,6 +316,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "in_the_year",
         re.compile(r"\b(?P<edge>earlier|later)\s+in\s+the\s+(?P<what>week|month|year)\b", _F),
+    ),
+    (
+        "anaphor",
+        re.compile(
+            rf"\b(?P<det>the|that)\s+(?:(?P<same>{_alt(_words('anaphor_adj'))})\s+)?"
+            r"(?:(?P<ago>year-ago|year-earlier|year-before)\s+)?"
+            r"(?P<what>day|week|weekend|month|year|quarter|(?<=ago\s)period|(?<=earlier\s)period)"
+            r"(?![-\w]|\s+\d|\s+of\b)(?=(?P<ending>\s+end(?:ed|ing)\b)?)",
+            _F,
+        ),
     ),
     ("season_year", re.compile(rf"\b(?:the\s+)?(?P<s>{_SEASON})\s+of\s+(?P<y>{_YEAR})\b", _F)),
     ("weekday", re.compile(rf"\b(?P<wd>{_WD})(?P<pl>s)?(?:\s+(?P<part>{_PART}))?\b", _F)),
@@ -320,6 +408,26 @@ def parse_number(text: str) -> float | None:
             return None
         total += NUMBERS[piece]
     return total
+
+
+def day_number(text: str) -> int:
+    """The day of the month written in digits ("3rd") or words ("twenty-first")."""
+    digits = re.sub(r"\D", "", text)
+    if digits:
+        return int(digits)
+    words = re.split(r"[-\s]+", text.lower().strip())
+    return sum(DAY_ORDINALS.get(w, 0) or int(NUMBERS.get(w, 0)) for w in words)
+
+
+def year_from_words(c: Candidate) -> int:
+    """The year a "year_words" match names: "nineteen ninety-six" is 1996."""
+    if c.parts.get("cw"):
+        hundreds = int(parse_number(_g(c, "cw")) or 0)
+        rest = _g(c, "hy") or _g(c, "yw")
+    else:
+        hundreds, rest = 20, _g(c, "ty")
+    rest = re.sub(r"^oh[-\s]+", "", rest)
+    return hundreds * 100 + int((parse_number(rest) if rest else 0) or 0)
 
 
 def _fmt(n: float) -> str:
@@ -531,22 +639,38 @@ def resolve(
     mod = c.mod
     if k == "range":
         return _resolve_range(c, anchor, direction, reference)
+    if k == "part_of":
+        return _resolve_part_of(c, anchor, direction, reference)
+    if k == "week_of":
+        day_res = resolve(c.members[0], anchor, direction, reference)
+        if day_res.interval is None:
+            return Resolution("DATE", None, mod, None, day_res.relative)
+        day = day_res.interval[0]
+        if _g(c, "how") == "of":
+            s, e = period_interval("W", day)
+        else:
+            s, e = day, day + timedelta(days=6)
+        return Resolution("DATE", period_value("W", day), mod, (s, e), day_res.relative)
+    if k == "offset":
+        return _resolve_offset(c, anchor, direction, reference)
     if k == "dayrange":
         return _resolve_dayrange(c, anchor, direction)
     if k in ("iso", "numeric", "dmy", "mdy"):
         m = _month_num(c.parts["mon"] or "") if c.parts.get("mon") else int(_g(c, "m"))
-        d = int(re.sub(r"\D", "", _g(c, "d")))
+        d = day_number(_g(c, "d") or _g(c, "dw"))
         if c.parts.get("y"):
-            day = _safe_date(_year2(_g(c, "y")), m, d)
-            if day is None:
+            given = _safe_date(_year2(_g(c, "y")), m, d)
+            if given is None:
                 return Resolution("DATE", f"XXXX-{m:02d}-{d:02d}", mod, None, False)
-            return Resolution("DATE", day.isoformat(), mod, edge_interval((day, day), mod), False)
+            return Resolution(
+                "DATE", given.isoformat(), mod, edge_interval((given, given), mod), False
+            )
         if anchor is None:
             return Resolution("DATE", f"XXXX-{m:02d}-{d:02d}", mod)
-        day = _pick_year(anchor, m, d, direction)
-        if day is None:
+        picked = _pick_year(anchor, m, d, direction)
+        if picked is None:
             return Resolution("DATE", f"XXXX-{m:02d}-{d:02d}", mod)
-        return Resolution("DATE", day.isoformat(), mod, (day, day))
+        return Resolution("DATE", picked.isoformat(), mod, (picked, picked))
     if k in ("my", "mon_rel", "month"):
         m = _month_num(_g(c, "mon"))
         if c.parts.get("y"):
@@ -567,13 +691,30 @@ def resolve(
         return Resolution(
             "DATE", period_value("M", first), mod, edge_interval(period_interval("M", first), mod)
         )
+    if k == "year_words":
+        y = year_from_words(c)
+        first = date(y, 1, 1)
+        return Resolution(
+            "DATE", str(y), mod, edge_interval(period_interval("Y", first), mod), False
+        )
+    if k == "century":
+        first = date((int(_g(c, "c")) - 1) * 100 or 1, 1, 1)
+        return Resolution(
+            "DATE",
+            f"{int(_g(c, 'c')) - 1:02d}",
+            mod,
+            edge_interval(period_interval("CE", first), mod),
+            False,
+        )
     if k == "year":
-        y = int(_g(c, "y"))
+        y = _year2(_g(c, "yy")) if c.parts.get("yy") else int(_g(c, "y"))
         first = date(y, 1, 1)
         return Resolution(
             "DATE", str(y), mod, edge_interval(period_interval("Y", first), mod), False
         )
     if k == "decade":
+        if c.parts.get("yy"):
+            c.parts["y"] = str(_year2(_g(c, "yy")) // 10)
         first = date(int(_g(c, "y")) * 10, 1, 1)
         mod = mod or {"early": "START", "mid": "MID", "late": "END"}.get(_g(c, "edge"))
         return Resolution(
@@ -585,11 +726,22 @@ def resolve(
         return Resolution(
             "DATE", f"{y}-{code}", mod, edge_interval(_season_date(y, code), mod), False
         )
+    if k == "quarter_code":
+        # "2017-Q1", "H2 2019": a quarter or half of a named year.
+        y = int(_g(c, "y") or _g(c, "y2"))
+        n = int(_g(c, "q") or _g(c, "q2"))
+        if (_g(c, "qh") or _g(c, "qh2")) == "h":
+            if n > 2:
+                return Resolution("DATE", None, mod)
+            first = date(y, 1 if n == 1 else 7, 1)
+            return Resolution("DATE", f"{y}-H{n}", mod, period_interval("H", first), False)
+        first = date(y, 3 * n - 2, 1)
+        return Resolution("DATE", f"{y}-Q{n}", mod, period_interval("Q", first), False)
     if k == "quarter":
         q = ORDINALS.get(_g(c, "q"), 4)
         rel = _g(c, "rel")
-        if c.parts.get("y"):
-            first = date(int(_g(c, "y")), 3 * q - 2, 1)
+        if c.parts.get("y") or c.parts.get("y0"):
+            first = date(int(_g(c, "y") or _g(c, "y0")), 3 * q - 2, 1)
             return Resolution(
                 "DATE",
                 period_value("Q", first),
@@ -600,7 +752,9 @@ def resolve(
         if anchor is None:
             return Resolution("DATE", f"XXXX-Q{q}", mod)
         y = anchor.year
-        if rel in ("last", "previous", "past", "year-ago", "year-earlier"):
+        if c.parts.get("ry"):
+            y += DEICTICS[_g(c, "ry")]
+        elif rel in ("last", "previous", "past", "year-ago", "year-earlier"):
             y -= 1
         elif rel in ("next", "coming"):
             y += 1
@@ -642,12 +796,14 @@ def resolve(
         return Resolution(typ, value, mod, (day, day))
     if k == "weekday_set":
         return Resolution("SET", f"XXXX-WXX-{WEEKDAYS[_g(c, 'wd')]}", mod, None, False)
+    if k == "anaphor":
+        return _resolve_anaphor(c, anchor, reference, mod)
     if k in ("deictic", "edge_of", "in_the_year"):
         return _resolve_deictic(c, anchor, direction, mod)
     if k == "time":
         return _resolve_time(c, anchor, direction)
     if k == "ago":
-        n = parse_number(_g(c, "n"))
+        count = parse_number(_g(c, "n"))
         unit = UNITS[_g(c, "unit")]
         mod = mod or QUANTITY_MODS.get(_g(c, "qmod"))
         if "or so" in (c.parts.get("text") or "").lower():
@@ -657,20 +813,20 @@ def resolve(
         base = anchor if off in ("ago",) or reference is None else reference
         if base is None:
             return Resolution("DATE", None, mod)
-        if n is None:
+        if count is None:
             ref = {"Y": "X", "DE": "X", "CE": "X"}.get(unit)
             return Resolution(
                 "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, None, ref is None
             )
         gran = _unit_gran(unit)
-        day = add_units(base, sign * n, unit)
+        day = add_units(base, sign * count, unit)
         return Resolution("DATE", period_value(gran, day), mod, period_interval(gran, day))
     if k == "set_every":
         what = _g(c, "what")
         n_text = _g(c, "n")
-        n = 2.0 if n_text == "other" else (parse_number(n_text) if n_text else 1.0)
+        every = 2.0 if n_text == "other" else (parse_number(n_text) if n_text else 1.0)
         if what in UNITS:
-            return Resolution("SET", duration_value(n, UNITS[what]), mod, None, False)
+            return Resolution("SET", duration_value(every, UNITS[what]), mod, None, False)
         if what in WEEKDAYS:
             return Resolution("SET", f"XXXX-WXX-{WEEKDAYS[what]}", mod, None, False)
         if what.rstrip(".") in MONTHS:
@@ -722,6 +878,53 @@ def _resolve_dayrange(c: Candidate, anchor: date | None, direction: int | None) 
     if first is None or first > last:
         return Resolution("DURATION", None, c.mod, None, end.relative)
     return Resolution("DURATION", span_value(first, last, "D"), c.mod, (first, last), end.relative)
+
+
+def _resolve_part_of(
+    c: Candidate, anchor: date | None, direction: int | None, reference: date | None
+) -> Resolution:
+    """The first, last or n-th units of a period: "the last week of June", "the first two
+    weeks of 2021", "the third month of next year". Weeks run Monday to Sunday, the first
+    being the one holding the period's fourth day (as ISO week 1 holds 4 January)."""
+    period = resolve(c.members[0], anchor, direction, reference)
+    unit_word = _g(c, "unit")
+    unit = UNITS.get(unit_word) or UNITS.get(unit_word.rstrip("s"), "D")
+    n_text = _g(c, "n")
+    n = parse_number(n_text) if n_text else 1.0
+    if period.interval is None or n is None:
+        return Resolution("DATE", None, c.mod, None, period.relative)
+    ps, pe = period.interval
+    pos = _g(c, "pos")
+    k = 1 if pos in _SPAN_REL else day_number(pos)
+    if unit == "W":
+        ps = period_interval("W", ps + timedelta(days=3))[0]
+        pe = period_interval("W", pe - timedelta(days=3))[1]
+    if pos in ("last", "final"):
+        end = pe
+        start = add_units(pe + timedelta(days=1), -n, unit)
+    else:
+        start = add_units(ps, k - 1, unit)
+        end = add_units(start, n, unit) - timedelta(days=1)
+    gran = {"W": "W", "M": "M", "Q": "Q"}.get(unit, "D")
+    if n == 1:
+        return Resolution("DATE", period_value(gran, start), c.mod, (start, end), period.relative)
+    return Resolution("DURATION", duration_value(n, unit), c.mod, (start, end), period.relative)
+
+
+def _resolve_offset(
+    c: Candidate, anchor: date | None, direction: int | None, reference: date | None
+) -> Resolution:
+    """A day that many units after or before another: "three weeks from tomorrow"."""
+    amount, base = c.members
+    rb = resolve(base, anchor, direction, reference)
+    n = parse_number(amount.parts.get("n") or "")
+    unit = UNITS[_g(amount, "unit")]
+    if rb.interval is None or n is None:
+        return Resolution("DATE", None, c.mod, None, rb.relative)
+    day = add_units(rb.interval[0], int(_g(c, "sign")) * n, unit)
+    if unit in ("H", "MIN", "SEC"):
+        return Resolution("DATE", None, c.mod, None, rb.relative)
+    return Resolution("DATE", day.isoformat(), c.mod, (day, day), rb.relative)
 
 
 def _resolve_range(
@@ -781,19 +984,50 @@ def _resolve_deictic(
         return Resolution(
             "DATE", f"{year}-{code}", mod, edge_interval(_season_date(year, code), mod)
         )
+    if edge in ("earlier", "later") and rel == 0 and what in ("week", "month", "quarter", "year"):
+        # "earlier this year": from the start of the year to the anchor; "later": the rest.
+        gran = {"week": "W", "month": "M", "quarter": "Q", "year": "Y"}[what]
+        s, e = period_interval(gran, anchor)
+        interval = (s, anchor) if edge == "earlier" else (anchor, e)
+        return Resolution("DATE", period_value(gran, anchor), mod, interval)
     gran = {
         "week": "W",
         "weekend": "WE",
         "month": "M",
+        "quarter": "Q",
         "year": "Y",
         "decade": "DE",
         "century": "CE",
     }[what]
-    unit = {"W": "W", "WE": "W", "M": "M", "Y": "Y", "DE": "DE", "CE": "CE"}[gran]
+    unit = {"W": "W", "WE": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "DE", "CE": "CE"}[gran]
     day = add_units(anchor, rel, unit)
     return Resolution(
         "DATE", period_value(gran, day), mod, edge_interval(period_interval(gran, day), mod)
     )
+
+
+def _resolve_anaphor(
+    c: Candidate, anchor: date | None, reference: date | None, mod: str | None
+) -> Resolution:
+    """ "the day", "that week", "the year-ago quarter": the period of the day last named.
+
+    A quarter with nothing named before is the last one completed (the one results are
+    reported for); "the year ended June 30" is a fiscal year, a span.
+    """
+    what = _g(c, "what")
+    if what == "year" and c.parts.get("ending"):
+        return Resolution("DURATION", "P1Y", mod, None, False)
+    base = reference or anchor
+    if base is None or anchor is None:
+        return Resolution("DATE", None, mod)
+    back = 1 if c.parts.get("ago") else 0
+    if what in ("quarter", "period"):
+        day = add_units(anchor, -1, "Q")
+        day = add_units(day, -back, "Y")
+        return Resolution("DATE", period_value("Q", day), mod, period_interval("Q", day))
+    gran = {"day": "D", "week": "W", "weekend": "WE", "month": "M", "year": "Y"}[what]
+    day = add_units(base, -back, "Y")
+    return Resolution("DATE", period_value(gran, day), mod, period_interval(gran, day))
 
 
 def _resolve_time(c: Candidate, anchor: date | None, direction: int | None) -> Resolution:
@@ -833,11 +1067,12 @@ def _resolve_duration(c: Candidate, anchor: date | None, mod: str | None) -> Res
     if "or so" in (c.parts.get("text") or "").lower():
         mod = "APPROX"
     value = duration_value(n, unit)
-    if rel in ("recent", "past", "last", "previous") and (
-        (n_text == "" and _g(c, "unit").endswith("s")) or (n_text and n is None)
-    ):
-        # "recent years", "the past few months": some time before the anchor.
-        return Resolution("DATE", "PAST_REF", mod, None, False)
+    if n_text == "" and _g(c, "unit").endswith("s"):
+        # "recent years", "the coming months": an unknown number of units.
+        return Resolution("DURATION", duration_value(None, unit), mod, None, False)
+    if rel in ("recent", "past", "last", "previous") and n_text and n is None:
+        # "the past few months": some units before the anchor.
+        return Resolution("DURATION", value, mod, None, False)
     if unit == "Q" and not n_text and rel in ("past", "last", "previous", "latest") and anchor:
         # "the latest quarter": the last quarter completed before the anchor.
         first = add_units(anchor, -1, "Q")
@@ -849,6 +1084,15 @@ def _resolve_duration(c: Candidate, anchor: date | None, mod: str | None) -> Res
         return Resolution("DURATION", value, mod, (add_units(anchor, -1, unit), anchor))
     if anchor is None or n is None:
         return Resolution("DURATION", value, mod, None, rel != "")
+    if unit == "Q" and rel in ("past", "last", "previous", "next", "coming", "following"):
+        # "the past two quarters": whole calendar quarters before or after the current one.
+        this_q = period_interval("Q", anchor)[0]
+        if rel in ("next", "coming", "following"):
+            start = add_units(this_q, 1, "Q")
+        else:
+            start = add_units(this_q, -n, "Q")
+        end = add_units(start, n, "Q") - timedelta(days=1)
+        return Resolution("DURATION", value, mod, (start, end))
     if rel in ("past", "last", "previous", "recent"):
         return Resolution("DURATION", value, mod, (add_units(anchor, -n, unit), anchor))
     if rel in ("next", "coming", "following"):
@@ -882,7 +1126,7 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
         w = m.group("w").lower()
         if w == "current" and re.match(r"\s+account", text[m.end() :], _F):
             return False
-    if kind == "year" and m.group("y") and text[m.end() : m.end() + 1] == "s":
+    if kind == "year" and m.groupdict().get("y") and text[m.end() : m.end() + 1] == "s":
         return False
     if kind == "set_word" and m.group("w").lower() == "daily":
         nxt = text[m.end() : m.end() + 12].lower()
@@ -913,11 +1157,88 @@ def _bare_months(text: str) -> list[Candidate]:
 _BARE_MONTH = re.compile(rf"\b(?P<mon>{_MON})(?!\w)", _F)
 
 
+#: The words a pattern needs at least one of (lower case, without dots), by pattern group;
+#: group "digit" needs a digit, group "any" a digit or any of the words.
+_GROUP_WORDS: dict[str, frozenset[str]] = {
+    "month": frozenset(w.rstrip(".") for w in MONTHS),
+    "weekday": frozenset(WEEKDAYS),
+    "unit": frozenset(UNITS),
+}
+_GROUP_WORDS["any"] = frozenset(
+    _GROUP_WORDS["month"]
+    | _GROUP_WORDS["weekday"]
+    | _GROUP_WORDS["unit"]
+    | set(SET_WORDS)
+    | set(SEASONS)
+    | set(DAY_PARTS)
+    | set(RELATIVE_DAYS)
+    | {phrase.split()[-1] for phrase in VAGUE}
+    | set(_words("trigger"))
+)
+#: Which group each pattern belongs to (those not named are in group "any").
+PATTERN_GROUPS = {
+    "iso": "digit",
+    "numeric": "digit",
+    "decade": "digit",
+    "year": "digit",
+    "season_year": "digit",
+    "century": "unit",
+    "quarter_code": "digit",
+    "dayrange": "month",
+    "dmy": "month",
+    "mdy": "month",
+    "my": "month",
+    "mon_rel": "month",
+    "weekday": "weekday",
+    "weekday_set": "weekday",
+    "quarter": "unit",
+    "edge_of": "unit",
+    "in_the_year": "unit",
+    "part_of": "unit",
+    "week_of": "unit",
+    "ago": "unit",
+    "set_times": "unit",
+    "span_past": "unit",
+    "duration": "unit",
+    "bare_unit": "unit",
+}
+#: A sentence end: a stop before a capital (a dot before a digit is an abbreviation's).
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[A-Z\"“‘'(])|\n")
+_WORD = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+
+
+def masked_views(text: str) -> dict[str, str]:
+    """For each pattern group, the text with blanks over each sentence it cannot match in.
+
+    Offsets are kept, and a pattern then skips at once the sentences that hold none of the
+    words it needs: most news sentences name no time, and few name a month or a weekday.
+    """
+    pieces: dict[str, list[str]] = {g: [] for g in (*_GROUP_WORDS, "digit")}
+    pos = 0
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    for end in ends:
+        if end <= pos:
+            continue
+        seg = text[pos:end]
+        blank = " " * len(seg)
+        has_digit = _DIGIT.search(seg) is not None
+        words = set(_WORD.findall(seg.lower()))
+        pieces["digit"].append(seg if has_digit else blank)
+        for group, needed in _GROUP_WORDS.items():
+            ok = (has_digit and group == "any") or not needed.isdisjoint(words)
+            pieces[group].append(seg if ok else blank)
+        pos = end
+    return {g: "".join(p) for g, p in pieces.items()}
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """All time expressions in a text, without overlaps (the longest wins), sorted by start."""
     found: list[Candidate] = []
+    views = masked_views(text)
+    text = views["any"]
     for kind, pattern in PATTERNS:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(views[PATTERN_GROUPS.get(kind, "any")]):
             if m.end() == m.start() or not _accept(kind, m, text):
                 continue
             parts = {k: v for k, v in m.groupdict().items()}
@@ -930,7 +1251,7 @@ def find_candidates(text: str) -> list[Candidate]:
             start, end = m.start(), m.end()
             # Trailing punctuation caught by an abbreviation dot at a sentence end is kept
             found.append(Candidate(start, end, kind, parts, needs_direction=needs))
-    found.extend(_bare_months(text))
+    found.extend(_bare_months(views["month"]))
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
     chosen: list[Candidate] = []
     taken: list[tuple[int, int]] = []
@@ -942,7 +1263,102 @@ def find_candidates(text: str) -> list[Candidate]:
     chosen.sort(key=lambda c: c.start)
     for c in chosen:
         _extend_left(text, c)
-    return _join_ranges(text, chosen)
+    return _join_offsets(text, _join_ranges(text, _join_parts(text, chosen)))
+
+
+#: What joins a date without a year to the year that follows it: "March 3, 2020", "May of 1995".
+_YEAR_JOIN = re.compile(r"\s*,?\s*(?:(?:of|in)\s+)?", re.IGNORECASE)
+_OF_JOIN = re.compile(r"\s+of\s+", re.IGNORECASE)
+#: Kinds naming a period that "the first week of ..." can take a part of.
+PERIOD_KINDS = frozenset(
+    {"year", "year_words", "my", "month", "mon_rel", "deictic", "quarter", "season_year"}
+)
+#: Kinds naming a day that "the week of ..." can hold.
+DAY_KINDS = frozenset({"dmy", "mdy", "iso", "numeric", "relday", "weekday"})
+_SPAN_REL = frozenset({"first", "last", "final"})
+
+
+def _join_parts(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Join the pieces of one date written apart: a year after a day or month ("4th of July
+    of 1995"), a part of a period ("the last week of June"), a week given by a day."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        joined: Candidate | None = None
+        if b is not None:
+            if (
+                a.kind in ("dmy", "mdy", "month")
+                and not a.parts.get("y")
+                and b.kind in ("year", "year_words")
+                and _YEAR_JOIN.fullmatch(text, a.end, b.start)
+            ):
+                res = resolve(b, None)
+                parts = dict(a.parts, y=res.value, text=text[a.start : b.end])
+                kind = "my" if a.kind == "month" else a.kind
+                joined = Candidate(a.start, b.end, kind, parts, a.mod)
+            elif (
+                a.kind == "part_of"
+                and b.kind in PERIOD_KINDS
+                and _OF_JOIN.fullmatch(text, a.end, b.start)
+            ) or (a.kind == "week_of" and b.kind in DAY_KINDS and b.start - a.end <= 1):
+                parts = dict(a.parts, text=text[a.start : b.end])
+                joined = Candidate(a.start, b.end, a.kind, parts, a.mod, b.needs_direction, [b])
+        if joined is not None:
+            out.append(joined)
+            i += 2
+            continue
+        if a.kind == "part_of" and _g(a, "pos") in _SPAN_REL:
+            a.kind = "span_past"
+            a.parts["rel"] = a.parts["pos"]
+            out.append(a)
+        elif a.kind not in ("part_of", "week_of"):
+            out.append(a)
+        i += 1
+    return out
+
+
+#: What joins an amount of time to the date it counts from: "three days after Tuesday".
+_OFFSET_JOIN = re.compile(r"\s+(?P<w>after|before|from)\s+", re.IGNORECASE)
+#: Kinds a count of units can be counted from.
+OFFSET_BASES = RANGE_KINDS - {"year", "month", "my", "quarter", "half", "season_year", "vague"}
+
+
+def _join_offsets(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Join an amount and a date into one shifted day: "two weeks after May 3"."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        join = _OFFSET_JOIN.fullmatch(text, a.end, b.start) if b is not None else None
+        if (
+            b is not None
+            and join is not None
+            and a.kind == "duration"
+            and not a.parts.get("det")
+            and not a.parts.get("n2")
+            and parse_number(a.parts.get("n") or "") is not None
+            and b.kind in OFFSET_BASES
+        ):
+            sign = -1 if join.group("w").lower() == "before" else 1
+            out.append(
+                Candidate(
+                    a.start,
+                    b.end,
+                    "offset",
+                    {"text": text[a.start : b.end], "sign": str(sign)},
+                    a.mod,
+                    b.needs_direction,
+                    [a, b],
+                )
+            )
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _join_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:

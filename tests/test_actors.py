@@ -11,26 +11,65 @@ from communique.lexicon import load_table
 @pytest.mark.parametrize(
     ("text", "date", "name", "type_", "country", "sector", "role"),
     [
-        ("Russian Foreign Minister", "2025-02-22", "Sergei Lavrov", "PERSON", "RUS", "GOV",
-         "foreign minister"),
+        (
+            "Russian Foreign Minister",
+            "2025-02-22",
+            "Sergei Lavrov",
+            "PERSON",
+            "RUS",
+            "GOV",
+            "foreign minister",
+        ),
         ("Sergei Lavrov", None, "Sergei Lavrov", "PERSON", "RUS", "GOV", "foreign minister"),
         ("the Kremlin", None, "Kremlin", "ORG", "RUS", "GOV", None),
         ("Reuters", None, "Reuters", "MEDIA", "GBR", "JRN", None),
         ("Saudi Arabia", None, "Saudi Arabia", "GPE", "SAU", None, None),
-        ("US Secretary of State", "2024-06-01", "Antony Blinken", "PERSON", "USA", "GOV",
-         "secretary of state"),
-        ("US Secretary of State", "2025-03-01", "Marco Rubio", "PERSON", "USA", "GOV",
-         "secretary of state"),
-        ("Kremlin spokesman Dmitry Peskov", None, "Dmitry Peskov", "PERSON", "RUS", "GOV",
-         "spokesperson"),
-        ("Chinese Foreign Minister", "2023-03-01", "Qin Gang", "PERSON", "CHN", "GOV",
-         "foreign minister"),
+        (
+            "US Secretary of State",
+            "2024-06-01",
+            "Antony Blinken",
+            "PERSON",
+            "USA",
+            "GOV",
+            "secretary of state",
+        ),
+        (
+            "US Secretary of State",
+            "2025-03-01",
+            "Marco Rubio",
+            "PERSON",
+            "USA",
+            "GOV",
+            "secretary of state",
+        ),
+        (
+            "Kremlin spokesman Dmitry Peskov",
+            None,
+            "Dmitry Peskov",
+            "PERSON",
+            "RUS",
+            "GOV",
+            "spokesperson",
+        ),
+        (
+            "Chinese Foreign Minister",
+            "2023-03-01",
+            "Qin Gang",
+            "PERSON",
+            "CHN",
+            "GOV",
+            "foreign minister",
+        ),
     ],
 )
 def test_resolves_names_and_titles(text, date, name, type_, country, sector, role):
     got = resolve_actor(text, date=date)
     assert (got["name"], got["type"], got["country"], got["sector"], got["role"]) == (
-        name, type_, country, sector, role,
+        name,
+        type_,
+        country,
+        sector,
+        role,
     )
 
 
@@ -90,8 +129,20 @@ def test_ambiguous_words_need_capitals():
 @pytest.mark.parametrize(
     ("table", "columns"),
     [
-        ("officials", {"name", "aliases", "country", "role", "sector", "start", "end", "gender",
-                       "provenance"}),
+        (
+            "officials",
+            {
+                "name",
+                "aliases",
+                "country",
+                "role",
+                "sector",
+                "start",
+                "end",
+                "gender",
+                "provenance",
+            },
+        ),
         ("outlets", {"name", "aliases", "country", "state_affiliated", "domains"}),
         ("igos", {"name", "aliases", "code", "sector"}),
         ("roles", {"role", "sector", "code_2", "canonical", "kind", "gender", "weak"}),

@@ -40,7 +40,10 @@ def test_people_from_the_knowledge_base(pipeline):
     doc = analyse(pipeline, TEXT)
     araghchi = by_name(doc, "Abbas Araghchi")
     assert (araghchi.type, araghchi.country, araghchi.sector, araghchi.role) == (
-        "PERSON", "IRN", "GOV", "foreign minister",
+        "PERSON",
+        "IRN",
+        "GOV",
+        "foreign minister",
     )
     assert {m.text for m in araghchi.mentions} >= {"Abbas Araghchi", "Araghchi"}
     peskov = by_name(doc, "Dmitry Peskov")

@@ -34,9 +34,7 @@ def test_trim_drops_quotes_and_punctuation() -> None:
     assert text[s:e] == "We are ready"
 
 
-def _analyse(
-    text: str, entities: tuple[tuple[str, str, str], ...] = (), **kw: object
-) -> Document:
+def _analyse(text: str, entities: tuple[tuple[str, str, str], ...] = (), **kw: object) -> Document:
     """Parse a text, add entities (id, type, surface|surface...) at every occurrence, run
     the stage."""
     from communique.nlp import load_model
@@ -58,33 +56,52 @@ def _analyse(
     [
         (
             "Foreign Minister Penny Wong said that Australia would host the summit.",
-            "indirect", "Foreign Minister Penny Wong", "say",
+            "indirect",
+            "Foreign Minister Penny Wong",
+            "say",
             "Australia would host the summit",
         ),
         (
             "“We are ready to talk without preconditions,” Antony Blinken told reporters.",
-            "direct", "Antony Blinken", "tell", "We are ready to talk without preconditions",
+            "direct",
+            "Antony Blinken",
+            "tell",
+            "We are ready to talk without preconditions",
         ),
         (
             "According to the spokesman, the delegation arrived in Geneva late on Monday.",
-            "indirect", "the spokesman", "according to",
+            "indirect",
+            "the spokesman",
+            "according to",
             "the delegation arrived in Geneva late on Monday",
         ),
         (
             "The minister warned that the ceasefire was “hanging by a thread” after the strikes.",
-            "mixed", "The minister", "warn", "the ceasefire was “hanging by a thread” after",
+            "mixed",
+            "The minister",
+            "warn",
+            "the ceasefire was “hanging by a thread” after",
         ),
         (
             "The proposal for a joint commission was raised by Wang Yi during the visit.",
-            "indirect", "Wang Yi", "raise", "The proposal for a joint commission",
+            "indirect",
+            "Wang Yi",
+            "raise",
+            "The proposal for a joint commission",
         ),
         (
             "Lavrov was quoted as saying the meeting had been useful.",
-            "indirect", "Lavrov", "quoted as saying", "the meeting had been useful",
+            "indirect",
+            "Lavrov",
+            "quoted as saying",
+            "the meeting had been useful",
         ),
         (
             "The envoy met the president, stating that a deal was close.",
-            "indirect", "The envoy", "state", "a deal was close",
+            "indirect",
+            "The envoy",
+            "state",
+            "a deal was close",
         ),
     ],
 )
@@ -178,3 +195,96 @@ def test_paragraph_quote_continues_previous_speaker() -> None:
     doc = _analyse(text)
     assert [s.kind for s in doc.statements] == ["direct", "direct"]
     assert doc.statements[1].speaker_text == "the negotiator"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "act", "content"),
+    [
+        (
+            "The prime minister believes that the border dispute can be settled this year.",
+            "believe",
+            "cognitive",
+            "that the border dispute can be settled this year",
+        ),
+        (
+            "The rebels vowed to retaliate against any incursion.",
+            "vow",
+            "speech",
+            "to retaliate against any incursion",
+        ),
+        (
+            "The opposition leader called for an immediate ceasefire in the region.",
+            "call for",
+            "speech",
+            "an immediate ceasefire in the region",
+        ),
+        (
+            "The survey showed broad support for the trade agreement.",
+            "show",
+            "evidence",
+            "broad support for the trade agreement",
+        ),
+    ],
+)
+def test_belief_intention_phrasal_and_evidence_cues(
+    text: str, cue: str, act: str, content: str
+) -> None:
+    from communique.quotes import cue_act
+
+    doc = _analyse(text)
+    assert len(doc.statements) == 1
+    st = doc.statements[0]
+    assert st.cue == cue and cue_act(st.cue) == act
+    assert st.content == content
+
+
+@pytest.mark.model
+def test_noun_cue_takes_its_that_clause_and_owner() -> None:
+    doc = _analyse("Officials rejected the envoy's claim that the convoy had been attacked.")
+    claims = [s for s in doc.statements if s.cue == "claim"]
+    assert len(claims) == 1
+    assert claims[0].speaker_text == "the envoy"
+    assert claims[0].content == "that the convoy had been attacked"
+
+
+@pytest.mark.model
+def test_nested_cue_stays_in_the_outer_statement() -> None:
+    doc = _analyse("The spokesman said that both delegations intend to sign the accord.")
+    assert [s.cue for s in doc.statements] == ["say"]
+
+
+@pytest.mark.model
+def test_record_carries_offsets_and_channel_text() -> None:
+    text = (
+        "Speaking to regional television on Monday, Amara Diallo said the border would "
+        "reopen. She added that patrols would continue."
+    )
+    doc = _analyse(text, (("e1", "PERSON", "Amara Diallo|She"),))
+    said, added = doc.statements[:2]
+    assert said.channel_text == "regional television" and said.channel is None
+    assert added.channel_text == "regional television"
+    assert text[said.speaker_start : said.speaker_end] == "Amara Diallo"
+    assert text[said.cue_start : said.cue_end] == "said"
+
+
+@pytest.mark.model
+def test_channel_entity_must_cover_the_head_word() -> None:
+    text = "Speaking to Kenyan state media, the envoy said talks would resume."
+    doc = _analyse(text, (("k1", "GPE", "Kenyan"),))
+    st = doc.statements[0]
+    assert st.channel is None and st.channel_text == "Kenyan state media"
+
+
+@pytest.mark.model
+def test_headline_label_with_a_name_is_a_claim() -> None:
+    text = "Macron: Europe Must Build Its Own Defence\nThe French president spoke in Paris.\n"
+    doc = _analyse(text)
+    assert doc.statements and doc.statements[0].cue == ":"
+    assert doc.statements[0].speaker_text == "Macron"
+
+
+@pytest.mark.model
+def test_it_is_important_to_stress_is_no_statement() -> None:
+    doc = _analyse("It is vital to stress that the figures are provisional.")
+    assert doc.statements == []

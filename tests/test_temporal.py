@@ -201,8 +201,8 @@ def test_and_between_two_days_is_not_a_range() -> None:
         ("Shelling went on for six straight days.", "six straight days", "DURATION", "P6D"),
         ("The dispute has simmered for years.", "years", "DURATION", "PXY"),
         ("Ties have deepened over the years.", "over the years", "DURATION", "PXY"),
-        ("Exports fell in recent years.", "recent years", "DATE", "PAST_REF"),
-        ("Aid dropped over the past few months.", "the past few months", "DATE", "PAST_REF"),
+        ("Exports fell in recent years.", "recent years", "DURATION", "PXY"),
+        ("Aid dropped over the past few months.", "the past few months", "DURATION", "PXM"),
         ("Revenue rose in the latest quarter.", "the latest quarter", "DATE", "2024-Q4"),
         ("The sanctions stay for the time being.", "the time being", "DATE", "PRESENT_REF"),
         (

@@ -184,8 +184,11 @@ class KnowledgeBase:
                 self.country_names[row["code"]] = row["alias"]
         for country in pycountry.countries:
             code = country.alpha_3
-            names = [getattr(country, "common_name", None), country.name,
-                     getattr(country, "official_name", None)]
+            names = [
+                getattr(country, "common_name", None),
+                country.name,
+                getattr(country, "official_name", None),
+            ]
             usable = [n for n in names if n and "," not in n]
             if code not in self.country_names and usable:
                 self.country_names[code] = usable[0]
@@ -250,8 +253,11 @@ class KnowledgeBase:
         for row in load_table("outlets"):
             state = row["state_affiliated"] == "1"
             item = Named(
-                row["name"], "MEDIA", row["country"],
-                STATE_MEDIA_SECTOR if state else MEDIA_SECTOR, state_affiliated=state,
+                row["name"],
+                "MEDIA",
+                row["country"],
+                STATE_MEDIA_SECTOR if state else MEDIA_SECTOR,
+                state_affiliated=state,
             )
             self._add_named([row["name"], *_split(row["aliases"])], item)
         for row in load_table("igos"):
@@ -259,8 +265,12 @@ class KnowledgeBase:
             self._add_named([row["name"], *_split(row["aliases"])], item)
         for row in load_table("organisations"):
             item = Named(
-                row["name"], "ORG", row["country"], row["sector"],
-                start=_opt(row["start"]), end=_opt(row["end"]),
+                row["name"],
+                "ORG",
+                row["country"],
+                row["sector"],
+                start=_opt(row["start"]),
+                end=_opt(row["end"]),
             )
             self._add_named([row["name"], *_split(row["aliases"])], item)
 
@@ -291,8 +301,10 @@ class KnowledgeBase:
         if plain in strict or _SPACES.sub(" ", plain) in strict:
             return True
         # Datelines and headlines in capitals ("WASHINGTON") still name the place.
-        return plain.isupper() and len(plain) > MIN_CAPITALS_WORD and any(
-            f.upper() == plain and not f.isupper() for f in strict
+        return (
+            plain.isupper()
+            and len(plain) > MIN_CAPITALS_WORD
+            and any(f.upper() == plain and not f.isupper() for f in strict)
         )
 
     def place(self, text: str) -> Place | None:

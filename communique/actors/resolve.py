@@ -149,8 +149,12 @@ def own_place(matches: list[Match], words: list[str]) -> Match | None:
     return places[0] if places else None
 
 
-def compose(words: list[str], date: str | None = None, kb: KnowledgeBase | None = None,
-            name: str | None = None) -> Resolution:
+def compose(
+    words: list[str],
+    date: str | None = None,
+    kb: KnowledgeBase | None = None,
+    name: str | None = None,
+) -> Resolution:
     """Resolve the words of one description."""
     kb = kb or knowledge_base()
     text = name if name is not None else join_words(words)
@@ -244,8 +248,9 @@ def compose(words: list[str], date: str | None = None, kb: KnowledgeBase | None 
     return result
 
 
-def _apply_person(result: Resolution, person: Person, date: str | None, former: bool,
-                  kb: KnowledgeBase) -> None:
+def _apply_person(
+    result: Resolution, person: Person, date: str | None, former: bool, kb: KnowledgeBase
+) -> None:
     office, ended = person.office_on(date)
     result.name = person.name
     result.type = "PERSON"
@@ -288,6 +293,13 @@ def resolve(text: str, date: str | None = None) -> Resolution:
 
 
 __all__ = [
-    "Match", "Resolution", "chosen_role", "compose", "normalise", "own_place", "resolve",
-    "resolve_actor", "tokenize",
+    "Match",
+    "Resolution",
+    "chosen_role",
+    "compose",
+    "normalise",
+    "own_place",
+    "resolve",
+    "resolve_actor",
+    "tokenize",
 ]

@@ -1,0 +1,182 @@
+"""The corpus database: one SQLite file, numbered migrations, one path for writes.
+
+Every statement is parameterised; reads run under a time limit so that a bad
+query fails with a coded error instead of hanging; writes go through
+`Database.transaction()`, so a record is stored whole or not at all.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from communique.errors import CommuniqueError, Errors
+
+#: Seconds a read query may run before it is interrupted.
+QUERY_TIME_LIMIT = 10.0
+#: SQLite virtual-machine steps between two checks of the time limit.
+PROGRESS_STEPS = 10_000
+#: Milliseconds a writer waits for another process's lock before failing.
+BUSY_TIMEOUT_MS = 30_000
+
+#: Numbered migrations; each runs once, in order, and is recorded in `migrations`.
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (
+        1,
+        "articles, events, statements and full-text search",
+        """
+        CREATE TABLE articles (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            hash TEXT NOT NULL UNIQUE,
+            title TEXT, url TEXT, outlet TEXT, published TEXT,
+            text TEXT NOT NULL,
+            analysis TEXT NOT NULL,
+            cluster TEXT, origin TEXT
+        );
+        CREATE INDEX articles_outlet ON articles(outlet COLLATE NOCASE);
+        CREATE INDEX articles_published ON articles(published);
+        CREATE TABLE events (
+            seq INTEGER PRIMARY KEY,
+            article TEXT NOT NULL REFERENCES articles(id),
+            event TEXT NOT NULL,
+            type TEXT NOT NULL, mode TEXT, status TEXT NOT NULL,
+            countries TEXT NOT NULL,
+            location_text TEXT, location_country TEXT, location_kind TEXT,
+            when_text TEXT, when_start TEXT, when_end TEXT,
+            source TEXT, speaker TEXT COLLATE NOCASE, verification TEXT, section TEXT,
+            confidence REAL, evidence TEXT, participants TEXT,
+            as_of TEXT, day TEXT, outlet TEXT COLLATE NOCASE,
+            engagement TEXT,
+            UNIQUE (article, event)
+        );
+        CREATE INDEX events_type_status ON events(type, status);
+        CREATE INDEX events_day ON events(day);
+        CREATE INDEX events_engagement ON events(engagement);
+        CREATE INDEX events_outlet ON events(outlet);
+        CREATE INDEX events_speaker ON events(speaker);
+        CREATE TABLE event_countries (
+            event INTEGER NOT NULL REFERENCES events(seq),
+            country TEXT NOT NULL,
+            PRIMARY KEY (country, event)
+        ) WITHOUT ROWID;
+        CREATE TABLE statements (
+            seq INTEGER PRIMARY KEY,
+            article TEXT NOT NULL REFERENCES articles(id),
+            statement TEXT NOT NULL,
+            speaker TEXT COLLATE NOCASE, speaker_text TEXT, speaker_country TEXT,
+            cue TEXT, kind TEXT, content TEXT NOT NULL, section TEXT,
+            channel TEXT, relays TEXT, date TEXT, outlet TEXT COLLATE NOCASE,
+            UNIQUE (article, statement)
+        );
+        CREATE INDEX statements_outlet ON statements(outlet);
+        CREATE TABLE statement_countries (
+            statement INTEGER NOT NULL REFERENCES statements(seq),
+            country TEXT NOT NULL,
+            PRIMARY KEY (country, statement)
+        ) WITHOUT ROWID;
+        CREATE INDEX statements_speaker ON statements(speaker);
+        CREATE INDEX statements_date ON statements(date);
+        CREATE VIRTUAL TABLE articles_fts USING fts5(article UNINDEXED, title, text);
+        CREATE VIRTUAL TABLE statements_fts USING fts5(
+            article UNINDEXED, statement UNINDEXED, speaker, content
+        );
+        """,
+    ),
+    (
+        2,
+        "engagements",
+        """
+        CREATE TABLE engagements (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL, status TEXT NOT NULL, verification TEXT NOT NULL,
+            when_start TEXT, when_end TEXT, day TEXT, last_day TEXT,
+            speakers TEXT, outlets TEXT,
+            record TEXT NOT NULL
+        );
+        CREATE INDEX engagements_type_status ON engagements(type, status);
+        CREATE INDEX engagements_day ON engagements(day);
+        CREATE TABLE engagement_countries (
+            engagement INTEGER NOT NULL REFERENCES engagements(seq),
+            country TEXT NOT NULL,
+            PRIMARY KEY (country, engagement)
+        ) WITHOUT ROWID;
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """,
+    ),
+)
+
+
+class Database:
+    """A corpus store in one SQLite file (created and migrated on first open)."""
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = str(path)
+        if not create and self.path != ":memory:" and not Path(self.path).exists():
+            raise CommuniqueError(Errors.E101, path=self.path)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.migrate()
+        except sqlite3.DatabaseError as err:
+            raise CommuniqueError(Errors.E102, path=self.path, detail=str(err)) from None
+        self._deadline: float | None = None
+        self.conn.set_progress_handler(self._over_time, PROGRESS_STEPS)
+
+    def _over_time(self) -> int:
+        return int(self._deadline is not None and time.monotonic() > self._deadline)
+
+    def migrate(self) -> None:
+        """Apply the migrations this file has not had yet, each in its own transaction."""
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT)"
+        )
+        done = {row[0] for row in self.conn.execute("SELECT version FROM migrations")}
+        for version, name, sql in MIGRATIONS:
+            if version in done:
+                continue
+            with self.transaction():
+                for statement in sql.split(";"):
+                    if statement.strip():
+                        self.conn.execute(statement)
+                self.conn.execute(
+                    "INSERT INTO migrations (version, name) VALUES (?, ?)", (version, name)
+                )
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """The one path for writes: everything inside is committed together or not at all."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def query(
+        self, sql: str, params: Sequence[Any] = (), limit: float = QUERY_TIME_LIMIT
+    ) -> list[sqlite3.Row]:
+        """Rows of a parameterised read, interrupted after `limit` seconds."""
+        self._deadline = time.monotonic() + limit
+        try:
+            cur = self.conn.execute(sql, params)
+            cur.row_factory = sqlite3.Row
+            return cur.fetchall()
+        except sqlite3.OperationalError as err:
+            if "interrupted" in str(err):
+                raise CommuniqueError(Errors.E103, seconds=limit) from None
+            raise
+        finally:
+            self._deadline = None
+
+    def close(self) -> None:
+        self.conn.close()

@@ -1,0 +1,226 @@
+"""The corpus store through the real console script: ingest, resume, queries, exports."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+CLI = str(Path(sys.executable).parent / "communique")
+DATA = Path(__file__).resolve().parent / "data"
+#: Times the kill test interrupts an ingest before letting it finish.
+KILLS = 20
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([CLI, *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+def dump(db: Path) -> list[tuple[str, list[tuple[object, ...]]]]:
+    """Every row of every table but SQLite's own, in a fixed order."""
+    conn = sqlite3.connect(db)
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            " AND name NOT LIKE '%fts_%' ORDER BY name"
+        )
+    ]
+    out = [(t, sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr)) for t in tables]
+    conn.close()
+    return out
+
+
+@pytest.fixture(scope="session")
+def analyses(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Stored analyses of the project's follow-up articles, analysed once."""
+    out = tmp_path_factory.mktemp("analyses") / "followups.analysis.jsonl"
+    done = run("analyze", str(DATA / "followups.jsonl"), "--format", "jsonl", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def many_analyses(analyses: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Many distinct stored analyses (the follow-ups under new ids), for the kill test."""
+    records = [json.loads(line) for line in analyses.read_text(encoding="utf-8").splitlines()]
+    out = tmp_path_factory.mktemp("many") / "many.jsonl"
+    with out.open("w", encoding="utf-8") as fh:
+        for i in range(300):
+            r = json.loads(json.dumps(records[i % len(records)]))
+            r["article"]["id"] = f"copy-{i:03d}"
+            r["article"]["outlet"] = f"outlet{i % 17}.example"
+            fh.write(json.dumps(r) + "\n")
+    return out
+
+
+def test_ingest_is_idempotent_and_reports_bad_items(analyses: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"schema": "communique.analysis/1", "article": {}}\nnot json\n', "utf-8")
+    db = tmp_path / "s.db"
+    first = run("ingest", str(analyses), str(bad), str(tmp_path / "missing.txt"), "--db", str(db))
+    assert first.returncode == 1
+    assert "[E107]" in first.stderr and "[E006]" in first.stderr and "[E001]" in first.stderr
+    assert "Traceback" not in first.stderr
+    assert "2 stored" in first.stderr
+    before = dump(db)
+    again = run("ingest", str(analyses), "--db", str(db))
+    assert again.returncode == 0, again.stderr
+    assert "0 stored" in again.stderr and "2 already stored" in again.stderr
+    assert dump(db) == before
+
+
+def test_kill_nine_then_resume_gives_the_clean_result(many_analyses: Path, tmp_path: Path) -> None:
+    clean = tmp_path / "clean.db"
+    started = time.perf_counter()
+    assert run("ingest", str(many_analyses), "--db", str(clean)).returncode == 0
+    seconds = time.perf_counter() - started
+    killed = tmp_path / "killed.db"
+    rng = random.Random(7)
+    for _ in range(KILLS):
+        proc = subprocess.Popen(
+            [CLI, "ingest", str(many_analyses), "--db", str(killed)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(rng.uniform(0.0, seconds))
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    finish = run("ingest", str(many_analyses), "--db", str(killed))
+    assert finish.returncode == 0, finish.stderr
+    assert dump(killed) == dump(clean)
+
+
+def test_planned_meeting_moves_to_occurred(analyses: Path, seed_text: str, tmp_path: Path) -> None:
+    seed = tmp_path / "seed.txt"
+    seed.write_text(seed_text, encoding="utf-8")
+    db = tmp_path / "s.db"
+    stored = run("ingest", str(seed), "--published", "2025-02-23", "--db", str(db))
+    assert stored.returncode == 0, stored.stderr
+    before = json.loads(
+        run(
+            "engagements",
+            "--country",
+            "RUS",
+            "--country",
+            "USA",
+            "--db",
+            str(db),
+            "--format",
+            "json",
+        ).stdout
+    )
+    assert "planned" in {g["status"] for g in before}
+    assert run("ingest", str(analyses), "--db", str(db)).returncode == 0
+    after = json.loads(
+        run(
+            "engagements",
+            "--country",
+            "RUS",
+            "--country",
+            "USA",
+            "--db",
+            str(db),
+            "--format",
+            "json",
+        ).stdout
+    )
+    moved = [
+        g
+        for g in after
+        if [s["status"] for s in g["lifecycle"]][:1] == ["planned"] and g["status"] == "occurred"
+    ]
+    assert moved, after
+    g = moved[0]
+    assert g["when"]["start"] == "2025-02-27"
+    assert g["sources"]["articles"] == 3
+    assert g["verification"] == "corroborated"
+    held = [g for g in after if g["when"]["start"] == "2025-02-18"]
+    assert held and held[0]["status"] == "occurred" and held[0]["id"] != g["id"]
+    timeline = run("timeline", "--country", "RUS", "--country", "USA", "--db", str(db))
+    assert timeline.returncode == 0 and "2025-02-27" in timeline.stdout
+
+
+def test_queries_formats_and_exports(analyses: Path, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    assert run("ingest", str(analyses), "--db", str(db)).returncode == 0
+    events = json.loads(
+        run(
+            "events",
+            "--db",
+            str(db),
+            "--format",
+            "json",
+            "--country",
+            "RUS",
+            "--status",
+            "occurred",
+        ).stdout
+    )
+    assert events and all("RUS" in e["countries"] and e["status"] == "occurred" for e in events)
+    none = json.loads(
+        run("events", "--db", str(db), "--format", "json", "--since", "2030-01-01").stdout
+    )
+    assert none == []
+    csv_out = run("engagements", "--db", str(db), "--format", "csv").stdout
+    assert {"id", "type", "status", "countries", "when_start"} <= set(
+        csv_out.splitlines()[0].split(",")
+    )
+    hits = json.loads(run("search", "Istanbul", "--db", str(db), "--format", "json").stdout)
+    assert {h["article"] for h in hits} == {"fu-1", "fu-2"}
+    ics = run("export", "--format", "ics", "--db", str(db))
+    assert ics.returncode == 0 and "BEGIN:VCALENDAR" in ics.stdout
+    parquet = tmp_path / "g.parquet"
+    assert run("export", "--format", "parquet", "-o", str(parquet), "--db", str(db)).returncode == 0
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(parquet).num_rows >= 1
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["engagements", "--country", "RU"], "[E105]"),
+        (["events", "--since", "yesterday"], "[E005]"),
+        (["events", "--status", "maybe"], "[E104]"),
+        (["search", "Istanbul AND"], "[E108]"),
+        (["export", "--format", "parquet"], "[E109]"),
+        (["engagements", "--format", "xml"], "[E010]"),
+    ],
+)
+def test_bad_options_give_one_coded_line(
+    args: list[str], code: str, analyses: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "s.db"
+    run("ingest", str(analyses), "--db", str(db))
+    done = run(*args, "--db", str(db))
+    assert done.returncode != 0
+    assert code in done.stderr and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_missing_store_is_an_error(tmp_path: Path) -> None:
+    done = run("engagements", "--db", str(tmp_path / "none.db"))
+    assert done.returncode == 1 and "[E101]" in done.stderr
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_python_api(analyses: Path, tmp_path: Path) -> None:
+    import communique
+
+    with communique.open(str(tmp_path / "api.db")) as store:
+        report = store.ingest([str(analyses)])
+        assert sorted(report.stored) == ["fu-1", "fu-2"]
+        found = store.engagements(country=["RUS", "USA"])
+        assert found and all({"RUS", "USA"} <= set(g["countries"]) for g in found)
+    assert ROOT.exists()
