@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from communique.document import Document, Flag
+from communique.lexicon import load_table
 
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
@@ -65,6 +66,26 @@ def casing_flags(text: str) -> list[Flag]:
     return flags
 
 
+@lru_cache(maxsize=1)
+def _spelling_variants() -> tuple[tuple[str, str], ...]:
+    """British endings and infixes with their American counterparts, longest first."""
+    rows = load_table("spelling_variants")
+    pairs = {(r["british"], r["american"]) for r in rows}
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def is_spelling_variant(word: str, speller: SpellChecker) -> bool:
+    """Whether `word` is a known word in British spelling ("defence", "programme")."""
+    for british, american in _spelling_variants():
+        at = word.rfind(british)
+        while at > 0:
+            candidate = word[:at] + american + word[at + len(british) :]
+            if not speller.unknown([candidate]):
+                return True
+            at = word.rfind(british, 0, at)
+    return False
+
+
 def spelling_flags(text: str) -> list[Flag]:
     """Lower-case words unknown to the dictionary that are one edit from a common word.
 
@@ -76,7 +97,7 @@ def spelling_flags(text: str) -> list[Flag]:
     flags = []
     for m in words:
         word = m.group(0)
-        if word not in unknown:
+        if word not in unknown or is_spelling_variant(word, speller):
             continue
         right = speller.correction(word)
         if right and right != word and speller.word_usage_frequency(right) >= MIN_WORD_FREQUENCY:

@@ -24,3 +24,12 @@ def test_misspellings_and_transpositions() -> None:
 
 def test_names_and_contractions_are_not_misspellings() -> None:
     assert spelling_flags("Ryabkov said the talks aren’t over and Kyiv agreed.") == []
+
+
+def test_british_spellings_are_not_misspellings() -> None:
+    text = (
+        "The defence ministries analysed the programme and the organisation's favourite "
+        "proposal at the centre, travelling light; the goverment did not."
+    )
+    found = {f.message.split("'")[1] for f in spelling_flags(text)}
+    assert found == {"goverment"}
