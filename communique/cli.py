@@ -14,6 +14,7 @@ from rich.console import Console
 
 from communique import __version__
 from communique.errors import CommuniqueError, Errors
+from communique.progress import progress_bar
 
 if TYPE_CHECKING:
     from communique.document import Document
@@ -26,8 +27,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err_console = Console(stderr=True)
-#: Batches at least this long show a progress bar on a terminal.
-PROGRESS_MIN_ITEMS = 3
 
 FormatOption = Annotated[
     str, typer.Option("--format", "-f", help="Output format: json, jsonl or text.")
@@ -135,28 +134,9 @@ def _with_progress(
     results: Iterator[Document | Failure], total: int
 ) -> Iterator[Document | Failure]:
     """Yield results, with a progress bar (rate and time left) on a terminal for long batches."""
-    if total < PROGRESS_MIN_ITEMS or not err_console.is_terminal:
-        yield from results
-        return
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        ProgressColumn,
-        Task,
-        TimeRemainingColumn,
-    )
-    from rich.text import Text
-
-    class RateColumn(ProgressColumn):
-        def render(self, task: Task) -> Text:
-            return Text(f"{task.speed:.1f} articles/s" if task.speed else "")
-
-    columns = (BarColumn(), MofNCompleteColumn(), RateColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=err_console, transient=True) as progress:
-        task = progress.add_task("analyse", total=total)
+    with progress_bar(err_console, "analyse", total) as ticker:
         for result in results:
-            progress.advance(task)
+            ticker.advance(1)
             yield result
 
 

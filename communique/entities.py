@@ -11,7 +11,7 @@ later stage sees one entity per actor; pronouns and titles are left to the coref
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +62,11 @@ MAX_APPOSITION_TOKENS = 14
 #: Parts of speech a capitalised surname is never tagged with when it is one ("Dagalo, ...":
 #: the small model sometimes calls a sentence-initial surname ADV).
 NOT_NAME_POS = frozenset({"VERB", "AUX", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "NUM"})
+#: Roles that stand for the office their possessor holds, in another country ("his Greek
+#: counterpart" of a foreign minister is Greece's foreign minister).
+RELATIONAL_ROLES = frozenset({"counterpart", "counterparts"})
+#: Possessive pronouns before such a role, with the gender of the person they refer to.
+PERSON_POSSESSIVES = {"his": "m", "her": "f"}
 #: Place kinds whose mention inside a person's title is also a mention of the place.
 TITLE_PLACE_KINDS = frozenset({"name", "demonym", "metonym", "capital"})
 
@@ -147,7 +152,8 @@ class _Article:
 
     # --- knowledge-base matching over tokens
 
-    def _match_at(self, i: int) -> Match | None:
+    def _matches_at(self, i: int) -> list[Match]:
+        """Names starting at token i, longest first: a person, organisation, place or role."""
         sdoc, kb = self.sdoc, self.kb
         sent_end = len(sdoc) if self.sent_ends is None else self.sent_ends[i]
         keys = []
@@ -159,31 +165,40 @@ class _Article:
             key += self.norms[j]
             keys.append(key)
             key += " " if tok.whitespace_ else ""
+        out = []
         for n in range(len(keys), 0, -1):
             k = keys[n - 1]
             if k not in kb.written and k not in kb.roles and k not in kb.canonical_roles:
                 continue
-            span = sdoc[i : i + n]
-            text = span.text
-            if k in kb.written:
-                person = kb.person(text)
-                if person is not None and (
-                    n > 1 or (span[0].pos_ == "PROPN" and text[0].isupper())
-                ):
-                    return Match(i, i + n, "person", person)
-                named = kb.named_entity(text, self.date)
-                if named is not None:
-                    return Match(i, i + n, "named", named)
-                place = kb.place(text)
-                if place is not None:
-                    return Match(i, i + n, "place", place)
-            role = kb.role(text)
-            if role is not None and role.sector != "UNK":
-                return Match(i, i + n, "role", role)
+            match = self._match_key(i, n, k)
+            if match is not None:
+                out.append(match)
+        return out
+
+    def _match_key(self, i: int, n: int, key: str) -> Match | None:
+        span = self.sdoc[i : i + n]
+        text = span.text
+        kb = self.kb
+        if key in kb.written:
+            person = kb.person(text)
+            if person is not None and (n > 1 or (span[0].pos_ == "PROPN" and text[0].isupper())):
+                return Match(i, i + n, "person", person)
+            named = kb.named_entity(text, self.date)
+            if named is not None:
+                return Match(i, i + n, "named", named)
+            place = kb.place(text)
+            if place is not None:
+                return Match(i, i + n, "place", place)
+        role = kb.role(text)
+        if role is not None and role.sector != "UNK":
+            return Match(i, i + n, "role", role)
         return None
 
     def kb_matches(self) -> list[Match]:
-        candidates = [m for i in range(len(self.sdoc)) if (m := self._match_at(i))]
+        """Non-overlapping matches, longest first (the later one on ties); a name that loses
+        its longest reading to an overlap keeps a shorter one ("Kyodo" in "Kyodo news agency",
+        where "news agency" takes the words "Kyodo News" would have used)."""
+        candidates = [m for i in range(len(self.sdoc)) for m in self._matches_at(i)]
         chosen: list[Match] = []
         taken: set[int] = set()
         for m in sorted(candidates, key=lambda m: (m.end - m.start, m.start), reverse=True):
@@ -336,6 +351,7 @@ class EntityRecognizer:
         kb_found += art.organisations_of_places(kb_found)
         taken = {i for m in kb_found for i in range(m.start, m.end)}
         found = sorted(kb_found + art.ner_matches(taken), key=lambda m: m.start)
+        found = _classified_outlets(found)
         by_end = {m.end: m for m in found}
         found = [_titled_name(art, m, by_end) for m in found]
         by_end = {m.end: m for m in found}
@@ -428,7 +444,8 @@ class EntityRecognizer:
             if not self._plausible_name(art, span, left, honorifics):
                 return
             d = art.draft(("name", norm(span.text)), span.text, "PERSON")
-            self._describe(art, d, left + right)
+            owner = _possessor(art, left[0].start if left else m.start)
+            self._describe(art, d, left + right, owner)
         art.mention(d, m.start, m.end)
         absorbed.add(id(m))
         for mod in left + right:
@@ -461,8 +478,11 @@ class EntityRecognizer:
             return False
         return len(capitalised) >= 2 or bool(left or honorifics)
 
-    def _describe(self, art: _Article, d: Draft, mods: list[Match]) -> None:
-        """Country, sector and role of a person not in the knowledge base, from their title."""
+    def _describe(
+        self, art: _Article, d: Draft, mods: list[Match], owner: Draft | None = None
+    ) -> None:
+        """Country, sector and role of a person not in the knowledge base, from their title
+        (a counterpart takes the office of `owner`, the person the title's "his" refers to)."""
         roles = [x for x in mods if x.kind == "role"]
         person_roles = [x for x in roles if x.value.kind == "person"]
         role_match = chosen_role(person_roles or roles, art.words)
@@ -477,7 +497,7 @@ class EntityRecognizer:
             elif org_of is not None:
                 d.country = org_of[1].code
         if role_match is not None and d.role is None:
-            role: Role = role_match.value
+            role: Role = _office_of_counterpart(role_match.value, owner, d.country)
             d.sector = role.sector
             d.role = role.canonical if role.kind == "person" else None
         elif named is not None and d.sector is None:
@@ -513,6 +533,7 @@ class EntityRecognizer:
                 )
             return
         country = places[0].value.code if places else named[0].value.country
+        role = _office_of_counterpart(role, _possessor(art, start), country)
         if role.kind == "person" and det in DEFINITE:
             earlier = _earlier_holder(art, country, role, art.sdoc[start].idx)
             if earlier is not None:
@@ -539,6 +560,8 @@ class EntityRecognizer:
                 return
         text = art.sdoc[start : m.end].text
         type_ = {"person": "PERSON", "org": "ORG"}.get(role.kind, "ORG")
+        if role.names_outlet:
+            type_ = "MEDIA"
         sector = named[0].value.sector if named and role.weak else role.sector
         d = art.draft(
             ("desc", norm(text)),
@@ -646,6 +669,26 @@ class EntityRecognizer:
                 d.flags.append("unidentified_expert")
 
 
+def _classified_outlets(found: list[Match]) -> list[Match]:
+    """An outlet with the word for what it is right before or after it ("the news agency
+    Kyodo", "the Kyodo news agency") is one mention of the outlet, not a description."""
+    out: list[Match] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == m.start:
+            outlet, word = (prev, m) if prev.kind == "named" else (m, prev)
+            if (
+                outlet.kind == "named"
+                and outlet.value.type == "MEDIA"
+                and word.kind == "role"
+                and word.value.names_outlet
+            ):
+                out[-1] = Match(prev.start, m.end, "named", outlet.value)
+                continue
+        out.append(m)
+    return out
+
+
 def _titled_name(art: _Article, m: Match, by_end: dict[int, Match]) -> Match:
     """A proper-noun name spaCy called ORG or GPE, right after a person's title, is a person."""
     if m.kind != "ent" or not MIN_TITLED_TOKENS <= m.end - m.start <= MAX_TITLED_TOKENS:
@@ -675,6 +718,41 @@ def _is_subject(sdoc: SpacyDoc, m: Match) -> bool:
         if t.dep_ in ("nsubj", "nsubjpass"):
             return True
     return False
+
+
+def _possessor(art: _Article, before: int) -> Draft | None:
+    """The person a "his" or "her" right before token `before` refers to: the last person
+    with a known role named earlier in the sentence whose gender agrees."""
+    if before <= 0:
+        return None
+    gender = PERSON_POSSESSIVES.get(art.sdoc[before - 1].lower_)
+    if gender is None:
+        return None
+    sent_start = art.sent_starts[before - 1] if art.sent_starts is not None else 0
+    lo, hi = art.sdoc[sent_start].idx, art.sdoc[before - 1].idx
+    best: tuple[int, Draft] | None = None
+    for d in art.drafts.values():
+        if d.type != "PERSON" or not d.role or d.gender not in (gender, None):
+            continue
+        starts = [s for s, _ in d.spans if lo <= s < hi]
+        if starts and (best is None or max(starts) > best[0]):
+            best = (max(starts), d)
+    return best[1] if best else None
+
+
+def _office_of_counterpart(role: Role, owner: Draft | None, country: str | None) -> Role:
+    """A counterpart role as the office its possessor holds, when the possessor is known and
+    of another country; any other role unchanged."""
+    if (
+        role.canonical not in RELATIONAL_ROLES
+        or owner is None
+        or not owner.role
+        or owner.country in (None, country)
+    ):
+        return role
+    office = knowledge_base().role(owner.role)
+    sector = office.sector if office is not None else owner.sector or role.sector
+    return replace(role, canonical=owner.role, sector=sector, weak=False)
 
 
 def _earlier_holder(art: _Article, country: str | None, role: Role, before: int) -> Draft | None:

@@ -77,6 +77,11 @@ def topic_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 def topics_in(text: str) -> list[str]:
     """Topic labels whose phrases occur in a text, in order of first occurrence."""
+    return list(_topics_in(text))
+
+
+@lru_cache(maxsize=1024)
+def _topics_in(text: str) -> tuple[str, ...]:
     found: list[tuple[int, str]] = []
     for pattern, topic in topic_patterns():
         m = pattern.search(text)
@@ -86,7 +91,7 @@ def topics_in(text: str) -> list[str]:
     for _, topic in sorted(found):
         if topic not in seen:
             seen.append(topic)
-    return seen
+    return tuple(seen)
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +149,10 @@ def country_aliases() -> tuple[dict[str, str], dict[str, str]]:
         rows = ()
     for row in rows:
         add(row.get("alias", ""), row.get("code", ""))
+        if row.get("kind") == "demonym":
+            plural = demonym_plural(row.get("alias", ""))
+            if plural:
+                add(plural, row.get("code", ""))
     try:
         import pycountry
     except ImportError:
@@ -156,10 +165,39 @@ def country_aliases() -> tuple[dict[str, str], dict[str, str]]:
     return exact, lowered
 
 
+#: Endings of demonyms that have no plural in -s ("the French", "the Chinese", "the Swiss").
+UNCOUNTED_DEMONYM_ENDINGS = ("s", "sh", "ch", "ese", "x", "z")
+
+
+def demonym_plural(demonym: str) -> str | None:
+    """The plural by which a demonym names a country's people ("Algerians"), if it has one."""
+    demonym = demonym.strip()
+    if not demonym or " " in demonym or demonym.endswith(UNCOUNTED_DEMONYM_ENDINGS):
+        return None
+    return demonym + "s"
+
+
+@lru_cache(maxsize=1)
+def alias_starts() -> frozenset[str]:
+    """Lower-cased words an alias can begin with: first words, and the prefixes of one-word
+    aliases (which may match split across tokens, as "U.S" + ".")."""
+    exact, lowered = country_aliases()
+    starts: set[str] = set()
+    for alias in [*exact, *lowered]:
+        words = alias.lower().split()
+        starts.add(words[0])
+        if len(words) == 1:
+            starts.update(words[0][:k] for k in range(1, len(words[0])))
+    return frozenset(starts)
+
+
 def country_of_words(words: list[str]) -> tuple[str, int, int] | None:
     """The first country alias in a word sequence, as (ISO3, first word, end word)."""
     exact, lowered = country_aliases()
+    starts = alias_starts()
     for i in range(len(words)):
+        if words[i].lower() not in starts:
+            continue
         for n in range(min(MAX_ALIAS_TOKENS, len(words) - i), 0, -1):
             chunk = words[i : i + n]
             joined = " ".join(chunk)

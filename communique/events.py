@@ -2,7 +2,9 @@
 
 Triggers come from `data/event_triggers.tsv` and are found on the single spaCy parse (verbs
 and nouns, with phrasal forms such as "hold talks" or "phone call"). Participants come from
-the dependency parse and the entities stage; status from tense, modality, negation and the
+the dependency parse and the entities stage (a person or group with no country of its own
+takes the country of the place it acts in; an event with no one named as target targets its
+place, as CAMEO/PLOVER code it); status from tense, modality, negation and the
 cues of `data/status_cues.tsv`; place, time, topics and source from the parse, the timexes and
 the statements. Mentions of one happening in an article are merged into one event.
 """
@@ -13,10 +15,12 @@ import importlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from communique.document import Document, Entity, Event, Location, Mention, Timex, When
 from communique.eventlex import (
+    MAX_ALIAS_TOKENS,
     StatusCue,
     TriggerEntry,
     country_of_words,
@@ -50,6 +54,33 @@ CONTENT_DEPS = frozenset(
         "advcl",
     }
 )
+#: Conjunctions of adverbial clauses that tell a circumstance (time, cause, concession) of
+#: the main clause rather than its content: their events keep their own status.
+CIRCUMSTANCE_MARKERS = frozenset(
+    {
+        "after",
+        "before",
+        "since",
+        "when",
+        "while",
+        "because",
+        "as",
+        "although",
+        "though",
+        "until",
+        "once",
+        "whereas",
+    }
+)
+#: The type whose condition clause names its target ("threatened to X unless Y does Z").
+ULTIMATUM_TYPE = "THREATEN"
+#: Conjunctions of condition clauses.
+CONDITION_MARKERS = frozenset({"if", "unless"})
+#: The type of a demand that can be the purpose of a protest, the protest's type, and the
+#: relations of a purpose clause ("staged a sit-in to demand X").
+PURPOSE_TYPE = "REQUEST"
+PROTEST_TYPE = "PROTEST"
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl"})
 #: How many governing words up the tree are read for status cues.
 MAX_GOVERNOR_DEPTH = 4
 #: Relations whose subtree belongs to another participant or clause, not to the argument's name.
@@ -61,11 +92,18 @@ ADDRESSEE_TYPES = frozenset({"REQUEST", "THREATEN"})
 #: Prepositions whose object is a recipient of the event.
 RECIPIENT_PREPS = frozenset({"with", "to", "on", "against", "from", "toward", "towards", "upon"})
 #: Prepositions inside an object phrase whose object is the event's recipient ("threatened
-#: action against X", "rejected calls by X", "cut ties with X").
-NOMINAL_RECIPIENT_PREPS = RECIPIENT_PREPS | frozenset({"by", "into", "over"})
-#: Types whose target, when no one is named, is the place it happens in ("a curfew in X",
-#: "protesters rallied in X"): the CAMEO/PLOVER coding convention for the recipient.
-TARGET_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+#: action against X", "rejected calls by X", "cut ties with X", "aid for X", "the removal of
+#: X", "the computers of X's officers").
+NOMINAL_RECIPIENT_PREPS = RECIPIENT_PREPS | frozenset({"by", "into", "over", "of", "for"})
+#: Prepositions of the trigger whose object phrase may name the recipient further in
+#: ("mobilized reservists for a war against X", "hack into the computers of X").
+PHRASE_HOLDER_PREPS = frozenset({"for", "into", "over"})
+#: How many nested prepositional phrases of an object are read for its recipient.
+NOMINAL_DEPTH = 3
+#: Types whose place is a venue, never the target: the CAMEO/PLOVER coding convention gives
+#: an event with no one named as its target the place it happens in ("a curfew in X",
+#: "aid deliveries in X were suspended"), but a meeting's place is only where it was held.
+VENUE_TYPES = frozenset({"CONSULT"})
 #: Types that give or promise something: with an abstract object ("offering a pathway",
 #: "giving hope") they are figures of speech, not events.
 TRANSFER_TYPES = frozenset({"AGREE", "AID", "CONCEDE"})
@@ -82,6 +120,16 @@ MODAL_POS = "MODAL"
 POSSESSIVE_TAG = "PRP$"
 #: Prepositions whose object is the event's place.
 PLACE_PREPS = frozenset({"in", "at"})
+#: Prepositions by which an argument's own phrase places it ("rebels in X", "students
+#: throughout X", "a group based in X").
+OWN_PLACE_PREPS = frozenset({"in", "throughout", "across", "inside"})
+#: Country codes of international bodies (ours for the UN system, EU bodies and other IGOs):
+#: they name no state, so they are neither a home country nor a domestic actor's.
+INTERNATIONAL_CODES = frozenset({"IGO", "UNO", "EUR"})
+#: Entity types that are persons or bodies acting in a country.
+DOMESTIC_ENTITY_TYPES = frozenset({"PERSON"})
+#: Entity labels of spaCy's named entities that are times, never participants.
+TIME_LABELS = frozenset({"DATE", "TIME"})
 #: Entity labels (ours and spaCy's) that name a place.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Determiners by which a noun trigger refers back to a happening told before.
@@ -121,6 +169,11 @@ class _Party:
     entity_id: str | None
     country: str | None
     generic: bool = False
+    #: A person or group the text gives no country for ("President X", "the police",
+    #: "ethnic Albanians"): it takes the country of the place it acts in.
+    domestic: bool = False
+    #: A country the party is named after but does not belong to ("ethnic Albanians").
+    foreign: str | None = None
 
 
 @dataclass
@@ -163,8 +216,11 @@ class EventExtractor:
     def __call__(self, doc: Document) -> Document:
         if doc.spacy_doc is None:
             return doc
-        candidates = list(_candidates(doc))
-        doc.events = _merge(doc, candidates)
+        try:
+            candidates = list(_candidates(doc))
+            doc.events = _merge(doc, candidates)
+        finally:
+            _TOKEN_ENTITIES.clear()
         return doc
 
 
@@ -216,7 +272,16 @@ def match_trigger(token: Token) -> tuple[TriggerEntry, Token | None] | None:
 
 
 def _plain_trigger(token: Token) -> tuple[TriggerEntry, Token | None] | None:
-    """The lexical trigger entry a token heads, with the dependent that completes a phrase."""
+    """The lexical trigger entry a token heads, with the dependent that completes a phrase.
+
+    A verb used as an adjective ("the long-threatened invasion", "the agreed plan")
+    describes the noun it modifies and is no event of its own.
+    """
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "the long-awaited and long-threatened offensive"
+    if first.dep_ == "amod" and token.tag_ in PARTICIPLE_TAGS:
+        return None
     entries = triggers_by_lemma().get(token.lemma_.lower()) or triggers_by_lemma().get(
         token.text.lower()
     )
@@ -235,12 +300,27 @@ def _plain_trigger(token: Token) -> tuple[TriggerEntry, Token | None] | None:
     return None
 
 
-def _governors(token: Token) -> Iterator[Token]:
-    """Words the token is the content of, nearest first, up to MAX_GOVERNOR_DEPTH."""
+def _governors(token: Token, *, circumstances: bool = True) -> Iterator[Token]:
+    """Words the token is the content of, nearest first, up to MAX_GOVERNOR_DEPTH.
+
+    Without `circumstances`, the chain stops at an adverbial clause of time, cause or
+    concession ("..., after X shot down Y"), whose event does not take the main verb's status.
+    """
     current = token
+    while current.dep_ == "compound" and current.head.i != current.i:
+        current = current.head  # "aid deliveries": the phrase's head is what is governed
     for _ in range(MAX_GOVERNOR_DEPTH):
         if current.dep_ not in CONTENT_DEPS or current.head.i == current.i:
             return
+        if (
+            not circumstances
+            and current.dep_ == "advcl"
+            and any(
+                c.dep_ == "mark" and c.lemma_.lower() in CIRCUMSTANCE_MARKERS
+                for c in current.children
+            )
+        ):
+            return  # "..., after X shot down Y": a circumstance, not what the verb is about
         current = current.head
         yield current
 
@@ -261,12 +341,14 @@ def _triggers(sent: Span) -> dict[int, tuple[TriggerEntry, Token | None]]:
 
 def _kept_triggers(
     sent: Span,
-) -> Iterator[tuple[Token, TriggerEntry, str | None]]:
-    """Triggers that stand as events, with a status inherited from a commissive governor.
+) -> Iterator[tuple[Token, TriggerEntry, str | None, Token | None]]:
+    """Triggers that stand as events, with a status inherited from a commissive governor and
+    the demand a protest is made for.
 
     A trigger that is the content of another ("threatened to stop talks") is part of that
     event; but a commissive ("agreed to meet", "offered to negotiate") yields to the event it
-    promises, which takes the commissive's status.
+    promises, which takes the commissive's status. A demand that is the purpose of a protest
+    ("staged a strike to demand X") is what the protest is about, not another event.
     """
     found = _triggers(sent)
     dropped: set[int] = set()
@@ -283,10 +365,31 @@ def _kept_triggers(
             else:
                 dropped.add(i)
             break
+    purposes: dict[int, Token] = {}
+    for i in sorted(found):
+        protest = _protest_of_purpose(sent.doc[i], found) if i not in dropped else None
+        if protest is not None and protest.i not in dropped:
+            dropped.add(i)
+            purposes[protest.i] = sent.doc[i]
     for i in sorted(found):
         if i not in dropped:
             entry, _ = found[i]
-            yield sent.doc[i], entry, inherited.get(i)
+            yield sent.doc[i], entry, inherited.get(i), purposes.get(i)
+
+
+def _protest_of_purpose(
+    token: Token, found: dict[int, tuple[TriggerEntry, Token | None]]
+) -> Token | None:
+    """The protest a demand trigger is the purpose clause of ("went on strike to demand X")."""
+    if found[token.i][0].type != PURPOSE_TYPE or token.dep_ not in PURPOSE_DEPS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    head = token.head
+    for cand in (head, *(c for c in head.children if c.dep_ in ("dobj", "nsubj", "attr"))):
+        if cand.i in found and found[cand.i][0].type == PROTEST_TYPE:
+            return cand
+    return None
 
 
 # --- participants --------------------------------------------------------------------------
@@ -312,18 +415,74 @@ def _argument_tokens(head: Token) -> Iterator[Token]:
             queue.append(child)
 
 
-def _resolve_actor_country(text: str) -> str | None:
-    """Country of a name via the actors knowledge base, when that module is present."""
+@lru_cache(maxsize=4096)
+def _actor_resolution(text: str) -> tuple[str | None, str | None]:
+    """(country, sector) of a name or title via the actors knowledge base, when present."""
     try:
         resolve = importlib.import_module("communique.actors").resolve_actor
     except (ImportError, AttributeError):
-        return None
+        return None, None
     try:
         result: Any = resolve(text)
     except Exception:  # noqa: BLE001 - a missing resolution is not an error here
+        return None, None
+    if not isinstance(result, dict):
+        return None, None
+    country, sector = result.get("country"), result.get("sector")
+    return (str(country) if country else None), (str(sector) if sector else None)
+
+
+def _resolve_actor_country(text: str) -> str | None:
+    """Country of a name via the actors knowledge base."""
+    return _actor_resolution(text)[0]
+
+
+def _is_actor_noun(text: str) -> bool:
+    """Whether a phrase names a person or group by role ("the police", "rebels", "President X")."""
+    country, sector = _actor_resolution(text)
+    return sector is not None and country not in INTERNATIONAL_CODES
+
+
+def _span_text(tokens: list[Token]) -> str:
+    doc = tokens[0].doc
+    return doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1].text
+
+
+def _people_of_place(head: Token) -> str | None:
+    """The country of a people named with a place's demonym ("Bosnian Serbs", "Iraqi Kurds"):
+    a plural demonym modified by another country's demonym lives in that other country."""
+    if head.tag_ not in ("NNS", "NNPS"):
         return None
-    country = result.get("country") if isinstance(result, dict) else None
-    return str(country) if country else None
+    own = _country_of_tokens([head])
+    if own is None:
+        return None
+    for child in head.children:
+        if child.dep_ in ("amod", "compound") and child.i < head.i:
+            place = _country_of_tokens([child])
+            if place is not None and place != own:
+                return place
+    return None
+
+
+def _own_place_country(doc: Document, head: Token) -> str | None:
+    """The country of a place in the argument's own phrase ("rebels in X", "a group based in X")."""
+    for child in head.children:
+        preps = [child] if child.dep_ == "prep" else []
+        if child.dep_ == "acl":
+            preps = [c for c in child.children if c.dep_ == "prep"]
+        for prep in preps:
+            if prep.lemma_ not in OWN_PLACE_PREPS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                ent = _entity_of(doc, obj)
+                if ent is not None and ent.type in ("GPE", "LOC") and ent.country:
+                    return ent.country
+                country = _country_of_tokens(list(obj.subtree))
+                if country is not None:
+                    return country
+    return None
 
 
 def _party(doc: Document, head: Token) -> list[_Party]:
@@ -331,34 +490,52 @@ def _party(doc: Document, head: Token) -> list[_Party]:
 
     The head's own entity wins; otherwise all the countries among its modifiers ("US and
     British forces", "Hungarian and Romanian officials"); otherwise the nearest one in its
-    phrase ("leaders of Romania's government").
+    phrase ("leaders of Romania's government"). A person or group named with no country
+    ("President X", "the police", "ethnic Albanians") is kept as a domestic party, whose country
+    is the place's where its own phrase does not give one ("rebels in X").
     """
     tokens = list(_argument_tokens(head))
+    span_text = _span_text(tokens)
+    if any(c.dep_ == "amod" and has_phrase(c.text, "ethnic_marker") for c in head.children):
+        # "ethnic Albanians": a people named by descent, living where the event is told.
+        descent = _country_of_tokens([head])
+        return [_Party(None, _own_place_country(doc, head), domestic=True, foreign=descent)]
+    people_of = _people_of_place(head)
+    if people_of is not None:
+        return [_Party(None, people_of)]
     ent = _entity_of(doc, head)
     of_country = _of_country(doc, head)
     if ent is not None and of_country is not None and ent.country != of_country:
         # "the president of Armenia": the office's country outranks a guessed referent.
         return [_Party(None, of_country)]
+    modifiers = [m for c in head.children if c.dep_ in MODIFIER_DEPS for m in _conjuncts(c)]
+    found = [p for p in (_modifier_party(doc, m) for m in modifiers) if p is not None]
+    if ent is not None and len({p.country for p in found if p.country}) > 1:
+        # "Hungarian and Romanian officials": conjoined modifiers name one party each.
+        return found
     if ent is not None:
         country = ent.country or _country_of_tokens(tokens)
         if country is None and ent.type in ("PERSON", "ORG"):
-            span_text = head.doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1].text
-            country = _resolve_actor_country(span_text)
-        return [_Party(ent.id, country)]
-    modifiers = [m for c in head.children if c.dep_ in MODIFIER_DEPS for m in _conjuncts(c)]
-    found = [p for p in (_modifier_party(doc, m) for m in modifiers) if p is not None]
+            country = _resolve_actor_country(span_text) or _own_place_country(doc, head)
+        domestic = country is None and (
+            ent.type in DOMESTIC_ENTITY_TYPES or _is_actor_noun(span_text)
+        )
+        return [_Party(ent.id, country, domestic=domestic)]
     if found:
         return found
     for token in tokens[1:]:
         ent = _entity_of(doc, token)
         if ent is not None:
             return [_Party(ent.id, ent.country or _country_of_tokens(tokens))]
-    span_text = head.doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1].text
     if has_phrase(span_text, "generic_participants"):
         return [_Party(None, None, generic=True)]
     country = _country_of_tokens(tokens)
     if country is None and head.pos_ == "PROPN":
         country = _resolve_actor_country(span_text)
+    if country is None:
+        country = _own_place_country(doc, head)
+    if country is None and head.pos_ in ("NOUN", "PROPN") and _is_actor_noun(span_text):
+        return [_Party(None, None, domestic=True)]
     return [_Party(None, country)] if country else []
 
 
@@ -377,14 +554,38 @@ def _of_country(doc: Document, head: Token) -> str | None:
 
 
 def _entity_of(doc: Document, token: Token) -> Entity | None:
-    ent = doc.entity_at(token.idx, token.idx + len(token.text))
+    ent = _entity_at_token(doc, token)
     return ent if ent is not None and ent.type != "MEDIA" else None
+
+
+_TOKEN_ENTITIES: list[tuple[Document, dict[int, Entity]]] = []
+
+
+def _entity_at_token(doc: Document, token: Token) -> Entity | None:
+    """`Document.entity_at` for a token, from an index of the document built once."""
+    if not _TOKEN_ENTITIES or _TOKEN_ENTITIES[0][0] is not doc:
+        _TOKEN_ENTITIES[:] = [(doc, _token_entities(doc))]
+    return _TOKEN_ENTITIES[0][1].get(token.i)
+
+
+def _token_entities(doc: Document) -> dict[int, Entity]:
+    """Each token's entity: the one whose mention overlaps it most, the first on a tie."""
+    assert doc.spacy_doc is not None
+    best: dict[int, tuple[int, Entity]] = {}
+    for ent in doc.entities:
+        for m in ent.mentions:
+            span = doc.spacy_doc.char_span(m.start, m.end, alignment_mode="expand")
+            for tok in span if span is not None else ():
+                overlap = min(m.end, tok.idx + len(tok.text)) - max(m.start, tok.idx)
+                if overlap > 0 and (tok.i not in best or overlap > best[tok.i][0]):
+                    best[tok.i] = (overlap, ent)
+    return {i: ent for i, (_, ent) in best.items()}
 
 
 def _modifier_party(doc: Document, token: Token) -> _Party | None:
     ent = _entity_of(doc, token)
     if ent is not None:
-        return _Party(ent.id, ent.country)
+        return _Party(ent.id, ent.country, domestic=not ent.country and ent.type == "PERSON")
     country = _country_of_tokens(list(token.subtree))
     return _Party(None, country) if country else None
 
@@ -450,6 +651,7 @@ def _arguments(
         return _governor_subjects(doc, token), _parties(doc, subjects)
     actor_heads: list[Token] = []
     recipient_heads: list[Token] = []
+    passive_clause = False
     holders = [token] + ([phrase_dep] if phrase_dep is not None else [])
     if token.pos_ in ("NOUN", "PROPN"):
         for child in token.children:
@@ -464,6 +666,7 @@ def _arguments(
         active, passive = _subject(token)
         agents = [g for c in token.children if c.dep_ == "agent" for g in c.children]
         if passive:
+            passive_clause = True
             actor_heads.extend(agents)
             recipient_heads.extend(passive)
         else:
@@ -473,24 +676,45 @@ def _arguments(
                 phrase_dep is None or child.i != phrase_dep.i
             ):
                 recipient_heads.append(child)
-    for holder in holders:
-        for child in holder.children:
-            if child.dep_ != "prep":
-                continue
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            if child.lemma_ == "between":
-                actor_heads.extend(objs)
-            elif child.lemma_ in RECIPIENT_PREPS:
-                recipient_heads.extend(objs)
-    if entry_type in ADDRESSEE_TYPES and not recipient_heads:
+    for child in _holder_preps(holders):
+        objs = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in TIME_LABELS]
+        if child.lemma_ == "between":
+            actor_heads.extend(objs)
+        elif child.lemma_ in RECIPIENT_PREPS:
+            recipient_heads.extend(objs)
+    if entry_type in ADDRESSEE_TYPES and not _explicit(_parties(doc, recipient_heads)):
         for child in token.children:
             if child.dep_ in ("ccomp", "xcomp"):
                 recipient_heads.extend(c for c in child.children if c.dep_ == "nsubj")
+    if entry_type == ULTIMATUM_TYPE and not _explicit(_parties(doc, recipient_heads)):
+        # "threatened to stop talks if / unless Y ...": the threat is aimed at Y.
+        recipient_heads.extend(_condition_subjects(token))
+    if token.pos_ in ("VERB", "AUX") and not _explicit(_parties(doc, recipient_heads)):
+        recipient_heads.extend(_purpose_addressees(token))
     actors = _parties(doc, actor_heads)
     recipients = _own_removed(doc, recipient_heads, actors)
+    if any(p.country for p in recipients):
+        # An unnamed role noun with no country stands in only when no one else is named
+        # ("provided intelligence to X": the intelligence is given, X is the recipient).
+        recipients = [p for p in recipients if p.country or p.entity_id or not p.domestic]
     if not any(p.country or p.entity_id for p in recipients):
-        recipients = _nominal_recipients(doc, recipient_heads + holders[1:]) or recipients
-    pronoun_subject = all(h.pos_ == "PRON" for h in actor_heads)
+        phrase_objs = [
+            o
+            for p in _holder_preps(holders)
+            if p.lemma_ in PHRASE_HOLDER_PREPS or p.i == getattr(phrase_dep, "i", -1)
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        if phrase_dep is not None and phrase_dep.dep_ == "prep":
+            phrase_objs += [o for o in phrase_dep.children if o.dep_ == "pobj"]
+        own = [token] if token.pos_ in ("NOUN", "PROPN") else []  # "the invasion of X"
+        nominal = _nominal_recipients(doc, recipient_heads + holders[1:] + phrase_objs + own)
+        recipients = nominal or recipients
+    # A pronoun subject stands for the governing clause's ("X said they would meet"); an
+    # agentless passive ("three were killed, police said") names no actor at all.
+    pronoun_subject = all(h.pos_ == "PRON" for h in actor_heads) and not (
+        passive_clause and not actor_heads
+    )
     if (
         token.pos_ not in ("NOUN", "PROPN")
         and pronoun_subject
@@ -502,36 +726,102 @@ def _arguments(
     return actors, recipients
 
 
+def _condition_subjects(token: Token) -> list[Token]:
+    """Subjects of the condition clauses ("if Y goes ahead", "unless Y accepts") of a trigger
+    or of its complement."""
+    clauses = [token, *(c for c in token.children if c.dep_ in ("xcomp", "ccomp"))]
+    return [
+        subj
+        for clause in clauses
+        for adv in clause.children
+        if adv.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lemma_.lower() in CONDITION_MARKERS for m in adv.children)
+        for subj in adv.children
+        if subj.dep_ in ("nsubj", "nsubjpass")
+    ]
+
+
+def _purpose_addressees(token: Token) -> list[Token]:
+    """The object of the verb a purpose infinitive depends on ("summoned X to complain")."""
+    if token.dep_ not in ("advcl", "xcomp") or token.head.pos_ not in ("VERB", "AUX"):
+        return []
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return []
+    return [c for c in token.head.children if c.dep_ == "dobj"]
+
+
+def _holder_preps(holders: list[Token]) -> Iterator[Token]:
+    """Prepositions of the trigger's words, also through a particle ("kidnapped up to X")."""
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ == "prep":
+                yield child
+            elif child.dep_ == "prt":
+                yield from (c for c in child.children if c.dep_ == "prep")
+
+
 def _own_removed(doc: Document, heads: list[Token], actors: list[_Party]) -> list[_Party]:
     """Recipients of the heads, less the actor's own ("withdraw its troops", "their people")."""
     own = {p.country for p in actors if p.country}
+    own_ids = {p.entity_id for p in actors if p.entity_id}
     parties: list[_Party] = []
     for head in heads:
         found = _parties(doc, [head])
         if any(c.dep_ == "poss" and c.tag_ == POSSESSIVE_TAG for c in head.children):
-            found = [p for p in found if p.country not in own]
+            found = [
+                p
+                for p in found
+                if p.country not in own and not p.domestic and p.entity_id not in own_ids
+            ]
         parties.extend(found)
     return parties
 
 
 def _nominal_recipients(doc: Document, heads: list[Token]) -> list[_Party]:
-    """Recipients named inside an object phrase ("threatened action against X")."""
-    objs = [
-        o
-        for head in heads
-        for conj in _conjuncts(head)
-        for p in conj.children
-        if p.dep_ == "prep" and p.lemma_ in NOMINAL_RECIPIENT_PREPS
-        for o in p.children
-        if o.dep_ == "pobj"
-    ]
-    return [p for p in _parties(doc, objs) if p.country or p.entity_id]
+    """Recipients named inside an object phrase ("threatened action against X").
+
+    The phrase is read level by level down to NOMINAL_DEPTH nested prepositional phrases
+    ("reservists for a war against X", "the computers of X's officers"); the first level that
+    names a participant wins.
+    """
+    level = heads
+    for _ in range(NOMINAL_DEPTH):
+        objs = [
+            o
+            for head in level
+            for conj in _conjuncts(head)
+            for p in conj.children
+            if p.dep_ == "prep" and p.lemma_ in NOMINAL_RECIPIENT_PREPS
+            for o in p.children
+            if o.dep_ == "pobj" and o.ent_type_ not in TIME_LABELS
+        ]
+        objs += [
+            o
+            for head in level
+            for acl in head.children
+            if acl.dep_ == "acl"
+            for agent in acl.children
+            if agent.dep_ == "agent"
+            for o in agent.children
+            if o.dep_ == "pobj"
+        ]  # "crimes committed by X", "property seized by X"
+        found = [p for p in _parties(doc, objs) if p.country or p.entity_id]
+        if found or not objs:
+            return found
+        level = objs
+    return []
 
 
 def _content_recipients(doc: Document, token: Token) -> list[_Party]:
-    """Recipients read from the trigger's complement ("threatened to strike at X")."""
+    """Recipients read from the trigger's complement ("threatened to strike at X") or purpose
+    clause ("opened fire to disperse X")."""
     for child in token.children:
-        if child.dep_ not in ("xcomp", "ccomp") or child.pos_ not in ("VERB", "AUX"):
+        if child.pos_ not in ("VERB", "AUX"):
+            continue
+        purpose = child.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        )
+        if child.dep_ not in ("xcomp", "ccomp") and not purpose:
             continue
         heads = [c for c in child.children if c.dep_ in ("dobj", "dative")]
         heads += [
@@ -541,7 +831,7 @@ def _content_recipients(doc: Document, token: Token) -> list[_Party]:
             for o in p.children
             if o.dep_ == "pobj"
         ]
-        parties = [p for p in _parties(doc, heads) if p.country or p.entity_id]
+        parties = [p for p in _parties(doc, heads) if p.country or p.entity_id or p.domestic]
         parties = parties or _nominal_recipients(doc, heads)
         if parties:
             return parties
@@ -553,7 +843,7 @@ def _content_recipients(doc: Document, token: Token) -> list[_Party]:
 
 def _clause_verbs(token: Token) -> list[Token]:
     """The trigger and the verbs it depends on as content, nearest first."""
-    return [token, *_governors(token)]
+    return [token, *_governors(token, circumstances=False)]
 
 
 def _condition_text(clause: Token) -> str:
@@ -689,6 +979,7 @@ def _place(doc: Document, token: Token, phrase_dep: Token | None) -> Location | 
             holders.extend(gov.children)
             if gov.pos_ in ("VERB", "AUX"):
                 break
+    first: Location | None = None
     for holder in holders:
         if holder.dep_ != "prep" or holder.lemma_ not in PLACE_PREPS:
             continue
@@ -710,7 +1001,7 @@ def _place(doc: Document, token: Token, phrase_dep: Token | None) -> Location | 
                     ),
                     obj,
                 )
-            ent = doc.entity_at(obj.idx, obj.idx + len(obj.text))
+            ent = _entity_at_token(doc, obj)
             is_place = obj.ent_type_ in PLACE_LABELS or (
                 ent is not None and ent.type in ("GPE", "LOC")
             )
@@ -719,7 +1010,15 @@ def _place(doc: Document, token: Token, phrase_dep: Token | None) -> Location | 
             country = ent.country if ent is not None and ent.country else None
             if country is None:
                 country = _country_of_tokens(list(obj.subtree))
+            if country is None and first is None:
+                # "in the town of X in Y": a later place phrase may say the country.
+                first = Location(text, None, "place")
+                continue
+            if first is not None:
+                return Location(first.text, country, "place")
             return Location(text, country, "place")
+    if first is not None:
+        return first
     for child in token.children:
         if child.dep_ in ("acl", "relcl") and token.pos_ in ("NOUN", "PROPN"):
             return _place(doc, child, None)
@@ -861,8 +1160,9 @@ def _candidates(doc: Document) -> Iterator[_Candidate]:
     spacy_doc = doc.spacy_doc
     assert spacy_doc is not None
     published = doc.article.published
+    homes = _HomeCountries(doc)
     for sent in spacy_doc.sents:
-        for token, entry, inherited in _kept_triggers(sent):
+        for token, entry, inherited, purpose in _kept_triggers(sent):
             if _figurative(token, entry):
                 continue
             match = match_trigger(token)
@@ -884,6 +1184,11 @@ def _candidates(doc: Document) -> Iterator[_Candidate]:
                 status = "conditional"
             role = MODAL_POS if entry.pos == MODAL_POS else entry.type
             actors, recipients = _arguments(doc, token, phrase_dep, role)
+            if purpose is not None and not _explicit(recipients):
+                # The protest is addressed to whom its demand is ("to demand X of Y").
+                demand = match_trigger(purpose)
+                demand_dep = demand[1] if demand else None
+                recipients = _arguments(doc, purpose, demand_dep, PURPOSE_TYPE)[1] or recipients
             confidence = _confidence(token, entry, actors, recipients)
             if _in_background_clause(token):
                 if not (_explicit(actors) and _explicit(recipients)):
@@ -891,6 +1196,17 @@ def _candidates(doc: Document) -> Iterator[_Candidate]:
                 confidence = round(confidence * CONF_BACKGROUND, 3)
             section = doc.section_kind_at(token.idx)
             evidence = _sentence_mention(sent)
+            location = _place(doc, token, phrase_dep)
+            target = _target_place(doc, token, location)
+            _fill_domestic(homes, sent, target, actors + recipients)
+            if (
+                entry.type not in VENUE_TYPES
+                and target is not None
+                and target.country
+                and not _explicit(recipients)
+                and len(_countries(actors)) <= 1
+            ):
+                recipients = [*recipients, _Party(None, target.country)]
             yield _Candidate(
                 token=token,
                 entry=entry,
@@ -898,7 +1214,7 @@ def _candidates(doc: Document) -> Iterator[_Candidate]:
                 conditions=conditions,
                 actors=actors,
                 recipients=recipients,
-                location=_place(doc, token, phrase_dep),
+                location=location,
                 when=when,
                 topics=_topics(token),
                 source=_source(doc, token.idx),
@@ -908,6 +1224,95 @@ def _candidates(doc: Document) -> Iterator[_Candidate]:
                 anaphoric=_is_anaphoric(token) and not actors and not recipients,
                 cued=cue_status is not None,
             )
+
+
+def _target_place(doc: Document, token: Token, location: Location | None) -> Location | None:
+    """The place the event acts on: its own, else that of its complement ("threatened to
+    impose a curfew in X")."""
+    if location is not None and location.kind == "place":
+        return location
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            place = _place(doc, child, None)
+            if place is not None and place.kind == "place":
+                return place
+    return None
+
+
+class _HomeCountries:
+    """Where a document names countries, read once, to tell which country a span is about."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._hits: list[tuple[int, str]] | None = None
+
+    def hits(self) -> list[tuple[int, str]]:
+        """(offset, ISO3) of every country name or demonym, and of people and bodies whose
+        entity has a country but whose words name none ("the Taliban")."""
+        if self._hits is None:
+            self._hits = _word_country_hits(self.doc)
+            covered = {offset for offset, _ in self._hits}
+            for ent in self.doc.entities:
+                if not ent.country or ent.country in INTERNATIONAL_CODES:
+                    continue
+                for m in ent.mentions:
+                    if not any(m.start <= o < m.end for o in covered):
+                        self._hits.append((m.start, ent.country))
+            self._hits.sort()
+        return self._hits
+
+    def around(self, start: int, end: int, foreign: set[str]) -> str | None:
+        """The one country named most often in a span's sentence, paragraph or article;
+        None when no country leads (a tie is no evidence of where the event is)."""
+        text = self.doc.text
+        para_start = text.rfind("\n\n", 0, start) + 1
+        para_end = text.find("\n\n", end)
+        para_end = len(text) if para_end < 0 else para_end
+        for lo, hi in ((start, end), (para_start, para_end), (0, len(text))):
+            counts = Counter(
+                code
+                for offset, code in self.hits()
+                if lo <= offset < hi and code not in INTERNATIONAL_CODES and code not in foreign
+            )
+            top = counts.most_common(2)
+            if top and (len(top) == 1 or top[0][1] > top[1][1]):
+                return top[0][0]
+        return None
+
+
+def _word_country_hits(doc: Document) -> list[tuple[int, str]]:
+    """(offset, ISO3) of the country names and demonyms among a document's words."""
+    assert doc.spacy_doc is not None
+    tokens = list(doc.spacy_doc)
+    words = [t.text for t in tokens]
+    hits: list[tuple[int, str]] = []
+    i = 0
+    while i < len(words):
+        hit = country_of_words(words[i : i + MAX_ALIAS_TOKENS])
+        if hit is not None and hit[1] == 0:
+            hits.append((tokens[i].idx, hit[0]))
+            i += hit[2]
+        else:
+            i += 1
+    return hits
+
+
+def _fill_domestic(
+    homes: _HomeCountries, sent: Span, location: Location | None, parties: list[_Party]
+) -> None:
+    """Give domestic parties with no country the country they act in.
+
+    That is the event's place ("police fired on protesters in X"), else the country the
+    sentence, its paragraph or the article is about (the one named most often there).
+    """
+    pending = [p for p in parties if p.domestic and p.country is None]
+    if not pending:
+        return
+    home = location.country if location is not None and location.kind == "place" else None
+    foreign = {p.foreign for p in pending if p.foreign}
+    home = home or homes.around(sent.start_char, sent.end_char, foreign)
+    for party in pending:
+        party.country = home
 
 
 # --- merging and records ---------------------------------------------------------------------
@@ -1126,7 +1531,6 @@ def _merge(doc: Document, candidates: list[_Candidate]) -> list[Event]:
     for n, event in enumerate(events, start=1):
         event.id = f"v{n}"
         event.recipients = [r for r in event.recipients if r not in event.actors]
-        _target_from_place(event)
     return list(events)
 
 
@@ -1142,20 +1546,6 @@ def _empty(event: Event) -> bool:
         and len(event.evidence) == 1
         and event.confidence <= CONF_BARE
     )
-
-
-def _target_from_place(event: Event) -> None:
-    """An attack, arrest, protest or deployment with no one named targets its place's country."""
-    loc = event.location
-    if (
-        event.type in TARGET_PLACE_TYPES
-        and not event.recipient_countries
-        and loc is not None
-        and loc.kind == "place"
-        and loc.country
-    ):
-        event.recipient_countries = [loc.country]
-        event.countries = sorted(set(event.countries) | {loc.country})
 
 
 def _find(events: list[Event], cand: _Candidate, *, ignore_status: bool = False) -> Event | None:

@@ -37,6 +37,9 @@ DIRECT_SHARE = 0.9
 MAX_SUBJECT_HOPS = 3
 #: A speaker taken as the words before the cue on its line has at most this many words.
 MAX_LINE_SPEAKER_WORDS = 12
+#: A quote counts as a cue's own when at most this many words stand between them
+#: ("“...,” she said on Friday", "he told reporters: “...”").
+MAX_QUOTE_GAP_WORDS = 4
 #: A quote opening after a "X said:" sentence may start this many characters later.
 MAX_COLON_GAP = 3
 #: An interview label has at most this many words ("Dr. Elena Ivanova", "Senior Editor").
@@ -61,6 +64,14 @@ _NAME_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "relcl"})
+#: Parts of speech that head a reported clause a parenthetical cue can hang from.
+_CLAUSE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
+#: Cues whose noun object is the addressee, never the content ("told reporters").
+_ADDRESSEE_CUES = frozenset({"tell", "brief", "inform", "assure", "reassure", "ask", "urge"})
+#: One-word answers that are a whole content ("75 percent said yes").
+_ANSWER_WORDS = frozenset({"yes", "no", "so"})
+#: Tokens a span never ends on ("X is honest, and" before a cut conjunct).
+_TRAILING_DEPS = frozenset({"cc", "punct", "prep", "mark"})
 _EDGE_PUNCT = " \t\n,;:.–—-" + OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE + "'‘’"
 
 
@@ -215,15 +226,35 @@ def _span_chars(tokens: Iterable[Token]) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1])
 
 
+def _subtree_range(token: Token) -> range:
+    """Indices of a token's subtree (contiguous: the parser is projective)."""
+    return range(token.left_edge.i, token.right_edge.i + 1)
+
+
+@lru_cache(maxsize=1)
+def noun_cue_lemmas() -> frozenset[str]:
+    return frozenset(c.cue for c in _all_cues() if c.form == "noun")
+
+
+@lru_cache(maxsize=1)
+def speech_verb_lemmas() -> frozenset[str]:
+    return frozenset(c.cue for c in cue_table().values() if c.form == "verb" and c.act == "speech")
+
+
 def _subtree_chars(token: Token, exclude: set[int] | None = None) -> tuple[int, int]:
     """The character span from a token's left to its right edge, cut before excluded tokens."""
-    exclude = exclude or set()
     doc = token.doc
+    left, right = token.left_edge.i, token.right_edge.i
     lo = hi = token.i
-    while lo > token.left_edge.i and lo - 1 not in exclude:
-        lo -= 1
-    while hi < token.right_edge.i and hi + 1 not in exclude:
-        hi += 1
+    if not exclude or not any(left <= i <= right for i in exclude):
+        lo, hi = left, right
+    else:
+        while lo > left and lo - 1 not in exclude:
+            lo -= 1
+        while hi < right and hi + 1 not in exclude:
+            hi += 1
+    while hi > token.i and (doc[hi].dep_ in _TRAILING_DEPS or doc[hi].is_space):
+        hi -= 1
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
 
 
@@ -240,7 +271,7 @@ def speaker_chars(token: Token, exclude: set[int], text: str) -> tuple[int, int]
         if child.i > token.i and child.dep_ in _SPEAKER_TAIL_DEPS:
             if child.dep_ == "prep" and child.lower_ in _SPEAKER_PREPS:
                 continue
-            drop.update(t.i for t in child.subtree)
+            drop.update(_subtree_range(child))
     start, end = _subtree_chars(token, drop)
     # a parse run over a line break (a headline above) must not pull the headline in
     line_start = text.rfind("\n", start, token.idx) + 1
@@ -269,6 +300,8 @@ class AttributionFinder:
         self._tok_starts: list[int] = offsets[:, 0].tolist()
         self._tok_ends: list[int] = (offsets[:, 0] + offsets[:, 1]).tolist()
         self._in_quote = self._quoted_tokens()
+        self._quote_starts = [qs for qs, _ in self.quotes]
+        self._speech_verbs = tokens_with_lemma(sdoc, speech_verb_lemmas())
         self._relay_verbs = tokens_with_lemma(sdoc, relay_lemmas("passive_agent"))
 
     def _quoted_tokens(self) -> set[int]:
@@ -459,7 +492,7 @@ class AttributionFinder:
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
         if source is None or "according to" not in self.cues:
             return None
-        phrase = {t.i for t in tok.subtree}
+        phrase = set(_subtree_range(tok))
         s_start, s_end = speaker_chars(source, set(), self.text)
         # the content is the longer stretch of the sentence on either side of the phrase
         lo = min(phrase)
@@ -528,7 +561,7 @@ class AttributionFinder:
         elif passive and quoting is None:
             return None
         if speaker is None:
-            speaker = self._subject(tok)
+            speaker = self._subject(tok) or self._line_subject(tok)
         if speaker is None or speaker.dep_ == "expl" or self._is_infinitive_without_subject(tok):
             return None
         if speaker.lower_ == "it" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
@@ -539,22 +572,28 @@ class AttributionFinder:
             content = self._content(tok, cue, speaker, sent)
         if content is None:
             return None
-        c_start, c_end = trim(self.text, *content)
+        c_start, c_end = trim(self.text, *self._in_paragraph(content, tok))
         if c_end <= c_start or words_in(self.text, c_start, c_end) < 1:
             return None
-        # a content holding the speaker or the cue is a misparse
+        # a content holding the speaker or the cue is a misparse, unless the cue interrupts it
+        interrupting = c_start <= tok.idx < c_end and self._interrupts(tok, c_start, c_end)
         s_start, s_end = speaker_chars(
-            speaker, self._token_range(c_start, c_end) | {tok.i}, self.text
+            speaker,
+            {tok.i} if interrupting else self._token_range(c_start, c_end) | {tok.i},
+            self.text,
         )
-        if c_start <= tok.idx < c_end:
+        if c_start <= tok.idx < c_end and not interrupting:
             return None
         s_start, s_end = trim(self.text, *self._same_line_speaker(s_start, s_end, cue_start))
-        if s_end <= s_start or (c_start < s_end and s_start < c_end):
+        if s_end <= s_start or (c_start < s_end and s_start < c_end and not interrupting):
             return None
         c_end, relays_in = self._split_relay(c_start, c_end)
         relays.extend(relays_in)
         c_start, c_end, kind = self._with_quotes(c_start, c_end)
         used = self._token_range(c_start, c_end) | self._token_range(s_start, s_end)
+        if interrupting:
+            used -= set(_subtree_range(tok))
+            used |= self._token_range(s_start, s_end)
         frame = [
             i for i in range(sent.start, sent.end) if i not in used and i not in self._in_quote
         ]
@@ -572,6 +611,19 @@ class AttributionFinder:
             relays=relays,
             act=cue.act,
         )
+
+    def _in_paragraph(self, content: tuple[int, int], tok: Token) -> tuple[int, int]:
+        """A content from the parse kept to the cue's paragraph (a sentence the parser ran
+        over a line break must not pull in the next paragraph); quotes may run on."""
+        start, end = content
+        if any(qs == start for qs in self._quote_starts):
+            return start, end
+        lo = self.text.rfind("\n", 0, tok.idx) + 1
+        hi = self.text.find("\n", tok.idx)
+        hi = len(self.text) if hi < 0 else hi
+        if end <= lo or start >= hi:
+            return start, start
+        return max(start, lo), min(end, hi)
 
     def _same_line_speaker(self, start: int, end: int, cue_start: int) -> tuple[int, int]:
         """A speaker the parser found on an earlier line (a headline run into the first
@@ -616,7 +668,11 @@ class AttributionFinder:
         return not (tok.dep_ == "xcomp" and tok.head.pos_ == "VERB")
 
     def _subject(self, tok: Token) -> Token | None:
-        """The cue's subject, or that of the verb a participle or conjunct hangs from."""
+        """The cue's subject, or that of the verb a participle or conjunct hangs from.
+
+        A conjunct or participle the parser hung inside another cue's content clause ("he
+        said X and said that Y", "insisted that X, claiming that Y") takes that cue's subject.
+        """
         cur = tok
         for _ in range(MAX_SUBJECT_HOPS + 1):
             subj = next((c for c in cur.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -628,12 +684,14 @@ class AttributionFinder:
                 # "officials speaking on condition of anonymity": the noun speaks
                 return cur.head if cur.head.pos_ in ("NOUN", "PROPN", "PRON") else None
             cur = cur.head
+            if cur.dep_ in _CLAUSE_DEPS and _is_speech_verb(cur.head) and cur.head is not cur:
+                cur = cur.head
         return None
 
     def _content(
         self, tok: Token, cue: Cue, speaker: Token, sent: SpacySpan
     ) -> tuple[int, int] | None:
-        speaker_tokens = {t.i for t in speaker.subtree}
+        speaker_tokens = set(_subtree_range(speaker))
         if cue.needs_predicate:
             # "called the plan a sham": the object and its predicate, and nothing else
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -641,33 +699,56 @@ class AttributionFinder:
             if obj is None or pred is None:
                 return None
             return obj.left_edge.idx, pred.right_edge.idx + len(pred.right_edge)
+        opening = self._opening_quote(tok)
+        if opening is not None:
+            return opening
         clauses = [
             c
             for c in tok.children
             if c.dep_ in _CLAUSE_DEPS and c.i not in speaker_tokens and c.pos_ != "ADJ"
         ]
+        # "voters said X, and three-quarters said Y": a second cue with its own subject
+        # is its own statement, not this one's content
+        own = [c for c in clauses if not (_is_speech_verb(c) and _has_subject(c))]
+        clauses = own or clauses
         # "X further elaborated on the agenda, stating that ...": the content is the
         # participle's clause, found when the participle is the cue.
         if clauses:
             clause = (
                 clauses[0]
                 if len(clauses) == 1
-                else max(clauses, key=lambda c: len(list(c.subtree)))
+                else max(clauses, key=lambda c: len(_subtree_range(c)))
             )
             if (
                 clause.dep_ == "xcomp"
                 and not cue.takes_infinitive
+                and _is_infinitive(clause)
                 and not self._quoted_near(tok, sent)
             ):
                 return None
-            return _subtree_chars(clause, exclude={tok.i} | speaker_tokens)
-        quote = self._adjacent_quote(tok, sent)
-        if quote is not None:
-            return quote
+            cut = _coordinated_cues(clause, self._speech_verbs)
+            cut |= {
+                i for c in clauses if c is not clause and c.i > clause.i for i in _subtree_range(c)
+            }
+            return _subtree_chars(clause, exclude={tok.i} | speaker_tokens | cut)
+        parenthetical = self._parenthetical(tok, speaker)
+        if parenthetical is not None:
+            return parenthetical
+        bare = self._bare_clause(tok, cue, speaker)
+        if bare is not None:
+            return bare
+        obj_span = None
         if cue.takes_object:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if obj is not None and obj.pos_ != "PRON":
-                return _subtree_chars(obj, exclude={tok.i} | speaker_tokens)
+                obj_span = _subtree_chars(obj, exclude={tok.i} | speaker_tokens)
+        quote = self._adjacent_quote(tok, sent, speaker)
+        # "decried the party for “turning its back”": a quote inside the object's
+        # phrase is part of a mixed content
+        if quote is not None and (obj_span is None or quote[0] < obj_span[0]):
+            return quote
+        if obj_span is not None:
+            return obj_span
         if tok.lemma_.lower() in ("tell", "warn", "urge", "remind"):
             # "told reporters that ...": the clause can hang off the object
             for c in tok.children:
@@ -675,14 +756,133 @@ class AttributionFinder:
                     inner = [g for g in c.children if g.dep_ in _CLAUSE_DEPS]
                     if inner:
                         return _subtree_chars(inner[0])
+        return self._that_clause_in_prep(tok)
+
+    @staticmethod
+    def _that_clause_in_prep(tok: Token) -> tuple[int, int] | None:
+        """ "said in a statement that ...": a that-clause the parser hung from the noun
+        of the cue's preposition phrase is the cue's content."""
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.i < tok.i:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for clause in pobj.children:
+                    if clause.dep_ in ("acl", "relcl", "ccomp") and any(
+                        g.dep_ == "mark" and g.lower_ == "that" for g in clause.children
+                    ):
+                        return _subtree_chars(clause)
         return None
+
+    def _line_subject(self, tok: Token) -> Token | None:
+        """A cue the parser joined to a line above (a headline or dateline) without a
+        subject: the noun phrase opening the cue's own line is its speaker."""
+        line_start = self.text.rfind("\n", 0, tok.idx) + 1
+        if line_start == 0 or tok.head.idx >= line_start:
+            return None
+        span = self.sdoc.char_span(line_start, tok.idx, alignment_mode="expand")
+        if span is None or not 0 < words_in(self.text, line_start, tok.idx) <= (
+            MAX_LINE_SPEAKER_WORDS
+        ):
+            return None
+        nouns = [t for t in span if t.pos_ in ("PROPN", "NOUN", "PRON")]
+        return nouns[0] if nouns else None
 
     def _quoted_near(self, tok: Token, sent: SpacySpan) -> bool:
         return any(sent.start_char <= qs and qe <= sent.end_char + 1 for qs, qe in self.quotes)
 
-    def _adjacent_quote(self, tok: Token, sent: SpacySpan) -> tuple[int, int] | None:
-        """A quote in the cue's sentence, or one opening right after "X said:"."""
-        inside = [(qs, qe) for qs, qe in self.quotes if qs < sent.end_char and qe > sent.start_char]
+    def _opening_quote(self, tok: Token) -> tuple[int, int] | None:
+        """ "Clinton says, “...”" / "he replied: “...”": a quote opening right after the cue
+        and a comma or colon (with at most a few words between, "told reporters:") is
+        the content, whatever the parser attached it to."""
+        end = tok.idx + len(tok)
+        k = bisect_left(self._quote_starts, end)
+        if k >= len(self.quotes):
+            return None
+        qs, qe = self.quotes[k]
+        gap = self.text[end:qs]
+        if not gap.rstrip().endswith((",", ":")) or "\n\n\n" in gap:
+            return None
+        if words_in(self.text, end, qs) > MAX_QUOTE_GAP_WORDS or "." in gap:
+            return None
+        return qs, qe
+
+    @staticmethod
+    def _interrupts(tok: Token, start: int, end: int) -> bool:
+        """Whether a parenthetical cue stands inside the clause it reports."""
+        head = tok.head
+        return tok.dep_ in ("parataxis", "ccomp") and start <= head.idx < end
+
+    def _parenthetical(self, tok: Token, speaker: Token) -> tuple[int, int] | None:
+        """ "This campaign, he says, is different" / "Talks will resume, she said": a cue
+        the parser hung from the reported clause; the content is that clause without the
+        cue (its covering range when the cue interrupts it)."""
+        head = tok.head
+        if tok.dep_ not in ("parataxis", "ccomp") or head is tok or head.pos_ not in _CLAUSE_POS:
+            return None
+        if head.lemma_.lower() in cue_words() or any(
+            c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "prep") and c.i > tok.i
+            for c in tok.children
+        ):
+            return None
+        doc = tok.doc
+        left, right = tok.left_edge.i, tok.right_edge.i
+        before = doc[left - 1] if left > 0 else None
+        after = doc[right + 1] if right + 1 < len(doc) else None
+        if before is None or not before.is_punct or (after is not None and not after.is_punct):
+            return None
+        own = _subtree_range(tok)
+        rest = [i for i in _subtree_range(head) if i not in own]
+        lo, hi = min(rest), max(rest)
+        start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
+        if words_in(self.text, start, end) < 2:
+            return None
+        return start, end
+
+    def _bare_clause(self, tok: Token, cue: Cue, speaker: Token) -> tuple[int, int] | None:
+        """ "says the movement sweeping the country appeals to ...": a verb that takes no
+        noun object, parsed with one, heads a complement clause without "that"; the
+        content runs from the object to the end of the cue's phrase."""
+        if cue.takes_object or tok.lemma_.lower() in _ADDRESSEE_CUES:
+            return None
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.left_edge.i != tok.i + 1:
+            return None
+        # "rejected the envoy's claim that ...": an object naming a statement is reported
+        # by its own noun cue, not a bare clause
+        if obj.lemma_.lower() in noun_cue_lemmas():
+            return None
+        if obj.pos_ == "PRON" and obj.right_edge.i == obj.i and obj.lower_ not in _ANSWER_WORDS:
+            return None
+        doc = tok.doc
+        hi = tok.right_edge.i
+        while hi > obj.i and (doc[hi].is_punct or doc[hi].is_space):
+            hi -= 1
+        if speaker.i > tok.i:
+            hi = min(hi, speaker.left_edge.i - 1)
+        return obj.left_edge.idx, doc[hi].idx + len(doc[hi])
+
+    def _adjacent_quote(
+        self, tok: Token, sent: SpacySpan, speaker: Token | None = None
+    ) -> tuple[int, int] | None:
+        """A quote next to the cue and its speaker in the cue's sentence ("“...,” she
+        said", "he said: “...”"), or one opening right after "X said:"."""
+        lo, hi = tok.idx, tok.idx + len(tok)
+        if speaker is not None:
+            lo = min(lo, speaker.left_edge.idx)
+            hi = max(hi, speaker.right_edge.idx + len(speaker.right_edge))
+        inside = [
+            (qs, qe)
+            for qs, qe in self.quotes
+            if qs < sent.end_char
+            and qe > sent.start_char
+            and (
+                words_in(self.text, qe, lo) <= MAX_QUOTE_GAP_WORDS
+                if qe <= lo
+                else words_in(self.text, hi, qs) <= MAX_QUOTE_GAP_WORDS
+            )
+        ]
         if inside:
             return min(inside, key=lambda q: min(abs(q[0] - tok.idx), abs(q[1] - tok.idx)))
         tail = self.text[tok.idx + len(tok) : sent.end_char].strip()
@@ -871,21 +1071,65 @@ def statement_nouns() -> frozenset[str]:
     return relay_lemmas("statement_noun")
 
 
+def _is_speech_verb(tok: Token) -> bool:
+    """Whether a token is a verb cue for a speech act ("said", "claiming")."""
+    if not tok.tag_.startswith("VB"):
+        return False
+    cue = cue_table().get(tok.lemma_.lower())
+    return cue is not None and cue.form == "verb" and cue.act == "speech"
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in _SUBJECT_DEPS for c in tok.children)
+
+
+def _is_infinitive(tok: Token) -> bool:
+    """A to-infinitive ("vowed to retaliate"), not a gerund the parser took for one."""
+    return tok.tag_ == "VB" or any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _coordinated_cues(clause: Token, verbs: list[int]) -> set[int]:
+    """Tokens of speech cues coordinated into a content clause without a subject of their
+    own ("X and said that Y", "X, claiming that Y"): they open the same speaker's next
+    statement, so the content stops before them (with the "and" or comma leading in)."""
+    cut: set[int] = set()
+    doc = clause.doc
+    lo, hi = bisect_right(verbs, clause.i), bisect_right(verbs, clause.right_edge.i)
+    for i in verbs[lo:hi]:
+        t = doc[i]
+        if t.i in cut or t.dep_ not in ("conj", "advcl") or not _is_speech_verb(t):
+            continue
+        if any(c.dep_ in _SUBJECT_DEPS for c in t.children):
+            continue
+        sub = set(_subtree_range(t))
+        lead = t.left_edge.i - 1
+        while lead > clause.i and (doc[lead].dep_ in ("cc", "punct") or doc[lead].is_space):
+            sub.add(lead)
+            lead -= 1
+        cut |= sub
+    return cut
+
+
 def _drop_duplicates(found: list[Attribution]) -> list[Attribution]:
-    """One attribution per content span: the first cue wins, nested duplicates go."""
+    """One attribution per content span: nested cues go first, then the first cue wins."""
+    kept = [a for a in found if not _nested(a, found)]
     out: list[Attribution] = []
-    for att in found:
+    for att in kept:
         if any(o.start == att.start and o.end == att.end for o in out):
             continue
         out.append(att)
-    return [a for a in out if not _nested(a, out)]
+    return out
 
 
 def _nested(att: Attribution, others: list[Attribution]) -> bool:
     """A cue inside another statement's indirect content reports what that speaker said
-    ("she said the parties intend to ..."): it is part of her statement, not a new one."""
+    ("she said the parties intend to ..."), and one inside an interview answer is part of
+    the answer ("I expect ..."): it belongs to that statement, not a new one."""
     if att.cue_start is None or att.via not in ("cue", "noun"):
         return False
     return any(
-        o is not att and o.start <= att.cue_start < o.end and o.kind != "direct" for o in others
+        o is not att
+        and o.start <= att.cue_start < o.end
+        and (o.kind != "direct" or o.via == "turn")
+        for o in others
     )

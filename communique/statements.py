@@ -30,6 +30,11 @@ from communique.quotes import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+#: Sections whose text is never a statement: a title or a table of contents only names
+#: what follows ("Ministers Agree to Meet" is not a claim by the ministers).
+NOT_STATEMENT_SECTIONS = frozenset({"title", "toc"})
+#: Words of a channel that name a state outlet without naming it ("Russian state media").
+STATE_MEDIA_WORDS = frozenset({"state", "state-run", "state-owned", "official"})
 #: A "X's comments were reported by Y" sentence reaches back over this many sentences.
 RELAY_REACH_SENTENCES = 6
 #: The statement record's field for what the cue names (speech, cognitive, evidence).
@@ -102,7 +107,11 @@ class StatementExtractor:
             doc.statements = []
             return []
         interviews = [(s.start, s.end) for s in doc.sections if s.kind == "interview"]
-        attributions = AttributionFinder(doc.spacy_doc, interviews, doc.text).find()
+        attributions = [
+            a
+            for a in AttributionFinder(doc.spacy_doc, interviews, doc.text).find()
+            if a.via == "headline" or doc.section_kind_at(a.start) not in NOT_STATEMENT_SECTIONS
+        ]
         heads = frozenset(tokens_with_lemma(doc.spacy_doc, {h for h, _ in _channels()}))
         passive = _relay_forms().get("passive_agent", frozenset())
         relay_verbs = frozenset(tokens_with_lemma(doc.spacy_doc, passive))
@@ -112,6 +121,7 @@ class StatementExtractor:
         ]
         doc.statements = [r.statement for r in results]
         self._sentence_relays(doc, results)
+        self._name_state_media(doc, results)
         self._hedge(doc, results)
         self._date(doc, results)
         self._carry_channel(doc, results)
@@ -263,6 +273,22 @@ class StatementExtractor:
                     if rid not in st.relays and rid != st.speaker:
                         st.relays.append(rid)
 
+    def _name_state_media(self, doc: Document, results: list[StatementSpans]) -> None:
+        """ "Speaking to Russian state media ..." with the comments later "reported by the
+        news agency RIA Novosti": an unnamed state outlet is the state outlet that relays."""
+        for r in results:
+            st = r.statement
+            if st.channel is not None or not st.channel_text:
+                continue
+            words = set(re.findall(r"[\w-]+", st.channel_text.lower()))
+            if not words & STATE_MEDIA_WORDS:
+                continue
+            for rid in st.relays:
+                ent = doc.entity(rid)
+                if ent is not None and ent.type == "MEDIA" and "state_media" in ent.flags:
+                    st.channel = rid
+                    break
+
     def _hedge(self, doc: Document, results: list[StatementSpans]) -> None:
         """Attach each hedge to the statements of its sentence (and, for a hedge of
         "X's statements", to all of X's). One regex pass over the text finds them all."""
@@ -291,9 +317,12 @@ class StatementExtractor:
             if scopes.get(norm) == "speaker":
                 noun = next((t for t in sent if t.lemma_.lower() in nouns), None)
                 owner = _possessor_key(doc, noun)
+                keys = keys if keys is not None else _speaker_keys(doc, results)
+                if owner is None and noun is not None and lo > 0:
+                    # "the reports could not be verified": the last speaker's statements
+                    owner = keys[lo - 1]
                 if owner is not None:
-                    keys = keys if keys is not None else _speaker_keys(doc, results)
-                    pairs = zip(results, keys, strict=True)
+                    pairs = zip(results[:hi], keys[:hi], strict=True)
                     targets += [r.statement for r, k in pairs if k == owner]
             for st in targets:
                 if phrase not in st.hedges:

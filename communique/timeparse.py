@@ -21,6 +21,10 @@ MIN_YEAR, MAX_YEAR = 1000, 2099
 TWO_DIGIT_YEAR_PIVOT = 50
 #: Without tense, a day-and-month date lies within this many days of the anchor, else last year.
 NEAREST_WINDOW_DAYS = 183
+#: How many months either side of the anchor "Monday 21" is looked for in.
+WD_DAY_MONTHS = 14
+#: What "and a half" and "and a quarter" add to a count of units.
+FRACTIONS = {"half": 0.5, "quarter": 0.25}
 #: Past tense and a date without year more than this many days after the anchor: last year
 #: (closer dates are deadlines and record dates reported in the past tense: "extended to Nov. 20").
 TENSE_SLACK_DAYS = 45
@@ -55,6 +59,8 @@ DEICTICS = {w: int(v) for w, v in _words("deictic").items()}
 OFFSETS = {w: int(v) for w, v in _words("offset").items()}
 ORDINALS = {w: int(v) for w, v in _words("ordinal").items()}
 SPAN_ADJECTIVES = _words("span_adj")
+HOLIDAYS = {w: v for w, v in _words("holiday").items()}
+WEEKDAY_ABBRS = {w: int(v) for w, v in _words("weekday_abbr").items()}
 
 _MON = (
     r"(?:"
@@ -71,6 +77,9 @@ _MON = (
     + r")"
 )
 _WD = r"(?:" + _alt(WEEKDAYS) + r")"
+_WD_ABBR = r"(?:" + _alt(WEEKDAY_ABBRS) + r")\.?"
+#: Named days; an apostrophe may be written straight, curly or left out.
+_HOLIDAY = r"(?:" + _alt(HOLIDAYS).replace("'", "['’]?") + r")"
 _NUMWORD = r"(?:" + _alt(w for w in NUMBERS if " " not in w and w not in ("a", "an")) + r")"
 _NUM = (
     r"(?:\d+(?:\.\d+)?|"
@@ -179,7 +188,60 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b")),
     (
         "numeric",
-        re.compile(r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"),
+        re.compile(r"(?<![\d/])(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"),
+    ),
+    (
+        "numeric",
+        re.compile(r"(?<![\d-])(?P<m>[0-3]?\d)-(?P<d>[0-3]?\d)-(?P<y>(?:19|20)\d{2})(?![\d-]|-\d)"),
+    ),
+    ("numeric", re.compile(r"(?<![\w/.])(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)(?![\w/%]|[.,]\d)")),
+    (
+        "mdy",
+        re.compile(
+            rf"\b(?P<mon>{_MON})(?:/|(?<=[a-z])(?=\d))(?P<d>[12]\d|3[01]|0?[1-9])(?![\w/%]|[.,]\d)",
+            _F,
+        ),
+    ),
+    (
+        "holiday",
+        re.compile(rf"\b(?:(?P<rel>last|next|previous|following|this)\s+)?(?P<h>{_HOLIDAY})\b", _F),
+    ),
+    (
+        "wd_day",
+        re.compile(
+            rf"\b(?P<wd>{_WD}|{_WD_ABBR}),?\s+(?:the\s+)?(?P<d>{_DAY})(?![\w%:/]|[.,]\d)",
+            _F,
+        ),
+    ),
+    (
+        "week_num",
+        re.compile(
+            rf"\bweek\s+(?P<wn>5[0-3]|[1-4]\d|0?[1-9])(?!\s*[-–:.,]\s*\d|\s+of\s+the\b|[\w%])"
+            rf"(?:\s+of\s+(?P<y>{_YEAR}))?",
+            _F,
+        ),
+    ),
+    ("quarter_bare", re.compile(r"\b[Qq](?P<q>[1-4])\b")),
+    (
+        "one_unit",
+        re.compile(
+            r"\b(?P<w>all|another)\s+(?P<unit>day|week|month|year|hour|minute|decade)\b", _F
+        ),
+    ),
+    (
+        "week_after",
+        re.compile(r"\bthe\s+(?P<what>week|month|year)\s+after\s+next\b", _F),
+    ),
+    (
+        "day_rel",
+        re.compile(
+            r"\bthe\s+(?P<what>day|week|month|year)\s+(?P<dir>before|after)(?=\s*(?:[.,;:!?\"”)]|$))",
+            _F,
+        ),
+    ),
+    (
+        "to_date",
+        re.compile(r"\b(?:the\s+)?year[-\s]to[-\s]date\b", _F),
     ),
     (
         "dayrange",
@@ -231,7 +293,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "quarter_code",
         re.compile(
             r"\b(?:(?P<y>1\d{3}|20\d{2})[-\s]?(?P<qh>[QH])(?P<q>[1-4])"
-            r"|(?P<qh2>[QH])(?P<q2>[1-4])(?:\s+of)?\s+(?P<y2>1\d{3}|20\d{2}))\b",
+            r"|(?P<qh2>[QH])(?P<q2>[1-4])(?:\s+of\s+|[-\s])(?P<y2>1\d{3}|20\d{2}))\b",
             _F,
         ),
     ),
@@ -375,7 +437,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "duration",
         re.compile(
             rf"\b(?:(?P<det>the|its|their|his|her|a|this)\s+)?(?:(?P<qmod>{_QMOD})\s+)?"
-            rf"(?P<n>{_NUM}|{_FUZZY})(?:\s+to\s+(?P<n2>{_NUM}))?[-\s]{_ADJ}(?P<unit>{_UNIT})(?:[-\s]long)?"
+            rf"(?P<n>{_NUM}|{_FUZZY})(?:\s+to\s+(?P<n2>{_NUM}))?(?:[-\s]|(?<=\d)){_ADJ}(?P<unit>{_UNIT})"
+            rf"(?P<frac>\s+and\s+(?:a\s+)?(?:half|quarter)\b)?(?:[-\s]long)?"
             rf"(?![-\s]old\b)(?:\s+or\s+so)?\b",
             _F,
         ),
@@ -449,6 +512,7 @@ def duration_value(n: float | None, unit: str) -> str:
         "CE": (100, "Y", False),
         "Q": (1, "Q", False),
         "FN": (2, "W", False),
+        "WE": (1, "WE", False),
     }[unit]
     if count is None and n is not None:
         count = _fmt(n * factor)
@@ -463,7 +527,7 @@ def add_units(d: date, n: float, unit: str) -> date:
     """A date shifted by n units (whole months and years keep the day where they can)."""
     if unit in ("D",):
         return d + timedelta(days=round(n))
-    if unit in ("W", "FN"):
+    if unit in ("W", "FN", "WE"):
         return d + timedelta(days=round(n * (14 if unit == "FN" else 7)))
     months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
     if months is None:
@@ -624,7 +688,9 @@ def _season_date(year: int, code: str) -> tuple[date, date]:
 
 
 def _unit_gran(unit: str) -> str:
-    return {"W": "W", "FN": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "Y", "CE": "Y"}.get(unit, "D")
+    return {"W": "W", "FN": "W", "WE": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "Y", "CE": "Y"}.get(
+        unit, "D"
+    )
 
 
 def resolve(
@@ -655,9 +721,15 @@ def resolve(
         return _resolve_offset(c, anchor, direction, reference)
     if k == "dayrange":
         return _resolve_dayrange(c, anchor, direction)
+    if k in ("holiday", "wd_day", "week_num", "quarter_bare", "one_unit", "week_after"):
+        return _resolve_named(c, anchor, direction)
+    if k in ("day_rel", "to_date", "week_day", "compound"):
+        return _resolve_joined(c, anchor, direction, reference)
     if k in ("iso", "numeric", "dmy", "mdy"):
         m = _month_num(c.parts["mon"] or "") if c.parts.get("mon") else int(_g(c, "m"))
         d = day_number(_g(c, "d") or _g(c, "dw"))
+        if k == "numeric":
+            m, d = numeric_month_day(m, d) or (m, d)
         if c.parts.get("y"):
             given = _safe_date(_year2(_g(c, "y")), m, d)
             if given is None:
@@ -865,6 +937,198 @@ def span_value(start: date, end: date, gran: str) -> str:
     if gran == "M":
         return f"P{(end.year - start.year) * 12 + end.month - start.month}M"
     return f"P{(end - start).days}D"
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday of a year (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    month = (h + l_ - 7 * m + 90) // 25
+    return date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
+
+
+def holiday_date(spec: str, year: int) -> date | None:
+    """The day a named-day rule from time_words.tsv gives in one year."""
+    m = re.fullmatch(r"easter([+-]\d+)", spec)
+    if m:
+        return easter(year) + timedelta(days=int(m.group(1)))
+    m = re.fullmatch(r"(\d\d)-(\d\d)", spec)
+    if m:
+        return _safe_date(year, int(m.group(1)), int(m.group(2)))
+    m = re.fullmatch(r"(\d\d)-([1-7])-([1-5L])(?:\+(\d+))?", spec)
+    if m is None:
+        return None
+    month, wd = int(m.group(1)), int(m.group(2))
+    if m.group(3) == "L":
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        day = last - timedelta(days=(last.isoweekday() - wd) % 7)
+    else:
+        first = date(year, month, 1)
+        day = first + timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (int(m.group(3)) - 1))
+    return day + timedelta(days=int(m.group(4) or 0))
+
+
+def _occurrence(
+    anchor: date, days: list[date], direction: int | None, strict: bool = False
+) -> date | None:
+    """The day of a yearly or monthly series nearest the anchor in a direction.
+
+    `strict` ("last Easter", "next Christmas") excludes the anchor day itself.
+    """
+    if direction == -1:
+        past = [d for d in days if d < anchor or (d == anchor and not strict)]
+        return max(past) if past else None
+    if direction == 1:
+        future = [d for d in days if d > anchor or (d == anchor and not strict)]
+        return min(future) if future else None
+    return min(days, key=lambda d: abs((d - anchor).days)) if days else None
+
+
+def _resolve_named(c: Candidate, anchor: date | None, direction: int | None) -> Resolution:
+    """Named days, a weekday with its day of the month, ISO week numbers, bare quarters."""
+    k, mod = c.kind, c.mod
+    if k == "one_unit":
+        unit = UNITS[_g(c, "unit")]
+        return Resolution("DURATION", duration_value(1, unit), mod, None, False)
+    if k == "holiday":
+        spec = HOLIDAYS[re.sub(r"\s+", " ", _g(c, "h").replace("’", "'"))]
+        if c.parts.get("y"):
+            day = holiday_date(spec, int(_g(c, "y")))
+            relative = False
+        elif anchor is None:
+            return Resolution("DATE", None, mod)
+        else:
+            days = [
+                d for y in range(anchor.year - 2, anchor.year + 3) if (d := holiday_date(spec, y))
+            ]
+            rel = DEICTICS.get(_g(c, "rel"))
+            if rel == 0:
+                day = next((d for d in days if d.year == anchor.year), None)
+            elif rel:
+                day = _occurrence(anchor, days, rel, strict=True)
+            else:
+                day = _pick_day(anchor, days, direction)
+            relative = True
+        if day is None:
+            return Resolution("DATE", None, mod)
+        return Resolution("DATE", day.isoformat(), mod, (day, day), relative)
+    if k == "wd_day":
+        word = _g(c, "wd").rstrip(".")
+        wd = WEEKDAYS.get(word) or WEEKDAY_ABBRS[word]
+        n = day_number(_g(c, "d"))
+        if anchor is None:
+            return Resolution("DATE", f"XXXX-WXX-{wd}", mod)
+        days = []
+        for shift in range(-WD_DAY_MONTHS, WD_DAY_MONTHS + 1):
+            first = add_units(anchor.replace(day=1), shift, "M")
+            d = _safe_date(first.year, first.month, n)
+            if d is not None and d.isoweekday() == wd:
+                days.append(d)
+        day = _occurrence(anchor, days, direction)
+        if day is None:
+            return Resolution("DATE", f"XXXX-WXX-{wd}", mod)
+        return Resolution("DATE", day.isoformat(), mod, (day, day))
+    if k == "week_num":
+        year = int(_g(c, "y")) if c.parts.get("y") else (anchor.year if anchor else None)
+        wn = int(_g(c, "wn"))
+        if year is None:
+            return Resolution("DATE", f"XXXX-W{wn:02d}", mod)
+        try:
+            monday = date.fromisocalendar(year, wn, 1)
+        except ValueError:
+            return Resolution("DATE", None, mod)
+        return Resolution(
+            "DATE",
+            f"{year}-W{wn:02d}",
+            mod,
+            (monday, monday + timedelta(days=6)),
+            not c.parts.get("y"),
+        )
+    if k == "quarter_bare":
+        q = int(_g(c, "q"))
+        if anchor is None:
+            return Resolution("DATE", f"XXXX-Q{q}", mod)
+        y = anchor.year
+        if q > (anchor.month - 1) // 3 + 1 and direction == -1:
+            y -= 1
+        first = date(y, 3 * q - 2, 1)
+        return Resolution("DATE", f"{y}-Q{q}", mod, period_interval("Q", first))
+    # "the week after next": two periods on.
+    what = _g(c, "what")
+    gran = {"week": "W", "month": "M", "year": "Y"}[what]
+    if anchor is None:
+        return Resolution("DATE", None, mod)
+    day = add_units(anchor, 2, gran)
+    return Resolution("DATE", period_value(gran, day), mod, period_interval(gran, day))
+
+
+def _pick_day(anchor: date, days: list[date], direction: int | None) -> date | None:
+    """Of a yearly day's occurrences, the nearest, unless the clause's tense says otherwise."""
+    best = _occurrence(anchor, days, None)
+    if best is None:
+        return None
+    if direction == -1 and (best - anchor).days > TENSE_SLACK_DAYS:
+        return _occurrence(anchor, days, -1)
+    if direction == 1 and (anchor - best).days > TENSE_SLACK_DAYS:
+        return _occurrence(anchor, days, 1)
+    return best
+
+
+def _resolve_joined(
+    c: Candidate, anchor: date | None, direction: int | None, reference: date | None
+) -> Resolution:
+    """ "the day before", "year-to-date", "Tuesday of next week", "one hour and 30 minutes"."""
+    k, mod = c.kind, c.mod
+    if k == "compound":
+        return _resolve_compound(c)
+    if k == "week_day":
+        week, wd = c.members
+        rw = resolve(week, anchor, direction, reference)
+        if rw.interval is None:
+            return Resolution("DATE", None, mod, None, rw.relative)
+        day = rw.interval[0] + timedelta(days=WEEKDAYS[_g(wd, "wd")] - 1)
+        return Resolution("DATE", day.isoformat(), mod, (day, day), rw.relative)
+    if anchor is None:
+        return Resolution("DATE", None, mod)
+    if k == "to_date":
+        return Resolution("DATE", str(anchor.year), mod, (date(anchor.year, 1, 1), anchor))
+    what = _g(c, "what")
+    gran = {"day": "D", "week": "W", "month": "M", "year": "Y"}[what]
+    base = reference or anchor
+    day = add_units(base, -1 if _g(c, "dir") == "before" else 1, gran)
+    return Resolution("DATE", period_value(gran, day), mod, period_interval(gran, day))
+
+
+def _duration_piece(c: Candidate) -> tuple[float, str] | None:
+    n = parse_number(_g(c, "n"))
+    unit = UNITS.get(_g(c, "unit"))
+    if n is None or unit is None:
+        return None
+    return n + FRACTIONS.get(_g(c, "frac").split()[-1] if c.parts.get("frac") else "", 0.0), unit
+
+
+def _resolve_compound(c: Candidate) -> Resolution:
+    """ "one hour and 30 minutes", "2 years 1 month": a duration of several units (P1Y1M)."""
+    pieces = [_duration_piece(m) for m in c.members]
+    if any(p is None for p in pieces):
+        return Resolution("DURATION", None, c.mod, None, False)
+    date_part = time_part = ""
+    for piece in pieces:
+        assert piece is not None
+        n, unit = piece
+        code = duration_value(n, unit)[1:]
+        if code.startswith("T"):
+            time_part += code[1:]
+        else:
+            date_part += code
+    mod = c.mod or QUANTITY_MODS.get(re.sub(r"\s+", " ", _g(c.members[0], "qmod")))
+    value = "P" + date_part + ("T" + time_part if time_part else "")
+    return Resolution("DURATION", value, mod, None, False)
 
 
 def _resolve_dayrange(c: Candidate, anchor: date | None, direction: int | None) -> Resolution:
@@ -1107,6 +1371,13 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
     s = m.group(0)
     if kind == "weekday" and m.group("pl"):
         return False
+    if kind == "numeric":
+        return _numeric_ok(m, text)
+    if kind == "holiday":
+        return _holiday_ok(m, text)
+    if kind == "wd_day" and re.fullmatch(r"\d+", m.group("d")):
+        # "on Friday 13, ..." but not "on Friday 13 soldiers died": a bare number must end it.
+        return bool(re.match(r"\s*(?:[,;!?)]|\.(?:\s|$)|$|\s+(?:at|and|or|to)\b)", text[m.end() :]))
     if kind == "dayrange" and re.search(r"\d\s*and\s*\d", s):
         return bool(re.search(r"\bbetween\s+$", text[max(0, m.start() - 10) : m.start()], _F))
     if kind in ("dmy", "mdy", "my") and m.group("mon").lower() in AMBIGUOUS_MONTHS:
@@ -1116,6 +1387,8 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
         n = (m.group("n") or "").lower()
         if n in ("a", "an", "some", "many", "few") and not det and not m.group("qmod"):
             before = text[max(0, m.start() - 12) : m.start()].lower()
+            if n in ("some", "few") and re.search(r"\b(?:for|in|within|over)\s+$", before):
+                return True
             if n in ("some", "many", "few") or re.search(r"\d\s*$|per\s*$", before):
                 return False
         if det == "a" and n in ("a", "an"):
@@ -1133,6 +1406,49 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
         if nxt.startswith((" newspaper", " paper", " mail", " telegraph")):
             return False
     return True
+
+
+#: What may stand before a bare month/day in digits ("on 11/20", "Friday 5/12", "from 10/1").
+_NUMERIC_BEFORE = re.compile(
+    rf"(?:\b(?:on|from|to|until|till|through|by|since|between|and|or|this|next|last|{_WD})"
+    r"|[,–-])\s*$",
+    _F,
+)
+_NUMERIC_AFTER = re.compile(r"\s*(?:[-–]|to\b|and\b|through\b|till\b|until\b)\s*\d", _F)
+#: Named days that differ from country to country ("Ukraine's Independence Day").
+NATIONAL_HOLIDAYS = frozenset(
+    r["word"]
+    for r in load_table("time_words")
+    if r["kind"] == "holiday" and r["note"] == "national"
+)
+_OWNER_BEFORE = re.compile(r"(?:['’]s|\b[A-Z][a-z]+(?:an|ish|ese|i|ch))\s+$")
+
+
+def numeric_month_day(first: int, second: int) -> tuple[int, int] | None:
+    """Month and day of "11/20" (US order) or "22/04" (day first, when the first is over 12)."""
+    if 1 <= first <= 12 and 1 <= second <= 31:
+        return first, second
+    if 13 <= first <= 31 and 1 <= second <= 12:
+        return second, first
+    return None
+
+
+def _numeric_ok(m: re.Match[str], text: str) -> bool:
+    """A date in digits must have a valid month; one without a year needs a date-like context."""
+    if numeric_month_day(int(m.group("m")), int(m.group("d"))) is None:
+        return False
+    if m.groupdict().get("y"):
+        return True
+    before = text[max(0, m.start() - 12) : m.start()]
+    return bool(_NUMERIC_BEFORE.search(before) or _NUMERIC_AFTER.match(text, m.end()))
+
+
+def _holiday_ok(m: re.Match[str], text: str) -> bool:
+    """A national day owned by a country ("Ukraine's Independence Day") is not the US one."""
+    name = re.sub(r"\s+", " ", m.group("h").lower().replace("’", "'"))
+    if name not in NATIONAL_HOLIDAYS:
+        return True
+    return not _OWNER_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
 
 
 def _bare_months(text: str) -> list[Candidate]:

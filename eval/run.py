@@ -23,6 +23,7 @@ SCORER_MODULES = (
     "eval.scorers.quotes",
     "eval.scorers.timex",
     "eval.scorers.events",
+    "eval.scorers.engagements",
 )
 HERE = Path(__file__).resolve().parent
 BASELINE = HERE / "baseline.json"

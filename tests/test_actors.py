@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pycountry
 import pytest
 
 from communique.actors import knowledge_base, normalise, resolve_actor
@@ -143,8 +144,12 @@ def test_ambiguous_words_need_capitals():
                 "provenance",
             },
         ),
-        ("outlets", {"name", "aliases", "country", "state_affiliated", "domains"}),
-        ("igos", {"name", "aliases", "code", "sector"}),
+        ("outlets", {"name", "aliases", "country", "state_affiliated", "domains", "provenance"}),
+        ("igos", {"name", "aliases", "code", "sector", "provenance"}),
+        (
+            "organisations",
+            {"name", "aliases", "country", "sector", "start", "end", "provenance"},
+        ),
         ("roles", {"role", "sector", "code_2", "canonical", "kind", "gender", "weak"}),
         ("countries", {"alias", "code", "kind", "sector", "name"}),
     ],
@@ -165,11 +170,59 @@ def test_officials_dates_are_iso_and_ordered():
         assert row["provenance"], row
 
 
+#: Tables whose rows record facts about one actor each, so each carries its provenance.
+FACT_TABLES = ("officials", "organisations", "outlets", "igos")
+#: Actor codes that are not countries: the UN system, the EU and its bodies, any other IGO,
+#: and Kosovo's user-assigned code.
+NON_COUNTRY_CODES = frozenset({"UNO", "EUR", "IGO", "XKX"})
+
+
+@pytest.mark.parametrize("table", FACT_TABLES)
+def test_every_fact_row_has_provenance(table):
+    rows = load_table(table)
+    missing = [row["name"] for row in rows if not row.get("provenance")]
+    assert not missing, f"{table}: rows without provenance: {missing}"
+
+
+@pytest.mark.parametrize(("table", "column"), [(t, "country") for t in FACT_TABLES[:3]])
+def test_fact_tables_use_known_codes(table, column):
+    known = {c.alpha_3 for c in pycountry.countries} | NON_COUNTRY_CODES
+    bad = [row["name"] for row in load_table(table) if row[column] not in known]
+    assert not bad, bad
+
+
+def test_igo_codes_and_state_marks():
+    assert {row["code"] for row in load_table("igos")} <= {"UNO", "EUR", "IGO"}
+    assert {row["state_affiliated"] for row in load_table("outlets")} <= {"0", "1"}
+
+
 def test_knowledge_base_size():
     kb = knowledge_base()
     assert len(kb.people) >= 300
     assert len(load_table("outlets")) >= 150
     assert len(load_table("igos")) >= 60
+    assert load_table("organisations")
+    assert len(kb.country_names) >= 190
+    assert len(kb.roles) >= 100
+
+
+@pytest.mark.parametrize(
+    ("text", "provenance"),
+    [
+        ("Kyodo News", "cooperative news agency"),
+        ("RIA Novosti", "Rossiya Segodnya"),
+        ("NATO", "military alliance"),
+        ("Sergei Ryabkov", "Deputy Foreign Minister of Russia"),
+        ("the CIA", "intelligence agency"),
+    ],
+)
+def test_resolution_carries_provenance(text, provenance):
+    assert provenance in (resolve_actor(text)["provenance"] or "")
+
+
+def test_places_and_bare_descriptions_have_no_provenance():
+    assert resolve_actor("Paris")["provenance"] is None
+    assert resolve_actor("a Russian diplomat")["provenance"] is None
 
 
 @pytest.mark.parametrize(
@@ -185,3 +238,25 @@ def test_knowledge_base_size():
 def test_places_regions_and_datelines(text, type_, country, sector):
     got = resolve_actor(text)
     assert (got["type"], got["country"], got["sector"]) == (type_, country, sector)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "sector", "code_2", "role"),
+    [
+        ("Defence Minister General Amir Haddad", "PERSON", "GOV", "MIL", "defense minister"),
+        ("Lieutenant General Amir Haddad", "PERSON", "MIL", None, "general"),
+        ("an army officer", "PERSON", "MIL", None, "officer"),
+        ("an intelligence agency officer", "PERSON", "SPY", None, "officer"),
+        ("the Russian army", "ORG", "MIL", None, "army"),
+        ("a Russian newspaper", "MEDIA", "JRN", None, "newspaper"),
+        ("Iranian state broadcaster", "MEDIA", "GOV", "JRN", "state broadcaster"),
+    ],
+)
+def test_rank_yields_to_office_and_head_word_gives_type(text, type_, sector, code_2, role):
+    got = resolve_actor(text)
+    assert (got["type"], got["sector"], got["code_2"], got["role"]) == (
+        type_,
+        sector,
+        code_2,
+        role,
+    )

@@ -113,3 +113,47 @@ def test_heading_noise_is_not_a_person(pipeline):
 def test_hyphenated_country_pairs(pipeline):
     doc = analyse(pipeline, "The India-Pakistan talks resumed in Doha.")
     assert {"India", "Pakistan"} <= {e.name for e in doc.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("His remarks were carried by the Japanese news agency Kyodo.", "news agency Kyodo"),
+        ("The Kyodo news agency said Japan was ready to talk.", "Kyodo news agency"),
+        ("Kyodo News said Japan was ready to talk.", "Kyodo News"),
+        ("Japan's Kyodo said the talks would resume.", "Kyodo"),
+    ],
+)
+def test_outlet_named_with_its_kind_is_one_outlet_mention(pipeline, text, mention):
+    doc = analyse(pipeline, text)
+    kyodo = by_name(doc, "Kyodo")
+    assert (kyodo.type, kyodo.country, kyodo.sector) == ("MEDIA", "JPN", "JRN")
+    assert [m.text for m in kyodo.mentions] == [mention]
+    japan = [e for e in doc.entities if e.name == "Japan"]
+    assert all(m.text in ("Japan", "Japanese") for e in japan for m in e.mentions)
+
+
+def test_outlet_in_a_relay_phrase_outweighs_its_country(pipeline):
+    text = "His remarks were carried by the Japanese news agency Kyodo."
+    doc = analyse(pipeline, text)
+    start = text.index("the Japanese")
+    ent = doc.entity_at(start, len(text) - 1)
+    assert ent is not None and ent.name == "Kyodo"
+
+
+def test_unnamed_outlet_is_media_of_its_country(pipeline):
+    doc = analyse(pipeline, "A Russian newspaper said the envoy would visit Cairo.")
+    paper = by_name(doc, "Russian newspaper")
+    assert (paper.type, paper.country, paper.sector) == ("MEDIA", "RUS", "JRN")
+
+
+def test_counterpart_takes_the_office_of_the_possessor(pipeline):
+    text = (
+        "Turkish Foreign Minister Hakan Fidan met his Greek counterpart Nikos Raptis in Ankara. "
+        "Fidan later spoke by phone with his Iranian counterpart."
+    )
+    doc = analyse(pipeline, text, published="2025-04-16")
+    raptis = by_name(doc, "Nikos Raptis")
+    assert (raptis.country, raptis.sector, raptis.role) == ("GRC", "GOV", "foreign minister")
+    iranian = by_name(doc, "Abbas Araghchi")
+    assert [m.text for m in iranian.mentions] == ["Iranian counterpart"]

@@ -275,3 +275,131 @@ def test_own_forces_are_no_recipient() -> None:
     mention_entity(doc, "e2", "Somalia", "GPE", "SOM")
     event = next(e for e in EventExtractor()(doc).events if e.type == "RETREAT")
     assert event.recipient_countries == ["SOM"]
+
+
+def _only(text: str, etype: str) -> Event:
+    found = [e for e in events_of(text) if e.type == etype]
+    assert found, f"no {etype} event in {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actor_countries", "recipient_countries"),
+    [
+        # An unnamed domestic actor takes the country of the place it acts in.
+        ("Police arrested dozens of students in Lima on Sunday.", "COERCE", ["PER"], ["PER"]),
+        # A people named by descent belongs where it lives, not to its ancestors' country.
+        ("Ethnic Hungarians rallied in Slovakia on Saturday.", "PROTEST", ["SVK"], ["SVK"]),
+        # A titled person with no known country takes the country the sentence is about.
+        (
+            "President Ortega threatened to expel Nicaraguan opposition leaders.",
+            "THREATEN",
+            ["NIC"],
+            ["NIC"],
+        ),
+        # With no one named as target, the place is the target (CAMEO convention).
+        ("Germany suspended aid deliveries in Yemen on Monday.", "SANCTION", ["DEU"], ["YEM"]),
+        # The subject of an ultimatum's condition is whom the threat is aimed at.
+        (
+            "Turkey threatened to close its airspace if Armenia holds the exercise.",
+            "THREATEN",
+            ["TUR"],
+            ["ARM"],
+        ),
+        # A purpose infinitive is addressed to the object of the verb it depends on.
+        (
+            "Peru summoned the Chilean ambassador to complain about the remarks.",
+            "ACCUSE",
+            ["PER"],
+            ["CHL"],
+        ),
+        # The recipient may sit in a nested phrase of a noun trigger.
+        ("Egypt ordered the suspension of flights to Qatar.", "SANCTION", ["EGY"], ["QAT"]),
+    ],
+)
+def test_participant_rules(
+    text: str, etype: str, actor_countries: list[str], recipient_countries: list[str]
+) -> None:
+    event = _only(text, etype)
+    assert event.actor_countries == actor_countries
+    assert event.recipient_countries == recipient_countries
+
+
+def test_demand_of_a_protest_is_its_purpose() -> None:
+    text = (
+        "Thousands of workers staged a strike to demand higher wages from the Ghanaian government."
+    )
+    events = events_of(text)
+    assert [e.type for e in events] == ["PROTEST"]
+    assert events[0].recipient_countries == ["GHA"]
+
+
+def test_circumstance_clause_keeps_its_own_status() -> None:
+    text = "Chile announced new measures after Peruvian troops shelled a border post."
+    shelling = _only(text, "ASSAULT")
+    assert shelling.status == "occurred"
+
+
+@pytest.mark.parametrize(("word", "code"), [("Moroccans", "MAR"), ("Swiss", "CHE")])
+def test_plural_demonyms(word: str, code: str) -> None:
+    hit = country_of_words([word])
+    assert hit is not None and hit[0] == code
+
+
+def _scored(etype: str, status: str, conditions: list[str] | None = None) -> str:
+    from eval.scorers.events import scored_type
+
+    event = Event(
+        "v1", etype, None, status, [], [], [], None, None, [], conditions or [], None, "", [], "", 1
+    )
+    return scored_type(event)
+
+
+@pytest.mark.parametrize(
+    ("etype", "status", "conditions", "expected"),
+    [
+        ("CONSULT", "planned", [], "AGREE"),
+        ("PROTEST", "hypothetical", [], "THREATEN"),
+        ("RETREAT", "conditional", ["unless the talks resume"], "THREATEN"),
+        ("RETREAT", "conditional", ["if the talks resume"], "AGREE"),
+        ("AGREE", "negated", [], "REJECT"),
+        ("ASSAULT", "occurred", [], "ASSAULT"),
+    ],
+)
+def test_scorer_maps_future_actions_as_plover_does(
+    etype: str, status: str, conditions: list[str], expected: str
+) -> None:
+    assert _scored(etype, status, conditions) == expected
+
+
+def test_scorer_compares_joint_parties_as_one_set() -> None:
+    from eval.scorers.events import _joint_triples, is_joint
+
+    record = {
+        "markup": "(SRC/TAR: A) and (SRC/TAR: B) (EVT: agreed)",
+        "events": [{"actor": ["HUN", "SVK"], "recipient": []}],
+    }
+    assert is_joint(record)
+    assert _joint_triples("AGREE", {"HUN"}, {"SVK"}) == {("AGREE", "HUN", ""), ("AGREE", "SVK", "")}
+    assert _joint_triples("AGREE", {""}, {""}) == {("AGREE", "", "")}
+
+
+def test_people_named_by_two_demonyms_live_in_the_first() -> None:
+    event = _only("Bosnian Croats demanded new elections from the government.", "REQUEST")
+    assert event.actor_countries == ["BIH"]
+
+
+def test_agentless_passive_takes_no_actor_from_the_speaker() -> None:
+    event = _only("Two Somali soldiers were killed in an ambush, Kenyan police said.", "ASSAULT")
+    assert event.actor_countries == []
+    assert event.recipient_countries == ["SOM"]
+
+
+def test_participial_adjective_is_no_event() -> None:
+    events = events_of("Ukraine began the long-awaited and long-threatened offensive near Bakhmut.")
+    assert "THREATEN" not in [e.type for e in events]
+
+
+def test_purpose_clause_names_the_target() -> None:
+    event = _only("Soldiers opened fire to disperse Bolivian miners on Tuesday.", "ASSAULT")
+    assert event.recipient_countries == ["BOL"]

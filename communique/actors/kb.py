@@ -94,6 +94,11 @@ class Role:
     gender: str | None
     weak: bool
 
+    @property
+    def names_outlet(self) -> bool:
+        """Whether the word says what an outlet is ("news agency", "state broadcaster")."""
+        return self.kind == "org" and MEDIA_SECTOR in (self.sector, self.code_2)
+
 
 @dataclass(frozen=True)
 class Place:
@@ -108,7 +113,7 @@ class Place:
 
 @dataclass(frozen=True)
 class Named:
-    """A named outlet, IGO or organisation, for one period."""
+    """A named outlet, IGO or organisation, for one period, with the public fact it records."""
 
     name: str
     type: str  # MEDIA | IGO | ORG
@@ -117,6 +122,7 @@ class Named:
     start: str | None = None
     end: str | None = None
     state_affiliated: bool = False
+    provenance: str = ""
 
     def covers(self, date: str | None) -> bool:
         if date is None:
@@ -258,10 +264,13 @@ class KnowledgeBase:
                 row["country"],
                 STATE_MEDIA_SECTOR if state else MEDIA_SECTOR,
                 state_affiliated=state,
+                provenance=row["provenance"],
             )
             self._add_named([row["name"], *_split(row["aliases"])], item)
         for row in load_table("igos"):
-            item = Named(row["name"], "IGO", row["code"], row["sector"])
+            item = Named(
+                row["name"], "IGO", row["code"], row["sector"], provenance=row["provenance"]
+            )
             self._add_named([row["name"], *_split(row["aliases"])], item)
         for row in load_table("organisations"):
             item = Named(
@@ -271,6 +280,7 @@ class KnowledgeBase:
                 row["sector"],
                 start=_opt(row["start"]),
                 end=_opt(row["end"]),
+                provenance=row["provenance"],
             )
             self._add_named([row["name"], *_split(row["aliases"])], item)
 

@@ -8,7 +8,7 @@ and the entities stage uses the same composition over the words of a mention.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from communique.actors.kb import KnowledgeBase, Person, knowledge_base, normalise
@@ -57,6 +57,9 @@ class Resolution:
     code_2: str | None = None
     gender: str | None = None
     flags: list[str] = field(default_factory=list)
+    #: The public fact the knowledge-base row behind the result records (None for places
+    #: and for descriptions resolved from their words alone).
+    provenance: str | None = None
     person: Person | None = None
     resolved: bool = False
 
@@ -70,6 +73,7 @@ class Resolution:
             "code_2": self.code_2,
             "gender": self.gender,
             "flags": list(self.flags),
+            "provenance": self.provenance,
         }
 
 
@@ -121,23 +125,37 @@ def find_matches(words: list[str], kb: KnowledgeBase, date: str | None) -> list[
     return sorted(chosen, key=lambda m: m.start)
 
 
-def chosen_role(matches: list[Match], words: list[str]) -> Match | None:
-    """The role that gives the sector: the last specific one in the first part holding one."""
-    roles = [m for m in matches if m.kind == "role"]
-    if not roles:
-        return None
+def _role_parts(matches: list[Match], words: list[str]) -> list[list[Match]]:
+    """Role matches grouped into the parts of a description that prepositions separate."""
     parts: list[list[Match]] = [[]]
     last_end = 0
-    for m in roles:
+    for m in matches:
+        if m.kind != "role":
+            continue
         if any(w.lower() in PREPOSITIONS for w in words[last_end : m.start]) and parts[-1]:
             parts.append([])
         parts[-1].append(m)
         last_end = m.end
+    return [part for part in parts if part]
+
+
+def chosen_role(matches: list[Match], words: list[str]) -> Match | None:
+    """The role that gives the sector: the last specific one in the first part holding one."""
+    parts = _role_parts(matches, words)
     for part in parts:
         strong = [m for m in part if not m.value.weak]
         if strong:
             return strong[-1]
-    return roles[-1]
+    return parts[-1][-1] if parts else None
+
+
+def head_role(matches: list[Match], words: list[str], chosen: Match) -> Match:
+    """The word the chosen role's part ends in, which says what the actor is: a person in
+    "army officer" and "Defence Minister General X", where the sector comes from another word."""
+    for part in _role_parts(matches, words):
+        if chosen in part:
+            return part[-1]
+    return chosen
 
 
 def own_place(matches: list[Match], words: list[str]) -> Match | None:
@@ -194,6 +212,7 @@ def compose(
         result.type = named.type
         result.country = named.country
         result.sector = named.sector
+        result.provenance = named.provenance or None
         if named.type == "MEDIA":
             result.code_2 = JOURNALISM if named.sector != JOURNALISM else None
             if named.state_affiliated:
@@ -209,11 +228,16 @@ def compose(
 
     if role_match is not None:
         role = role_match.value
+        head = head_role(matches, words, role_match).value
+        if role.kind == "org" and head.kind == "person":
+            role = replace(role, kind=head.kind, canonical=head.canonical, gender=head.gender)
         result.sector = role.sector
         result.code_2 = role.code_2
         result.role = role.canonical
         result.gender = role.gender
         result.type = {"person": "PERSON", "org": "ORG"}.get(role.kind, "OTHER")
+        if role.names_outlet:
+            result.type = "MEDIA"
         if former and role.sector in OFFICE_SECTORS:
             result.code_2 = None
             result.sector = "ELI"
@@ -261,6 +285,7 @@ def _apply_person(
     result.country = office.country
     result.role = office.role
     result.sector = office.sector
+    result.provenance = office.provenance or None
     role = kb.role(office.role)
     result.code_2 = role.code_2 if role else None
     if ended or former:

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,11 +15,10 @@ import typer
 from rich.console import Console
 
 from communique.errors import CommuniqueError, Errors
+from communique.progress import progress_bar
 
 #: Output formats of the query commands.
 QUERY_FORMATS = ("table", "json", "jsonl", "csv")
-#: Batches at least this long show a progress bar on a terminal.
-PROGRESS_MIN_ITEMS = 3
 #: Widest a text column gets in table output.
 TABLE_TEXT_WIDTH = 60
 
@@ -57,6 +55,18 @@ def _open(db: Path, create: bool = False) -> Any:
         return Corpus(db, create=create)
     except CommuniqueError as err:
         raise _fail(err.message) from None
+
+
+def _fetch(
+    db: Path,
+    fmt: str,
+    query: Callable[[Any, dict[str, Any]], list[dict[str, Any]]],
+    filters: dict[str, Any],
+) -> list[dict[str, Any]]:
+    """Check the output format, then run a query on the store with the given filters."""
+    _check_format(fmt, QUERY_FORMATS)
+    with _open(db) as corpus:
+        return _run_query(lambda: query(corpus, filters))
 
 
 def _filters(
@@ -130,36 +140,6 @@ def _pick(record: dict[str, Any], column: str) -> Any:
     return value
 
 
-@contextmanager
-def _progress(total_hint: int) -> Iterator[tuple[Callable[[int], Any], Callable[[int], Any]]]:
-    """Callbacks (set total, advance) that drive a progress bar with rate and ETA on a terminal."""
-    if not err_console.is_terminal:
-        yield (lambda n: None), (lambda n: None)
-        return
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        ProgressColumn,
-        Task,
-        TimeRemainingColumn,
-    )
-    from rich.text import Text
-
-    class RateColumn(ProgressColumn):
-        def render(self, task: Task) -> Text:
-            return Text(f"{task.speed:.1f} articles/s" if task.speed else "")
-
-    columns = (BarColumn(), MofNCompleteColumn(), RateColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=err_console, transient=True) as bar:
-        task = bar.add_task("ingest", total=total_hint or None)
-
-        def set_total(n: int) -> None:
-            bar.update(task, total=n, visible=n >= PROGRESS_MIN_ITEMS)
-
-        yield set_total, (lambda n: bar.advance(task, n))
-
-
 def register(app: typer.Typer) -> None:
     """Add the corpus commands to the `communique` command line."""
 
@@ -185,12 +165,12 @@ def register(app: typer.Typer) -> None:
             raise _fail(err.message) from None
         corpus = _open(db, create=True)
         try:
-            with _progress(0) as (set_total, advance):
+            with progress_bar(err_console, "ingest") as ticker:
                 report = corpus.ingest(
                     paths,
                     Overrides(published=published, outlet=outlet),
-                    progress=advance,
-                    on_total=set_total,
+                    progress=ticker.advance,
+                    on_total=ticker.set_total,
                 )
         except CommuniqueError as err:
             raise _fail(err.message) from None
@@ -223,10 +203,8 @@ def register(app: typer.Typer) -> None:
         fmt: QueryFormat = "table",
     ) -> None:
         """Engagements linked across articles, with status, lifecycle and sources."""
-        _check_format(fmt, QUERY_FORMATS)
         filters = _filters(country, since, until, status, type_, speaker, outlet, limit)
-        with _open(db) as corpus:
-            records = _run_query(lambda: corpus.engagements(**filters))
+        records = _fetch(db, fmt, lambda c, f: c.engagements(**f), filters)
         _print(
             records,
             fmt,
@@ -257,10 +235,8 @@ def register(app: typer.Typer) -> None:
         fmt: QueryFormat = "table",
     ) -> None:
         """Events as stored from each article."""
-        _check_format(fmt, QUERY_FORMATS)
         filters = _filters(country, since, until, status, type_, speaker, outlet, limit)
-        with _open(db) as corpus:
-            records = _run_query(lambda: corpus.events(**filters))
+        records = _fetch(db, fmt, lambda c, f: c.events(**f), filters)
         _print(
             records,
             fmt,
@@ -291,10 +267,8 @@ def register(app: typer.Typer) -> None:
         fmt: QueryFormat = "table",
     ) -> None:
         """Statements with their speakers, channels and relays."""
-        _check_format(fmt, QUERY_FORMATS)
         filters = _filters(country, since, until, status, type_, speaker, outlet, limit)
-        with _open(db) as corpus:
-            records = _run_query(lambda: corpus.statements(**filters))
+        records = _fetch(db, fmt, lambda c, f: c.statements(**f), filters)
         _print(records, fmt, ["article", "statement", "speaker", "date", "outlet", "content"])
 
     @app.command()
@@ -312,10 +286,8 @@ def register(app: typer.Typer) -> None:
         fmt: QueryFormat = "table",
     ) -> None:
         """Articles and statements matching a full-text query."""
-        _check_format(fmt, QUERY_FORMATS)
         filters = _filters(country, since, until, status, type_, speaker, outlet, limit)
-        with _open(db) as corpus:
-            records = _run_query(lambda: corpus.search(text, **filters))
+        records = _fetch(db, fmt, lambda c, f: c.search(text, **f), filters)
         _print(records, fmt, ["kind", "article", "statement", "outlet", "published", "snippet"])
 
     @app.command()
@@ -332,10 +304,8 @@ def register(app: typer.Typer) -> None:
         fmt: QueryFormat = "table",
     ) -> None:
         """Engagements in time order, each with its lifecycle."""
-        _check_format(fmt, QUERY_FORMATS)
         filters = _filters(country, since, until, status, type_, speaker, outlet, limit)
-        with _open(db) as corpus:
-            records = _run_query(lambda: corpus.timeline(**filters))
+        records = _fetch(db, fmt, lambda c, f: c.timeline(**f), filters)
         if fmt != "table":
             _print(records, fmt, [])
             return

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -31,6 +32,18 @@ MIN_COUNTRIES_TO_OPEN = 2
 CANDIDATE_WINDOW = 64
 #: Independent origins from which an engagement counts as corroborated.
 CORROBORATING_ORIGINS = 2
+#: A full date within this many characters of the top of an undated text is its dateline.
+DATELINE_CHARS = 300
+#: A date without a year takes the year of a dated event of the same countries this close to it.
+YEAR_INFERENCE_DAYS = 120
+#: Statuses whose weekday names point back from the report ("met on Saturday"); others point ahead.
+PAST_STATUSES = ("occurred", "ongoing")
+
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PARTIAL_DATE = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
+_WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])$")
+_MONTH = re.compile(r"^(\d{4}|XXXX)-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +65,75 @@ def parse_day(value: str | None, as_of: str | None = None) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         return None
+
+
+def reference_date(record: dict[str, Any]) -> str | None:
+    """The date a report speaks from: its publication date, else a full date in its dateline."""
+    published = (record.get("article") or {}).get("published")
+    if published:
+        return str(published)[:10]
+    for t in sorted(record.get("timexes", []), key=lambda t: t.get("start") or 0):
+        value = t.get("value") or ""
+        near_top = (t.get("start") or 0) < DATELINE_CHARS
+        if t.get("type") == "DATE" and near_top and _FULL_DATE.match(value):
+            return value
+    return None
+
+
+def _month_span(year: int, month: int) -> tuple[date, date]:
+    first = date(year, month, 1)
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return first, following - timedelta(days=1)
+
+
+def resolve_when(
+    when: dict[str, Any] | None,
+    timexes: list[dict[str, Any]],
+    reference: str | None,
+    status: str,
+) -> tuple[str | None, str | None]:
+    """An event's dates, completing what the analysis left open from the report's date.
+
+    A weekday name is the nearest such day before the report for what happened,
+    after it for what is planned; a month or ISO week without its dates becomes
+    its whole range; a month and day without a year keeps the pattern
+    `XXXX-MM-DD` for `parse_day` to complete.
+    """
+    when = when or {}
+    start, end = when.get("start"), when.get("end")
+    if start and not str(start).startswith("X"):
+        return start, end
+    text = (when.get("text") or "").strip().lower()
+    values = {t.get("value") for t in timexes if (t.get("text") or "").strip().lower() == text}
+    value = str(values.pop()) if len(values) == 1 and text else str(start or "")
+    ref = parse_day(reference)
+    if _PARTIAL_DATE.match(value):
+        return value, value
+    weekday = _WEEKDAY.match(value)
+    if weekday and ref is not None:
+        shift = (int(weekday.group(1)) - ref.isoweekday()) % 7
+        day = (
+            ref + timedelta(days=shift)
+            if status not in PAST_STATUSES
+            else ref - timedelta(days=(7 - shift) % 7)
+        )
+        return day.isoformat(), day.isoformat()
+    month = _MONTH.match(value)
+    if month and (month.group(1) != "XXXX" or ref is not None):
+        year = ref.year if month.group(1) == "XXXX" and ref is not None else int(month.group(1))
+        lo, hi = _month_span(year, int(month.group(2)))
+        return lo.isoformat(), hi.isoformat()
+    week = _WEEK.match(value)
+    if week:
+        lo = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        return lo.isoformat(), (lo + timedelta(days=6)).isoformat()
+    return start, end
+
+
+def partial_day(value: str | None) -> tuple[int, int] | None:
+    """Month and day of a date without a year ('XXXX-05-12')."""
+    match = _PARTIAL_DATE.match(value or "")
+    return (int(match.group(1)), int(match.group(2))) if match else None
 
 
 @dataclass
@@ -77,6 +159,7 @@ class EventRow:
     participants: list[str]
     outlet: str | None
     origin: str | None
+    partial: tuple[int, int] | None = None
 
     def window(self) -> tuple[date, date] | None:
         """The dates the event can fall on: its own, or a range around the report."""
@@ -106,6 +189,8 @@ class Engagement:
     held: tuple[date, date] | None = None
     planned: tuple[date, date] | None = None
     soft: tuple[date, date] | None = None
+    held_reported: date | None = None
+    statuses: set[str] = field(default_factory=set)
 
     def dates(self) -> tuple[date, date] | None:
         return self.held or self.planned
@@ -113,11 +198,16 @@ class Engagement:
     def add(self, ev: EventRow) -> None:
         self.members.append(ev)
         self.countries |= ev.countries
+        self.statuses.add(ev.status)
         if self.mode is None and ev.mode:
             self.mode = ev.mode
         if self.place is None and ev.location_kind == "place":
             self.place = (ev.location_country, ev.location_text)
-        if ev.start is not None:
+        report = parse_day(ev.as_of)
+        if ev.status == "occurred" and report is not None:
+            self.held_reported = min(report, self.held_reported or report)
+        # An event that joined on one shared country is too weak to date the engagement.
+        if ev.start is not None and len(ev.countries) >= MIN_COUNTRIES_TO_OPEN:
             span = (ev.start, ev.end or ev.start)
             if ev.status == "occurred":
                 self.held = span if self.held is None else _union(self.held, span)
@@ -144,15 +234,20 @@ def _overlaps(a: tuple[date, date], b: tuple[date, date], slack: int = DATE_SLAC
 
 
 def _time_ok(ev: EventRow, g: Engagement) -> bool:
+    """Whether an event's dates fit the engagement's (held before it was reported held)."""
     if ev.start is not None:
         span = (ev.start, ev.end or ev.start)
+        late = g.held_reported is not None and (span[0] - g.held_reported).days > DATE_SLACK_DAYS
+        if ev.status == "occurred" and late:
+            return False
         known = g.dates()
         if known is not None:
             return _overlaps(span, known)
         return g.soft is None or _overlaps(span, g.soft)
     window = ev.window()
     if window is None:
-        return True
+        # Placed nowhere in time: it can only confirm what others already report.
+        return ev.status in g.statuses
     known = g.dates()
     return _overlaps(window, known if known is not None else g.soft or window)
 
@@ -175,6 +270,14 @@ def _mode_ok(ev: EventRow, g: Engagement) -> bool:
     return (ev.mode in exclusive) == (g.mode in exclusive)
 
 
+def _status_ok(ev: EventRow, g: Engagement) -> bool:
+    """Whether the event's status may describe the same happening as the engagement's."""
+    for a, b in rules()["separate_statuses"]:
+        if (ev.status == a and b in g.statuses) or (ev.status == b and a in g.statuses):
+            return False
+    return True
+
+
 def _shared_needed(ev: EventRow, g: Engagement) -> int:
     return min(MIN_SHARED_COUNTRIES, len(ev.countries), len(g.countries))
 
@@ -190,16 +293,75 @@ def eligible(ev: EventRow, section: str | None) -> bool:
     )
 
 
+def infer_years(events: list[EventRow]) -> None:
+    """Date events known only by month and day from dated events of the same countries.
+
+    The year is the one that puts the day closest to the date (or report date) of
+    an event sharing its countries (two, or all when it has fewer), if within
+    `YEAR_INFERENCE_DAYS`.
+    """
+    anchors = [(e.countries, e.start or parse_day(e.as_of)) for e in events]
+    dated = [(countries, day) for countries, day in anchors if day is not None]
+    for ev in events:
+        if ev.partial is None or ev.start is not None:
+            continue
+        needed = min(MIN_SHARED_COUNTRIES, len(ev.countries))
+        best: tuple[int, date] | None = None
+        for countries, anchor in dated:
+            if len(ev.countries & countries) < needed or anchor is None:
+                continue
+            for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+                try:
+                    day = date(year, *ev.partial)
+                except ValueError:
+                    continue
+                gap = abs((day - anchor).days)
+                if gap <= YEAR_INFERENCE_DAYS and (best is None or (gap, day) < best):
+                    best = (gap, day)
+        if best is not None:
+            ev.start = ev.end = best[1]
+
+
+def placeable(ev: EventRow) -> bool:
+    """Whether an event can open an engagement: it has dates, or a report date to bound them."""
+    return len(ev.countries) >= MIN_COUNTRIES_TO_OPEN and ev.window() is not None
+
+
+def _link_order(ev: EventRow) -> tuple[int, str, str, int]:
+    """Events dated in the text open engagements first, then those dated by their report."""
+    if ev.start is not None:
+        tier = 0 if len(ev.countries) >= MIN_COUNTRIES_TO_OPEN else 1
+        day = ev.start.isoformat()
+    else:
+        tier, day = (2, ev.as_of or "") if ev.as_of else (3, "")
+    return tier, day, ev.article, ev.seq
+
+
+def _shares_enough(ev: EventRow, g: Engagement) -> bool:
+    """Whether an event and an engagement share enough participant countries.
+
+    The country an engagement takes place in is its host, which some reports name
+    as a participant and others do not; so the guests alone may be compared.
+    """
+    if len(ev.countries & g.countries) >= max(1, _shared_needed(ev, g)):
+        return True
+    host = g.place[0] if g.place else None
+    if host is None or (host not in ev.countries and host not in g.countries):
+        return False
+    ev_guests, g_guests = ev.countries - {host}, g.countries - {host}
+    needed = min(MIN_SHARED_COUNTRIES, len(ev_guests), len(g_guests))
+    return len(ev_guests & g_guests) >= max(1, needed)
+
+
 def link(events: list[EventRow]) -> list[Engagement]:
     """Link events into engagements, deterministically for the same events."""
-    ordered = sorted(
-        events, key=lambda e: (e.as_of is None, e.as_of or "", e.start is None, e.article, e.seq)
-    )
+    infer_years(events)
+    ordered = sorted(events, key=_link_order)
     engagements: list[Engagement] = []
     index: dict[tuple[str, str], list[int]] = {}
     for opening in (True, False):
         for ev in ordered:
-            if (len(ev.countries) >= MIN_COUNTRIES_TO_OPEN) != opening:
+            if placeable(ev) != opening:
                 continue
             best = _best_match(ev, engagements, index)
             if best is None:
@@ -227,9 +389,9 @@ def _best_match(
     for i in sorted(candidates):
         g = engagements[i]
         shared = len(ev.countries & g.countries)
-        if shared < max(1, _shared_needed(ev, g)):
+        if not _shares_enough(ev, g):
             continue
-        if not (_time_ok(ev, g) and _place_ok(ev, g) and _mode_ok(ev, g)):
+        if not (_time_ok(ev, g) and _place_ok(ev, g) and _mode_ok(ev, g) and _status_ok(ev, g)):
             continue
         same_place = int(ev.location_kind == "place" and g.place is not None)
         score = (shared, same_place, -i)
@@ -329,6 +491,12 @@ def to_record(g: Engagement) -> dict[str, Any]:
     else:
         verification = "single-source"
     dates = g.dates()
+    basis = "text" if dates else None
+    if dates is None and status == "occurred":
+        reports = [parse_day(m.as_of) for m in members if m.status == "occurred"]
+        earliest = min((d for d in reports if d is not None), default=None)
+        if earliest is not None:
+            dates, basis = (earliest, earliest), "report"
     dated = [m for m in members if m.start is not None and m.when_text]
     held = [m for m in dated if m.status == "occurred"]
     when_text = (held or dated)[0].when_text if dated else None
@@ -351,6 +519,7 @@ def to_record(g: Engagement) -> dict[str, Any]:
             "text": when_text,
             "start": _iso(dates[0]) if dates else None,
             "end": _iso(dates[1]) if dates else None,
+            "basis": basis,
         },
         "status": status,
         "lifecycle": lifecycle,

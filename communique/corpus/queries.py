@@ -57,45 +57,49 @@ class Filters:
                 )
 
 
-def _limit(sql: str, params: list[Any], f: Filters) -> str:
-    if f.limit is not None and f.limit > 0:
-        params.append(f.limit)
-        return sql + " LIMIT ?"
-    return sql
+class _Where:
+    """WHERE clauses with their bound parameters; a filter left empty adds nothing."""
+
+    def __init__(self, clause: str | None = None, value: Any = None) -> None:
+        self.clauses: list[str] = []
+        self.params: list[Any] = []
+        if clause is not None:
+            self.add(clause, value)
+
+    def add(self, clause: str, value: Any) -> None:
+        if value:
+            self.clauses.append(clause)
+            self.params.append(value)
+
+    def countries(self, f: Filters, clause: str) -> None:
+        """One clause per country: all of them must take part."""
+        for c in f.country:
+            self.add(clause, c)
+
+    def select(self, sql: str, order: str, f: Filters) -> str:
+        """The full statement: WHERE, ORDER BY and the row limit."""
+        if self.clauses:
+            sql += " WHERE " + " AND ".join(self.clauses)
+        sql += f" ORDER BY {order}"
+        if f.limit is not None and f.limit > 0:
+            self.params.append(f.limit)
+            sql += " LIMIT ?"
+        return sql
 
 
 def engagements(db: Database, f: Filters, oldest_first: bool = False) -> list[dict[str, Any]]:
     """Engagement records matching the filters, newest first (or oldest first)."""
-    where: list[str] = []
-    params: list[Any] = []
-    for c in f.country:
-        where.append("seq IN (SELECT engagement FROM engagement_countries WHERE country = ?)")
-        params.append(c)
-    if f.status:
-        where.append("status = ?")
-        params.append(f.status)
-    if f.type:
-        where.append("type = ?")
-        params.append(f.type)
-    if f.since:
-        where.append("COALESCE(last_day, day) >= ?")
-        params.append(f.since)
-    if f.until:
-        where.append("day <= ?")
-        params.append(f.until)
-    if f.speaker:
-        where.append("id IN (SELECT engagement FROM events WHERE speaker = ?)")
-        params.append(f.speaker)
-    if f.outlet:
-        where.append("id IN (SELECT engagement FROM events WHERE outlet = ?)")
-        params.append(f.outlet)
+    w = _Where()
+    w.countries(f, "seq IN (SELECT engagement FROM engagement_countries WHERE country = ?)")
+    w.add("status = ?", f.status)
+    w.add("type = ?", f.type)
+    w.add("COALESCE(last_day, day) >= ?", f.since)
+    w.add("day <= ?", f.until)
+    w.add("id IN (SELECT engagement FROM events WHERE speaker = ?)", f.speaker)
+    w.add("id IN (SELECT engagement FROM events WHERE outlet = ?)", f.outlet)
     order = "ASC" if oldest_first else "DESC"
-    sql = "SELECT record FROM engagements"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += f" ORDER BY day IS NULL, day {order}, seq"
-    sql = _limit(sql, params, f)
-    return [json.loads(r["record"]) for r in db.query(sql, params)]
+    sql = w.select("SELECT record FROM engagements", f"day IS NULL, day {order}, seq", f)
+    return [json.loads(r["record"]) for r in db.query(sql, w.params)]
 
 
 _EVENT_COLUMNS = (
@@ -114,65 +118,54 @@ def _event_dict(r: sqlite3.Row) -> dict[str, Any]:
 
 def events(db: Database, f: Filters) -> list[dict[str, Any]]:
     """Stored events matching the filters, newest first."""
-    where, params = _common(f, "seq", "event_countries", "event", "day")
-    if f.type:
-        where.append("type = ?")
-        params.append(f.type)
-    if f.status:
-        where.append("status = ?")
-        params.append(f.status)
-    sql = f"SELECT {_EVENT_COLUMNS} FROM events"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY day IS NULL, day DESC, seq DESC"
-    sql = _limit(sql, params, f)
-    return [_event_dict(r) for r in db.query(sql, params)]
+    w = _common(f, "", "seq", "event_countries", "event", "day")
+    w.add("type = ?", f.type)
+    w.add("status = ?", f.status)
+    sql = w.select(f"SELECT {_EVENT_COLUMNS} FROM events", "day IS NULL, day DESC, seq DESC", f)
+    return [_event_dict(r) for r in db.query(sql, w.params)]
 
 
 def _common(
-    f: Filters, key: str, country_table: str, country_key: str, day: str
-) -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    for c in f.country:
-        where.append(f"{key} IN (SELECT {country_key} FROM {country_table} WHERE country = ?)")
-        params.append(c)
-    if f.since:
-        where.append(f"{day} >= ?")
-        params.append(f.since)
-    if f.until:
-        where.append(f"{day} <= ?")
-        params.append(f.until)
-    if f.speaker:
-        where.append("speaker = ?")
-        params.append(f.speaker)
-    if f.outlet:
-        where.append("outlet = ?")
-        params.append(f.outlet)
-    return where, params
+    f: Filters,
+    prefix: str,
+    key: str,
+    country_table: str,
+    country_key: str,
+    day: str,
+    w: _Where | None = None,
+) -> _Where:
+    """Country, date, speaker and outlet filters of a table whose columns take `prefix`."""
+    w = w or _Where()
+    rows = f"SELECT {country_key} FROM {country_table} WHERE country = ?"
+    w.countries(f, f"{prefix}{key} IN ({rows})")
+    w.add(f"{prefix}{day} >= ?", f.since)
+    w.add(f"{prefix}{day} <= ?", f.until)
+    w.add(f"{prefix}speaker = ?", f.speaker)
+    w.add(f"{prefix}outlet = ?", f.outlet)
+    return w
+
+
+def _statement_filters(f: Filters, w: _Where | None = None) -> _Where:
+    return _common(f, "s.", "seq", "statement_countries", "statement", "date", w)
 
 
 def statements(db: Database, f: Filters) -> list[dict[str, Any]]:
     """Stored statements matching the filters (type and status: of events resting on them)."""
-    where, params = _common(f, "s.seq", "statement_countries", "statement", "s.date")
-    where = [w.replace("speaker =", "s.speaker =").replace("outlet =", "s.outlet =") for w in where]
+    w = _statement_filters(f)
     for column, value in (("type", f.type), ("status", f.status)):
-        if value:
-            where.append(
-                f"EXISTS (SELECT 1 FROM events e WHERE e.article = s.article"
-                f" AND e.source = s.statement AND e.{column} = ?)"
-            )
-            params.append(value)
-    sql = (
+        w.add(
+            f"EXISTS (SELECT 1 FROM events e WHERE e.article = s.article"
+            f" AND e.source = s.statement AND e.{column} = ?)",
+            value,
+        )
+    sql = w.select(
         "SELECT s.article, s.statement, s.speaker, s.speaker_text, s.speaker_country, s.cue,"
-        " s.kind, s.content, s.section, s.channel, s.relays, s.date, s.outlet FROM statements s"
+        " s.kind, s.content, s.section, s.channel, s.relays, s.date, s.outlet FROM statements s",
+        "s.date IS NULL, s.date DESC, s.seq",
+        f,
     )
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY s.date IS NULL, s.date DESC, s.seq"
-    sql = _limit(sql, params, f)
     out = []
-    for r in db.query(sql, params):
+    for r in db.query(sql, w.params):
         d = dict(r)
         d["relays"] = json.loads(d["relays"] or "[]")
         out.append(d)
@@ -183,53 +176,36 @@ def search(db: Database, text: str, f: Filters) -> list[dict[str, Any]]:
     """Articles and statements whose text matches an FTS5 query, best first."""
     if not text.strip():
         raise CommuniqueError(Errors.E108, text=text, detail="empty query")
-    where, params = ["articles_fts MATCH ?"], [text]
-    article_filter: list[str] = []
-    for c in f.country:
-        article_filter.append(
-            "a.id IN (SELECT e.article FROM events e JOIN event_countries ec ON ec.event = e.seq"
-            " WHERE ec.country = ?)"
-        )
-        params.append(c)
-    for column, value, op in (
-        ("a.published", f.since, ">="),
-        ("a.published", f.until, "<="),
-        ("a.outlet", f.outlet, "="),
-    ):
-        if value:
-            article_filter.append(f"{column} {op} ?")
-            params.append(value)
+    w = _Where("articles_fts MATCH ?", text)
+    w.countries(
+        f,
+        "a.id IN (SELECT e.article FROM events e JOIN event_countries ec ON ec.event = e.seq"
+        " WHERE ec.country = ?)",
+    )
+    w.add("a.published >= ?", f.since)
+    w.add("a.published <= ?", f.until)
+    w.add("a.outlet = ?", f.outlet)
     for column, value in (("type", f.type), ("status", f.status), ("speaker", f.speaker)):
-        if value:
-            article_filter.append(f"a.id IN (SELECT article FROM events WHERE {column} = ?)")
-            params.append(value)
-    sql = (
+        w.add(f"a.id IN (SELECT article FROM events WHERE {column} = ?)", value)
+    sql = w.select(
         "SELECT 'article' AS kind, a.id AS article, NULL AS statement, a.outlet, a.published,"
         " a.title, snippet(articles_fts, 2, '[', ']', '…', 12) AS snippet, rank"
-        " FROM articles_fts JOIN articles a ON a.id = articles_fts.article WHERE "
-        + " AND ".join(where + article_filter)
-        + " ORDER BY rank"
+        " FROM articles_fts JOIN articles a ON a.id = articles_fts.article",
+        "rank",
+        f,
     )
-    sql = _limit(sql, params, f)
+    sw = _statement_filters(f, _Where("statements_fts MATCH ?", text))
+    ssql = sw.select(
+        "SELECT 'statement' AS kind, s.article, s.statement, s.outlet, s.date AS published,"
+        " s.speaker AS title, snippet(statements_fts, 3, '[', ']', '…', 12) AS snippet, rank"
+        " FROM statements_fts JOIN statements s ON s.article = statements_fts.article"
+        " AND s.statement = statements_fts.statement",
+        "rank",
+        f,
+    )
     try:
-        rows = [dict(r) for r in db.query(sql, params)]
-        sparams: list[Any] = [text]
-        swhere = ["statements_fts MATCH ?"]
-        s_where, s_params = _common(f, "s.seq", "statement_countries", "statement", "s.date")
-        swhere += [
-            w.replace("speaker =", "s.speaker =").replace("outlet =", "s.outlet =") for w in s_where
-        ]
-        sparams += s_params
-        ssql = (
-            "SELECT 'statement' AS kind, s.article, s.statement, s.outlet, s.date AS published,"
-            " s.speaker AS title, snippet(statements_fts, 3, '[', ']', '…', 12) AS snippet, rank"
-            " FROM statements_fts JOIN statements s ON s.article = statements_fts.article"
-            " AND s.statement = statements_fts.statement WHERE "
-            + " AND ".join(swhere)
-            + " ORDER BY rank"
-        )
-        ssql = _limit(ssql, sparams, f)
-        rows += [dict(r) for r in db.query(ssql, sparams)]
+        rows = [dict(r) for r in db.query(sql, w.params)]
+        rows += [dict(r) for r in db.query(ssql, sw.params)]
     except sqlite3.OperationalError as err:
         raise CommuniqueError(Errors.E108, text=text, detail=str(err)) from None
     for r in rows:

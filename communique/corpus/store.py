@@ -289,6 +289,7 @@ def _event_row(r: sqlite3.Row, origin: str | None) -> eng.EventRow:
     start = eng.parse_day(r["when_start"], as_of)
     end = eng.parse_day(r["when_end"], as_of)
     return eng.EventRow(
+        partial=eng.partial_day(r["when_start"]) if start is None else None,
         seq=r["seq"],
         article=r["article"],
         event=r["event"],
@@ -394,13 +395,15 @@ def _insert_article(conn: sqlite3.Connection, record: dict[str, Any], digest: st
             "INSERT INTO statements_fts (article, statement, speaker, content) VALUES (?, ?, ?, ?)",
             (aid, s["id"], name(s.get("speaker")) or s.get("speaker_text") or "", s["content"]),
         )
+    reference = eng.reference_date(record)
+    timexes = record.get("timexes", [])
     for ev in record.get("events", []):
         loc = ev.get("location") or {}
         when = ev.get("when") or {}
         source = ev.get("source")
         as_of = statement_dates.get(source) if source else None
-        as_of = as_of or a.get("published")
-        start = when.get("start")
+        as_of = as_of or reference
+        start, end = eng.resolve_when(when, timexes, as_of, ev["status"])
         day = start if start and not start.startswith("X") else as_of
         participants = sorted(
             {n for n in (name(x) for x in ev.get("actors", []) + ev.get("recipients", [])) if n}
@@ -424,7 +427,7 @@ def _insert_article(conn: sqlite3.Connection, record: dict[str, Any], digest: st
                 loc.get("kind"),
                 when.get("text"),
                 start,
-                when.get("end"),
+                end,
                 source,
                 statement_speakers.get(source) if source else None,
                 ev.get("verification"),

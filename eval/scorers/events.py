@@ -12,13 +12,24 @@ Mappings, so that our output and PLOVER's coding conventions are compared fairly
 - PLOVER codes an announced or offered future action as AGREE ("will visit", "offered to
   negotiate") and a hostile one as THREATEN; we keep the action's type and give it a status.
   A predicted event whose status is planned, proposed, conditional or hypothetical is
-  therefore scored as AGREE when its type is cooperative and as THREATEN when it is hostile;
-  a negated cooperative event ("failed to reach agreement", "declined to resign") as REJECT.
+  therefore scored as AGREE when its type is cooperative and as THREATEN when it is hostile
+  (a future protest or boycott is a threat of dissent, CAMEO 133); an event conditional on an
+  "unless" clause ("will withdraw unless Y complies") as THREATEN, being an ultimatum (CAMEO
+  139); a negated cooperative event ("failed to reach agreement", "declined to resign") as
+  REJECT.
 - Gold country codes are CAMEO-style: the few that differ from ISO 3166 alpha-3 are mapped
   (`CAMEO_TO_ISO3`); codes that name no state (IGO, NGO, IMG, ...) stand for "no country",
   as does an empty side, and count as the empty string in triples. Our own codes for
   international bodies (UNO, EUR, IGO) are read the same way, since the gold codes every
   intergovernmental body as IGO.
+- Joint events: PLOVER marks the parties of a joint action ("X and Y agreed", "X held talks
+  with Y") as SRC/TAR, each both source and target, and the gold lists them all as actors
+  with no recipient. For such a record the parties of a predicted event are compared as one
+  set: its actor and recipient countries together, each as (type, country, ""). The countries
+  must still be right; only the side they are put on is not scored.
+- Triples are sets: a record's gold triples are all (type, actor, recipient) pairs of its one
+  event; the predicted triples are the union over all events predicted for the text, so every
+  extra event with a wrong type or side costs precision.
 - Meeting records: gold CONSULT (expected held) or AGREE/REQUEST whose event text is about a
   meeting (expected planned, PLOVER's future-meeting convention). The prediction is the most
   confident predicted CONSULT event; none counts as wrong.
@@ -73,9 +84,13 @@ FUTURE_STATUSES = frozenset({"planned", "proposed", "conditional", "hypothetical
 COOPERATIVE_TYPES = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 )
-HOSTILE_TYPES = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+HOSTILE_TYPES = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"})
 HELD_STATUSES = frozenset({"occurred", "ongoing"})
 #: Words of a gold event text that make an AGREE/REQUEST record a future-meeting record.
+#: A condition that makes a conditional announcement an ultimatum.
+ULTIMATUM = re.compile(r"\s*unless\b", re.IGNORECASE)
+#: Markup tag of a party that is both source and target of a joint action.
+JOINT_TAG = "(SRC/TAR:"
 MEETING_WORDS = re.compile(r"\b(meet|visit|talk|summit|negotiat|host)", re.IGNORECASE)
 
 
@@ -89,6 +104,10 @@ def scored_type(event: Any) -> str:
     """The PLOVER type our event would be coded as (future actions as AGREE or THREATEN)."""
     if event.status == "negated" and event.type in COOPERATIVE_TYPES:
         return "REJECT"
+    if event.status == "conditional" and any(
+        ULTIMATUM.match(c) for c in getattr(event, "conditions", [])
+    ):
+        return "THREATEN"
     if event.status in FUTURE_STATUSES:
         if event.type in COOPERATIVE_TYPES:
             return "AGREE"
@@ -115,6 +134,18 @@ def _sides(doc: Any, event: Any) -> tuple[set[str], set[str]]:
 
 def _triples(kind: str, actors: set[str], recipients: set[str]) -> set[tuple[str, str, str]]:
     return {(kind, a, r) for a in actors for r in recipients}
+
+
+def _joint_triples(kind: str, actors: set[str], recipients: set[str]) -> set[tuple[str, str, str]]:
+    """Triples of a joint action: every party on the actor side, no recipient."""
+    parties = (actors | recipients) - {""}
+    return {(kind, p, "") for p in parties or {""}}
+
+
+def is_joint(record: dict[str, Any]) -> bool:
+    """Whether the gold event is a joint action of SRC/TAR parties with no separate target."""
+    gold = record["events"][0]
+    return JOINT_TAG in (record.get("markup") or "") and not gold["recipient"]
 
 
 def score(suite_name: str, records: list[dict[str, Any]]) -> SuiteResult:
@@ -155,9 +186,10 @@ def score(suite_name: str, records: list[dict[str, Any]]) -> SuiteResult:
             {gold_country(c) for c in gold["actor"]} or {""},
             {gold_country(c) for c in gold["recipient"]} or {""},
         )
+        to_triples = _joint_triples if is_joint(record) else _triples
         pred_triples: set[tuple[str, str, str]] = set()
         for event in events:
-            pred_triples |= _triples(scored_type(event), *_sides(doc, event))
+            pred_triples |= to_triples(scored_type(event), *_sides(doc, event))
         tri_tp += len(gold_triples & pred_triples)
         tri_pred += len(pred_triples)
         tri_gold += len(gold_triples)

@@ -4,6 +4,16 @@ Content spans are compared by **token overlap ratio**: with the word tokens (`\\
 the text, ratio(P, G) = |tokens(P) ∩ tokens(G)| / max(|tokens(P)|, |tokens(G)|). It is 1
 for equal spans and penalises both a too-short and a too-long prediction. Predictions and
 gold are matched one to one, greedily by descending ratio, at thresholds 0.3 and 0.8.
+
+Content follows PolNeAR's convention that the cue and the source are never part of the
+content. A discontinuous gold content ("Talks, she said, will resume") counts as the union
+of its `fragments`, not the covering range the converter gives; a predicted content that a
+parenthetical cue interrupts likewise counts without the predicted speaker and cue tokens
+inside it. Both sides are treated alike, so neither gains from the choice.
+
+Recall is also broken down by the class of the gold cue (speech; belief, intention and
+perception; evidence; other, such as "backing" or "voted for"), since PolNeAR annotates
+far more than statements; the headline P/R/F1 count every gold attribution.
 On matched pairs (at 0.3), the speaker is right when the predicted speaker span overlaps
 the gold speaker span, and the cue is right when the predicted cue span overlaps the
 gold cue span or the cue's lemma is one of the gold cue's lemmas.
@@ -70,6 +80,24 @@ class _Tokens:
         from bisect import bisect_left
 
         return set(range(bisect_left(self.starts, start), bisect_left(self.starts, end)))
+
+
+def _gold_tokens(toks: _Tokens, gold: dict[str, Any]) -> set[int]:
+    """A gold content's tokens: its fragments' when it is discontinuous."""
+    pieces = _pieces(gold.get("fragments"))
+    if pieces:
+        return set().union(*(toks.of(s, e) for s, e in pieces))
+    return toks.of(gold["start"], gold["end"])
+
+
+def _pred_tokens(toks: _Tokens, sp: StatementSpans) -> set[int]:
+    """A predicted content's tokens, without a speaker or cue standing inside it."""
+    st, att = sp.statement, sp.attribution
+    out = toks.of(st.start, st.end)
+    for lo, hi in ((att.speaker_start, att.speaker_end), (att.cue_start, att.cue_end)):
+        if lo is not None and hi is not None and st.start < lo and hi < st.end:
+            out -= toks.of(lo, hi)
+    return out
 
 
 def overlap_ratio(p: set[int], g: set[int]) -> float:
@@ -140,6 +168,7 @@ def _score_polnear(records: list[dict[str, Any]]) -> SuiteResult:
     matched = speaker_ok = speaker_n = cue_ok = 0
     speech_ok = speech_n = 0
     kinds: dict[str, dict[str, int]] = {}
+    classes: dict[str, dict[str, int]] = {}
     direct = {"tp": 0, "pred": 0, "gold": 0}
     textacy_direct = {"tp": 0, "pred": 0, "gold": 0}
     textacy_seconds = 0.0
@@ -149,14 +178,19 @@ def _score_polnear(records: list[dict[str, Any]]) -> SuiteResult:
             continue
         toks = _Tokens(rec["text"])
         golds = [q for q in rec["quotes"] if q.get("start") is not None]
-        gold_sets = [toks.of(q["start"], q["end"]) for q in golds]
-        pred_sets = [toks.of(s.statement.start, s.statement.end) for s in spans]
+        gold_sets = [_gold_tokens(toks, q) for q in golds]
+        pred_sets = [_pred_tokens(toks, s) for s in spans]
         n_pred += len(spans)
         n_gold += len(golds)
         for t in THRESHOLDS:
             tp[t] += len(match(pred_sets, gold_sets, t))
         pairs = match(pred_sets, gold_sets, ATTRIBUTE_THRESHOLD)
         matched_pred = {i for i, _ in pairs}
+        matched_gold = {j for _, j in pairs}
+        for j, gold in enumerate(golds):
+            row = classes.setdefault(_cue_class(doc, gold), {"gold": 0, "matched": 0})
+            row["gold"] += 1
+            row["matched"] += j in matched_gold
         for k, sp in enumerate(spans):
             row = kinds.setdefault(sp.statement.kind, {"pred": 0, "matched": 0})
             row["pred"] += 1
@@ -230,7 +264,33 @@ def _score_polnear(records: list[dict[str, Any]]) -> SuiteResult:
     else:
         notes.append("textacy could not be imported: no side-by-side direct-quote figures")
     table = [{"kind": k, **v} for k, v in sorted(kinds.items())]
-    return SuiteResult(metrics=metrics, tables={"predicted kinds": table}, notes=notes)
+    by_class = [
+        {"gold cue": k, **v, "recall": round(v["matched"] / v["gold"], 4) if v["gold"] else 0.0}
+        for k, v in sorted(classes.items())
+    ]
+    return SuiteResult(
+        metrics=metrics,
+        tables={"predicted kinds": table, "recall by gold cue class": by_class},
+        notes=notes,
+    )
+
+
+def _cue_class(doc: Document, gold: dict[str, Any]) -> str:
+    """speech, cognitive, evidence or other, from the gold cue's lemmas and words."""
+    sdoc = doc.spacy_doc
+    lemmas = [
+        t.lemma_.lower()
+        for s, e in _pieces(gold.get("cue_span"))
+        for t in ((sdoc.char_span(s, e, alignment_mode="expand") if sdoc else None) or [])
+    ]
+    words = [w.lower() for w in _WORD.findall(gold.get("cue") or "")]
+    if _is_speech_cue(gold.get("cue") or "", lemmas, words):
+        return "speech"
+    acts = {cue_act(w) for w in lemmas + words}
+    for act in ("cognitive", "evidence"):
+        if act in acts:
+            return act
+    return "other"
 
 
 def _per_100(seconds: float, articles: int) -> float:

@@ -40,6 +40,8 @@ SUITES = {
 
 #: Stages needed for time: the parse (for tense) and the tagger; no clean, so offsets hold.
 STAGES = ["communique.parse.v1", "communique.time.v1"]
+#: What Recognizers writes for a value it leaves unresolved (it keeps only the timex).
+UNRESOLVED = "not resolved"
 #: Recognizers result types scored here.
 RECOGNIZER_TYPES = ("date", "daterange", "duration")
 
@@ -238,9 +240,18 @@ def add_months(d: date, n: int) -> date:
 def _recognizer_ok(
     kind: str, timex: Timex, values: list[dict[str, Any]], news_convention: bool = False
 ) -> bool:
-    """Whether a timex resolves a Recognizers case; `news_convention` also accepts range ends
-    read inclusively ("from May to July" through the end of July)."""
+    """Whether a timex resolves a Recognizers case.
+
+    A case may list several values (a bare weekday or day, past and future): any one counts.
+    Where Recognizers leaves a value "not resolved" (an invalid day such as 30 February, a
+    bare season, a school year), its timex is compared with ours. `news_convention` also
+    accepts range ends read inclusively ("from May to July" through the end of July).
+    """
     for v in values:
+        if v.get("value") == UNRESOLVED or v.get("start") == UNRESOLVED:
+            if timex.value == v.get("timex"):
+                return True
+            continue
         if kind == "duration":
             if timex.value == v.get("timex"):
                 return True
