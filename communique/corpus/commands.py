@@ -140,6 +140,80 @@ def _pick(record: dict[str, Any], column: str) -> Any:
     return value
 
 
+#: The listing commands: name (also the store method), help, and table columns.
+LISTINGS = (
+    (
+        "engagements",
+        "Engagements linked across articles, with status, lifecycle and sources.",
+        (
+            "id",
+            "type",
+            "countries",
+            "status",
+            "when.start",
+            "when.end",
+            "location.text",
+            "sources.independent_origins",
+            "verification",
+        ),
+    ),
+    (
+        "events",
+        "Events as stored from each article.",
+        (
+            "article",
+            "event",
+            "type",
+            "status",
+            "countries",
+            "when_start",
+            "location_text",
+            "speaker",
+            "engagement",
+        ),
+    ),
+    (
+        "statements",
+        "Statements with their speakers, channels and relays.",
+        ("article", "statement", "speaker", "date", "outlet", "content"),
+    ),
+)
+
+
+def _register_listing(app: typer.Typer, name: str, doc: str, columns: tuple[str, ...]) -> None:
+    """One listing command: the store method of that name, with the common filters."""
+
+    def listing(
+        db: DbOption = Path("communique.db"),
+        country: CountryOption = None,
+        since: SinceOption = None,
+        until: UntilOption = None,
+        status: StatusOption = None,
+        type_: TypeOption = None,
+        speaker: SpeakerOption = None,
+        outlet: OutletOption = None,
+        limit: LimitOption = 100,
+        fmt: QueryFormat = "table",
+    ) -> None:
+        filters = _filters(country, since, until, status, type_, speaker, outlet, limit)
+        records = _fetch(db, fmt, lambda c, f: getattr(c, name)(**f), filters)
+        _print(records, fmt, list(columns))
+
+    listing.__doc__ = doc
+    app.command(name)(listing)
+
+
+def _undated_articles(corpus: Any) -> int:
+    """Stored articles with events but no date to place them in time (none was linked)."""
+    rows = corpus.db.query(
+        "SELECT COUNT(*) AS n FROM articles a WHERE a.published IS NULL"
+        " AND EXISTS (SELECT 1 FROM events e WHERE e.article = a.id)"
+        " AND NOT EXISTS (SELECT 1 FROM events e WHERE e.article = a.id"
+        " AND e.engagement IS NOT NULL)"
+    )
+    return int(rows[0]["n"]) if rows else 0
+
+
 def register(app: typer.Typer) -> None:
     """Add the corpus commands to the `communique` command line."""
 
@@ -172,6 +246,7 @@ def register(app: typer.Typer) -> None:
                     progress=ticker.advance,
                     on_total=ticker.set_total,
                 )
+            undated = _undated_articles(corpus)
         except CommuniqueError as err:
             raise _fail(err.message) from None
         finally:
@@ -186,90 +261,17 @@ def register(app: typer.Typer) -> None:
             f" {report.engagements} engagements",
             highlight=False,
         )
+        if undated:
+            err_console.print(
+                f"{undated} stored article(s) without a publication date: their events are"
+                " not linked into engagements (give --published)",
+                highlight=False,
+            )
         if report.skipped:
             raise typer.Exit(1)
 
-    @app.command()
-    def engagements(
-        db: DbOption = Path("communique.db"),
-        country: CountryOption = None,
-        since: SinceOption = None,
-        until: UntilOption = None,
-        status: StatusOption = None,
-        type_: TypeOption = None,
-        speaker: SpeakerOption = None,
-        outlet: OutletOption = None,
-        limit: LimitOption = 100,
-        fmt: QueryFormat = "table",
-    ) -> None:
-        """Engagements linked across articles, with status, lifecycle and sources."""
-        filters = _filters(country, since, until, status, type_, speaker, outlet, limit)
-        records = _fetch(db, fmt, lambda c, f: c.engagements(**f), filters)
-        _print(
-            records,
-            fmt,
-            [
-                "id",
-                "type",
-                "countries",
-                "status",
-                "when.start",
-                "when.end",
-                "location.text",
-                "sources.independent_origins",
-                "verification",
-            ],
-        )
-
-    @app.command()
-    def events(
-        db: DbOption = Path("communique.db"),
-        country: CountryOption = None,
-        since: SinceOption = None,
-        until: UntilOption = None,
-        status: StatusOption = None,
-        type_: TypeOption = None,
-        speaker: SpeakerOption = None,
-        outlet: OutletOption = None,
-        limit: LimitOption = 100,
-        fmt: QueryFormat = "table",
-    ) -> None:
-        """Events as stored from each article."""
-        filters = _filters(country, since, until, status, type_, speaker, outlet, limit)
-        records = _fetch(db, fmt, lambda c, f: c.events(**f), filters)
-        _print(
-            records,
-            fmt,
-            [
-                "article",
-                "event",
-                "type",
-                "status",
-                "countries",
-                "when_start",
-                "location_text",
-                "speaker",
-                "engagement",
-            ],
-        )
-
-    @app.command()
-    def statements(
-        db: DbOption = Path("communique.db"),
-        country: CountryOption = None,
-        since: SinceOption = None,
-        until: UntilOption = None,
-        status: StatusOption = None,
-        type_: TypeOption = None,
-        speaker: SpeakerOption = None,
-        outlet: OutletOption = None,
-        limit: LimitOption = 100,
-        fmt: QueryFormat = "table",
-    ) -> None:
-        """Statements with their speakers, channels and relays."""
-        filters = _filters(country, since, until, status, type_, speaker, outlet, limit)
-        records = _fetch(db, fmt, lambda c, f: c.statements(**f), filters)
-        _print(records, fmt, ["article", "statement", "speaker", "date", "outlet", "content"])
+    for name, doc, columns in LISTINGS:
+        _register_listing(app, name, doc, columns)
 
     @app.command()
     def search(
