@@ -72,6 +72,10 @@ CIRCUMSTANCE_MARKERS = frozenset(
         "whereas",
     }
 )
+#: Prepositions that name what an act is about ("talks over the deal", "a row about the accord").
+TOPIC_PREPS = frozenset({"over", "about", "regarding", "concerning"})
+#: Prepositions of phrases that tell the time or occasion of their verb, not its content.
+CIRCUMSTANCE_PREPS = frozenset({"during", "amid", "following", "after", "before", "since"})
 #: The type whose condition clause names its target ("threatened to X unless Y does Z").
 ULTIMATUM_TYPE = "THREATEN"
 #: Conjunctions of condition clauses.
@@ -112,6 +116,10 @@ TRANSFER_TYPES = frozenset({"AGREE", "AID", "CONCEDE"})
 BACKGROUND_DEPS = frozenset({"relcl", "acl"})
 #: Verb tags of participial adjuncts ("..., killing one person", "..., backed by Y").
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
+#: Tag of a hyphen inside a compound.
+HYPHEN_TAG = "HYPH"
+#: Tags of plural nouns.
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: Tags of relative pronouns, which stand for the noun a relative clause modifies.
 RELATIVE_TAGS = frozenset({"WP", "WDT"})
 #: Part of speech of trigger entries that are auxiliaries of obligation ("Y must leave").
@@ -142,6 +150,13 @@ FACTUAL_STATUSES = frozenset({"occurred", "ongoing", "planned"})
 COMMISSIVE_TYPES = frozenset({"AGREE"})
 #: Number of context countries that stand in for "both sides", "the two countries" and the like.
 GENERIC_PARTY_COUNT = 2
+#: Events of a kind each of two countries must have taken part in for a later mention that
+#: names no one ("the next round of talks") to be read as theirs.
+TOLD_PARTY_EVENTS = 2
+#: The mode of a meeting held at a distance (a call), which has no venue.
+REMOTE_MODE = "phone"
+#: The mode of one party's visit to another.
+VISIT_MODE = "visit"
 #: Confidence of an event by how it was found: a verb trigger with both sides resolved ...
 CONF_VERB_BOTH = 0.9
 #: ... a verb trigger with one side ...
@@ -295,9 +310,18 @@ def _plain_trigger(token: Token) -> tuple[TriggerEntry, Token | None] | None:
         if entry.with_lemma is None:
             return entry, None
         for dep in _dependent_lemmas(token):
+            if _time_phrase(dep):
+                continue  # "called X on Monday" is no "call on"
             if dep.lemma_.lower() == entry.with_lemma or dep.text.lower() == entry.with_lemma:
                 return entry, dep
     return None
+
+
+def _time_phrase(token: Token) -> bool:
+    """A preposition whose object is a time ("on Monday", "in May")."""
+    return token.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in TIME_LABELS for c in token.children
+    )
 
 
 def _governors(token: Token, *, circumstances: bool = True) -> Iterator[Token]:
@@ -321,8 +345,18 @@ def _governors(token: Token, *, circumstances: bool = True) -> Iterator[Token]:
             )
         ):
             return  # "..., after X shot down Y": a circumstance, not what the verb is about
+        if not circumstances and _circumstance_phrase(current):
+            return  # "At a meeting in X, they agreed ...": the meeting is not what was agreed
         current = current.head
         yield current
+
+
+def _circumstance_phrase(token: Token) -> bool:
+    """A prepositional phrase that sets the scene of its verb: one of time or occasion
+    ("during", "amid", "following") or one put before the verb ("At a meeting in X, ...")."""
+    if token.dep_ != "prep" or token.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.lemma_.lower() in CIRCUMSTANCE_PREPS or token.i < token.head.i
 
 
 def _triggers(sent: Span) -> dict[int, tuple[TriggerEntry, Token | None]]:
@@ -393,6 +427,21 @@ def _protest_of_purpose(
 
 
 # --- participants --------------------------------------------------------------------------
+
+
+def _stand_in(token: Token) -> Token:
+    """The noun a trigger noun is counted by ("a new round of talks", "a series of meetings"),
+    which takes the trigger's place in the clause; else the trigger itself."""
+    head = token.head
+    if (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ == "pobj"
+        and head.lemma_ == "of"
+        and head.head.pos_ == "NOUN"
+        and has_phrase(head.head.lemma_, "partitive_noun")
+    ):
+        return head.head
+    return token
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -504,6 +553,11 @@ def _party(doc: Document, head: Token) -> list[_Party]:
     if people_of is not None:
         return [_Party(None, people_of)]
     ent = _entity_of(doc, head)
+    if ent is not None and not ent.country and ent.type not in DOMESTIC_ENTITY_TYPES:
+        # "the leaders of X, Y and Z" taken for a name: the places in its phrase say who.
+        phrase = _phrase_parties(doc, tokens)
+        if len(phrase) > 1:
+            return phrase
     of_country = _of_country(doc, head)
     if ent is not None and of_country is not None and ent.country != of_country:
         # "the president of Armenia": the office's country outranks a guessed referent.
@@ -513,6 +567,8 @@ def _party(doc: Document, head: Token) -> list[_Party]:
     if ent is not None and len({p.country for p in found if p.country}) > 1:
         # "Hungarian and Romanian officials": conjoined modifiers name one party each.
         return found
+    if ent is not None and not ent.country and has_phrase(span_text, "generic_participants"):
+        return [_Party(None, None, generic=True)]  # "the two sides" taken for a name
     if ent is not None:
         country = ent.country or _country_of_tokens(tokens)
         if country is None and ent.type in ("PERSON", "ORG"):
@@ -523,10 +579,9 @@ def _party(doc: Document, head: Token) -> list[_Party]:
         return [_Party(ent.id, country, domestic=domestic)]
     if found:
         return found
-    for token in tokens[1:]:
-        ent = _entity_of(doc, token)
-        if ent is not None:
-            return [_Party(ent.id, ent.country or _country_of_tokens(tokens))]
+    phrase = _phrase_parties(doc, tokens)
+    if phrase:
+        return phrase
     if has_phrase(span_text, "generic_participants"):
         return [_Party(None, None, generic=True)]
     country = _country_of_tokens(tokens)
@@ -537,6 +592,18 @@ def _party(doc: Document, head: Token) -> list[_Party]:
     if country is None and head.pos_ in ("NOUN", "PROPN") and _is_actor_noun(span_text):
         return [_Party(None, None, domestic=True)]
     return [_Party(None, country)] if country else []
+
+
+def _phrase_parties(doc: Document, tokens: list[Token]) -> list[_Party]:
+    """The first entity named in an argument's own phrase (after its head), with the
+    entities conjoined to it: "the envoys of X and Y" names a party each."""
+    head = _entity_of(doc, tokens[0])
+    for token in tokens[1:]:
+        ent = _entity_of(doc, token)
+        if ent is not None and ent is not head:
+            own = [_Party(ent.id, ent.country or _country_of_tokens(tokens))]
+            return own + [p for conj in _conjuncts(token)[1:] for p in _party(doc, conj)]
+    return []
 
 
 def _of_country(doc: Document, head: Token) -> str | None:
@@ -605,14 +672,50 @@ def _country_of_tokens(tokens: list[Token]) -> str | None:
 def _parties(doc: Document, heads: Iterable[Token]) -> list[_Party]:
     parties: list[_Party] = []
     for head in heads:
-        for conj in _conjuncts(head):
+        conjuncts = _conjuncts(head)
+        for conj in conjuncts:
+            if _title_of_next(doc, conj, conjuncts):
+                continue
             parties.extend(_party(doc, conj))
+            for pair in _hyphen_pairs(conj):
+                parties.extend(_party(doc, pair))  # "X-Y talks": both name a party
+            if conj.tag_ in PLURAL_TAGS:
+                # "the governments of X, Y and Z" parsed with Y apposed: a plural's members.
+                for appos in (c for c in conj.children if c.dep_ == "appos"):
+                    parties.extend(_party(doc, appos))
     return parties
+
+
+def _title_of_next(doc: Document, token: Token, conjuncts: list[Token]) -> bool:
+    """A title parsed as a conjunct of its own ("X and [Chinese Foreign Minister] [Wang Yi]"):
+    it names no one but the person conjunct right after it."""
+    if _entity_of(doc, token) is not None or token.i + 1 >= len(token.doc):
+        return False
+    person = _entity_of(doc, token.doc[token.i + 1])
+    return (
+        person is not None
+        and person.type == "PERSON"
+        and any(_entity_of(doc, c) is person for c in conjuncts if c.i > token.i)
+    )
+
+
+def _hyphen_pairs(token: Token) -> list[Token]:
+    """Proper nouns joined to a token by a hyphen ("Iran-US", "US-Iran")."""
+    doc = token.doc
+    return [
+        c
+        for c in token.children
+        if c.dep_ == "compound"
+        and c.pos_ == "PROPN"
+        and c.i == token.i - 2
+        and doc[c.i + 1].tag_ == HYPHEN_TAG
+    ]
 
 
 def _subject(token: Token) -> tuple[list[Token], list[Token]]:
     """(active subjects, passive subjects) of a verb, borrowed from a governor when missing."""
     current: Token | None = token
+    raised = False
     for _ in range(MAX_GOVERNOR_DEPTH):
         if current is None:
             break
@@ -622,8 +725,11 @@ def _subject(token: Token) -> tuple[list[Token], list[Token]]:
             # "the minister, who met X": the relative pronoun stands for the modified noun.
             active = [current.head if c.tag_ in RELATIVE_TAGS else c for c in active]
             passive = [current.head if c.tag_ in RELATIVE_TAGS else c for c in passive]
+        if raised and passive and not active:
+            return passive, []  # "X and Y are expected to meet": X and Y are the ones meeting
         if active or passive:
             return active, passive
+        raised = current.dep_ == "xcomp"
         if current.dep_ in ("xcomp", "conj", "advcl", "ccomp") and current.head.i != current.i:
             current = current.head
         else:
@@ -659,13 +765,15 @@ def _arguments(
                 phrase_dep, "i", -1
             ):
                 actor_heads.append(child)
-        if token.dep_ in ("dobj", "attr") and token.head.pos_ in ("VERB", "AUX"):
-            active, _ = _subject(token.head)
+        holder = _stand_in(token)
+        if holder.dep_ in ("dobj", "attr") and holder.head.pos_ in ("VERB", "AUX"):
+            active, _ = _subject(holder.head)
             actor_heads.extend(active)
     else:
         active, passive = _subject(token)
         agents = [g for c in token.children if c.dep_ == "agent" for g in c.children]
-        if passive:
+        if passive or (agents and not active):
+            # A reduced passive ("the accord signed by X") has its agent and no subject.
             passive_clause = True
             actor_heads.extend(agents)
             recipient_heads.extend(passive)
@@ -723,7 +831,21 @@ def _arguments(
         actors = _governor_subjects(doc, token) or actors
     if not recipients:
         recipients = _content_recipients(doc, token)
+    if token.pos_ in ("NOUN", "PROPN") and not actors and not recipients:
+        actors = _collective_subject(doc, token)
     return actors, recipients
+
+
+def _collective_subject(doc: Document, token: Token) -> list[_Party]:
+    """The parties of a clause whose subject names several countries, for a noun trigger that
+    names none ("X and Y announced a breakthrough in the negotiations")."""
+    for gov in _governors(token):
+        active = _subject(gov)[0] if gov.pos_ in ("VERB", "AUX") else []
+        if not active:
+            continue
+        parties = _parties(doc, active)
+        return parties if len(_countries(parties)) >= GENERIC_PARTY_COUNT else []
+    return []
 
 
 def _condition_subjects(token: Token) -> list[Token]:
@@ -842,8 +964,27 @@ def _content_recipients(doc: Document, token: Token) -> list[_Party]:
 
 
 def _clause_verbs(token: Token) -> list[Token]:
-    """The trigger and the verbs it depends on as content, nearest first."""
-    return [token, *_governors(token, circumstances=False)]
+    """The trigger and the verbs it depends on as content, nearest first.
+
+    A verb conjunct with no subject of its own ("was due to meet X and discuss Y") shares the
+    clause of the first conjunct, which follows it in the chain.
+    """
+    first = _first_conjunct(token)
+    if first is None:
+        return [token, *_governors(token, circumstances=False)]
+    return [token, first, *_governors(first, circumstances=False)]
+
+
+def _first_conjunct(token: Token) -> Token | None:
+    """The first of a row of verbs sharing one subject, for a later verb of the row."""
+    if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+        return None
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first if first.pos_ in ("VERB", "AUX") else None
 
 
 def _condition_text(clause: Token) -> str:
@@ -857,17 +998,71 @@ def _condition_markers(word: Token, trigger: Token) -> Iterator[tuple[Token, Tok
     theirs. Dependents that are the trigger's own clause or another complement are skipped.
     """
     cues = status_cues()
+    # "talks could resume once X": with a future or modal clause, a time clause is a condition.
+    modal = any(c.dep_ == "aux" and ("aux", c.lemma_.lower()) in cues for c in word.children)
     for child in word.children:
         if child.i == trigger.i or child.dep_ in ("ccomp", "xcomp", "relcl", "conj"):
             continue
         for sub in child.subtree:
-            if ("marker", sub.lemma_.lower()) not in cues:
+            lemma = sub.lemma_.lower()
+            if ("marker", lemma) not in cues and not (modal and ("modal_marker", lemma) in cues):
                 continue
             if sub.dep_ == "mark":
                 yield sub, sub.head
             elif sub.pos_ in ("ADJ", "VERB", "NOUN", "ADP"):
                 yield sub, sub
             break
+
+
+def _backshifted(word: Token) -> bool:
+    """Whether a clause is reported after a past speech verb, its tenses shifted back ("said
+    X would visit Y" reports "X will visit Y"); a copula ("would be useful") is left out."""
+    head = word.head
+    return (
+        word.dep_ == "ccomp"
+        and word.lemma_ != "be"
+        and head.tag_ in ("VBD", "VBN")
+        and head.lemma_.lower() in reporting_verbs()
+    )
+
+
+def _past_perfect(word: Token) -> bool:
+    """Whether a word's clause is in the past perfect ("had planned", "had been due")."""
+    if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in word.children):
+        return True
+    return word.dep_ == "acomp" and word.head.i != word.i and _past_perfect(word.head)
+
+
+#: Subordinators of a noun's content clause ("reports that X met Y", "rumours of whether").
+CONTENT_MARKS = frozenset({"that", "whether"})
+
+
+def _antecedent_role(token: Token, clause: Token) -> str | None:
+    """How a trigger takes part in a condition clause it sits in, or None when outside it.
+
+    "asserted": the clause tells the event itself ("if the two leaders meet", "if they hold
+    talks"), which is then only a possibility; "presupposed": the event is the clause's
+    subject or a definite noun, taken as given ("if the talks fail", "contingent on the
+    ceasefire holding").
+    """
+    current = token
+    presupposed = _is_anaphoric(token)
+    while current.i != clause.i:
+        if current.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            presupposed = True
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return "presupposed" if presupposed else "asserted"
+
+
+def _content_clause_noun(word: Token) -> Token | None:
+    """The noun whose content clause ("reports that ...", "claims that ...") holds the word."""
+    if word.dep_ != "acl" or word.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if not any(c.dep_ == "mark" and c.lemma_.lower() in CONTENT_MARKS for c in word.children):
+        return None
+    return word.head
 
 
 def _status(
@@ -886,34 +1081,65 @@ def _status(
             best = cue
 
     chain = _clause_verbs(token)
+    # A later verb of a conjoined row is followed by the row's first verb, whose clause it shares.
+    in_row = token.dep_ == "conj" and len(chain) > 1
     crossed_clause = False
     for depth, word in enumerate(chain):
         if crossed_clause:
             # Beyond a complement clause only the governing word itself counts ("denied that").
             consider("governor", word.lemma_)
             continue
-        if depth > 0:
-            consider("governor", word.lemma_)
-            consider("governor", word.text)
+        if depth > 0 and not (in_row and depth == 1):
             prt = [c.lemma_ for c in word.children if c.dep_ == "prt"]
             for p in prt:
                 consider("governor", f"{word.lemma_} {p}")
+            if not prt:  # a phrasal verb is another verb: "set up" is not "set"
+                consider("governor", word.lemma_)
+                consider("governor", word.text)
+                if _past_perfect(word):
+                    consider("past_perfect", word.lemma_)
             if chain[depth - 1].dep_ == "xcomp":
                 consider("xcomp_governor", word.lemma_)
+        reported = _backshifted(word)
         for child in word.children:
             if child.dep_ in ("aux", "auxpass"):
-                consider("aux", child.lemma_)
+                if reported and ("reported_aux", child.lemma_.lower()) in cues:
+                    consider("reported_aux", child.lemma_)
+                else:
+                    consider("aux", child.lemma_)
             elif child.dep_ == "neg" or child.lemma_ in ("never",):
-                negated = True
+                if depth > 0 and ("negated_governor", word.lemma_.lower()) in cues:
+                    # "has not been confirmed": the event is left open, not denied.
+                    consider("negated_governor", word.lemma_)
+                else:
+                    negated = True
             elif child.dep_ in ("acomp", "xcomp") and child.i != token.i and depth > 0:
                 consider("governor", child.lemma_)
         for marker, clause in _condition_markers(word, token):
+            inside = _antecedent_role(token, clause)
+            if inside == "presupposed":
+                # "if the talks fail": the talks are taken as given, not told anew.
+                return VAGUE, [], False
+            if inside == "asserted":
+                consider("antecedent", marker.lemma_)
+                continue
             consider("marker", marker.lemma_)
+            consider("modal_marker", marker.lemma_)
             text = _condition_text(clause)
             if text not in conditions:
                 conditions.append(text)
-        if word.dep_ in ("ccomp", "conj"):
+        if word.dep_ == "ccomp" or (word.dep_ == "conj" and not (in_row and depth == 0)):
             crossed_clause = True
+    top = chain[-1]
+    headline_root = top.dep_ == "ROOT" or (top.dep_ in ("relcl", "acl") and top.head.dep_ == "ROOT")
+    if headline_root and any(c.dep_ == "aux" and c.tag_ == "TO" for c in top.children):
+        consider("root_infinitive", "to")  # headline "X to visit Y": a plan
+    noun = _content_clause_noun(top)
+    if noun is not None:
+        # "denied reports that X had met Y": the clause takes the stance toward its noun.
+        consider("governor", noun.lemma_)
+        if noun.dep_ in CONTENT_DEPS and noun.head.i != noun.i:
+            consider("governor", noun.head.lemma_)
     if token.pos_ in ("NOUN", "PROPN"):
         for child in token.children:
             if child.dep_ in ("amod", "compound", "acl", "nmod"):
@@ -990,22 +1216,20 @@ def _place(doc: Document, token: Token, phrase_dep: Token | None) -> Location | 
             if has_phrase(text, "unspecified_venue"):
                 return Location(text, None, "unspecified")
             if obj.pos_ == "NOUN":
-                # "in the town of X", "at the port of X": the place is the "of" object.
-                obj = next(
-                    (
-                        o
-                        for p in obj.children
-                        if p.dep_ == "prep" and p.lemma_ == "of"
-                        for o in p.children
-                        if o.dep_ == "pobj"
-                    ),
-                    obj,
-                )
+                # "in the town of X", "at the port of X": the place is the "of" object;
+                # "in X's capital, Y": the apposed name, else the possessor.
+                named = [
+                    o
+                    for p in obj.children
+                    if p.dep_ == "prep" and p.lemma_ == "of"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ]
+                named += [c for c in obj.children if c.dep_ == "appos"]
+                named += [c for c in obj.children if c.dep_ == "poss"]
+                obj = next((o for o in named if _is_place(doc, o)), named[0] if named else obj)
             ent = _entity_at_token(doc, obj)
-            is_place = obj.ent_type_ in PLACE_LABELS or (
-                ent is not None and ent.type in ("GPE", "LOC")
-            )
-            if not is_place:
+            if not _is_place(doc, obj):
                 continue
             country = ent.country if ent is not None and ent.country else None
             if country is None:
@@ -1025,6 +1249,12 @@ def _place(doc: Document, token: Token, phrase_dep: Token | None) -> Location | 
     return None
 
 
+def _is_place(doc: Document, token: Token) -> bool:
+    """Whether a token names a place (a place entity or a place label of the parser)."""
+    ent = _entity_at_token(doc, token)
+    return token.ent_type_ in PLACE_LABELS or (ent is not None and ent.type in ("GPE", "LOC"))
+
+
 def _timex_root(doc: Document, timex: Timex) -> Token | None:
     span = doc.spacy_doc.char_span(timex.start, timex.end, alignment_mode="expand")  # type: ignore[union-attr]
     return span.root if span is not None and len(span) else None
@@ -1037,7 +1267,10 @@ def _when(doc: Document, token: Token) -> tuple[When | None, Timex | None]:
         anchors.update(c.i for c in token.children if c.dep_ in ("acl", "relcl"))
     for gov in _governors(token):
         anchors.add(gov.i)
-        if gov.pos_ in ("VERB", "AUX") and token.pos_ not in ("NOUN", "PROPN"):
+        if gov.pos_ in ("VERB", "AUX"):
+            # The clause's own verb and its verb chain ("talks are set to resume next week"),
+            # not the verb that reports the clause ("said on Monday that talks will ...").
+            anchors.update(v.i for v in _verb_chain(gov))
             break
     sent = token.sent
     best: tuple[int, Timex] | None = None
@@ -1057,6 +1290,8 @@ def _when(doc: Document, token: Token) -> tuple[When | None, Timex | None]:
                 break
             current = current.head
             if current.pos_ in ("VERB", "AUX") and current.i not in anchors:
+                if current.tag_ == "VBG" and has_phrase(current.lemma_, "time_participle"):
+                    continue  # "held starting Wednesday"
                 break
         if not attached:
             continue
@@ -1072,6 +1307,14 @@ def _when(doc: Document, token: Token) -> tuple[When | None, Timex | None]:
     if len(value) >= 10 and value[4] == "-" and value[7] == "-":
         return When(timex.text, value[:10], value[:10]), timex
     return When(timex.text, None, None), timex
+
+
+def _verb_chain(verb: Token) -> Iterator[Token]:
+    """The verbs completing a verb in its own clause ("set to resume", "expected to begin")."""
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            yield child
+            yield from _verb_chain(child)
 
 
 def _topics(token: Token) -> list[str]:
@@ -1148,6 +1391,46 @@ def _figurative(token: Token, entry: TriggerEntry) -> bool:
     )
 
 
+def _told_as_past(token: Token) -> bool:
+    """Whether the trigger's verb is in a past tense ("met", "had agreed"), which outranks a
+    date that reads as still to come."""
+    verb = token
+    if token.pos_ in ("NOUN", "PROPN"):
+        head = token.head.head if token.dep_ == "pobj" else token.head
+        verb = head if head.pos_ in ("VERB", "AUX") else token
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False  # "would meet", "will have met"
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+
+
+def _call_to_no_one(doc: Document, token: Token, entry: TriggerEntry) -> bool:
+    """A calling verb whose object is no party ("called an election", "called a halt"): the
+    verb does not report a call."""
+    if entry.mode != REMOTE_MODE or token.pos_ not in ("VERB", "AUX"):
+        return False
+    objects = [c for c in token.children if c.dep_ in ("dobj", "oprd")]
+    return bool(objects) and not any(
+        p.country or p.entity_id or p.domestic for p in _parties(doc, objects)
+    )
+
+
+def _topic_only(token: Token, entry: TriggerEntry) -> bool:
+    """An agreement named as what others argue or talk about ("clash over the deal", "a row
+    about the accord"): the subject matter of another act, not a report that it was reached."""
+    if entry.type not in COMMISSIVE_TYPES or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.lemma_.lower() in TOPIC_PREPS
+        and prep.head.i != token.i
+    )
+
+
 def _sentence_mention(sent: Span) -> Mention:
     """The sentence as evidence, without the whitespace the parser leaves at its edges."""
     text = sent.text
@@ -1163,19 +1446,22 @@ def _candidates(doc: Document) -> Iterator[_Candidate]:
     homes = _HomeCountries(doc)
     for sent in spacy_doc.sents:
         for token, entry, inherited, purpose in _kept_triggers(sent):
-            if _figurative(token, entry):
+            if _figurative(token, entry) or _topic_only(token, entry):
+                continue
+            if _call_to_no_one(doc, token, entry):
                 continue
             match = match_trigger(token)
             phrase_dep = match[1] if match else None
             cue_status, conditions, negated = _status(token, entry, inherited)
             when, _ = _when(doc, token)
-            status = cue_status or _tense_status(token) or VAGUE
+            status = cue_status or _tense_status(_stand_in(token)) or VAGUE
             if (
                 cue_status is None
                 and when is not None
                 and when.start
                 and published
                 and (when.start > published)
+                and not _told_as_past(_stand_in(token))
             ):
                 status = "planned"
             if negated and status not in ("denied", "conditional"):
@@ -1191,7 +1477,20 @@ def _candidates(doc: Document) -> Iterator[_Candidate]:
                 recipients = _arguments(doc, purpose, demand_dep, PURPOSE_TYPE)[1] or recipients
             confidence = _confidence(token, entry, actors, recipients)
             if _in_background_clause(token):
-                if not (_explicit(actors) and _explicit(recipients)):
+                # Background is kept when it names both sides ("the deal X signed with Y"),
+                # several parties ("the accord initialled by X and Y teams") or its day
+                # ("signed on 5 May"), unless a year or decade dates it: history in passing.
+                both = _explicit(actors) and _explicit(recipients)
+                several = len(_countries(actors + recipients)) >= GENERIC_PARTY_COUNT and (
+                    when is None or when.start == when.end
+                )
+                dated = (
+                    when is not None
+                    and when.start is not None
+                    and when.start == when.end
+                    and bool(actors + recipients)
+                )
+                if not (both or several or dated):
                     continue
                 confidence = round(confidence * CONF_BACKGROUND, 3)
             section = doc.section_kind_at(token.idx)
@@ -1354,13 +1653,14 @@ def _country_counts(doc: Document, lo: int, hi: int) -> Counter[str]:
     return counts
 
 
-def _fill_generic(doc: Document, cand: _Candidate) -> None:
-    """Stand context countries in for "both sides" or for a noun trigger's missing parties."""
+def _fill_generic(doc: Document, cand: _Candidate, told: list[Event]) -> None:
+    """Stand in for "both sides" or for a noun trigger's missing parties: the parties of the
+    happenings of its kind told before it ("the next round of talks"), else the countries
+    named most around it."""
     generic = any(p.generic for p in cand.actors + cand.recipients)
-    bare_noun = cand.token.pos_ in ("NOUN", "PROPN") and not cand.actors and not cand.recipients
-    if not generic and not bare_noun:
+    if not generic and (cand.actors or cand.recipients):
         return
-    context = _context_countries(doc, cand.token.idx)
+    context = _told_parties(told, cand.entry.type) or _context_countries(doc, cand.token.idx)
     if not context:
         cand.actors = [p for p in cand.actors if not p.generic]
         cand.recipients = [p for p in cand.recipients if not p.generic]
@@ -1369,6 +1669,24 @@ def _fill_generic(doc: Document, cand: _Candidate) -> None:
     cand.recipients = [p for p in cand.recipients if not p.generic]
     cand.guessed = True
     cand.confidence = min(cand.confidence, CONF_GUESSED)
+
+
+def _told_parties(told: list[Event], etype: str) -> list[str]:
+    """The two countries taking part in most events of a type told so far, when two lead and
+    each took part in at least TOLD_PARTY_EVENTS of them (a recurring pair, not one aside)."""
+    votes = Counter(
+        c
+        for e in told
+        if e.type == etype and len(e.countries) >= GENERIC_PARTY_COUNT
+        for c in e.countries
+        if c not in INTERNATIONAL_CODES
+    )
+    top = votes.most_common(GENERIC_PARTY_COUNT + 1)
+    if len(top) < GENERIC_PARTY_COUNT or top[GENERIC_PARTY_COUNT - 1][1] < TOLD_PARTY_EVENTS:
+        return []
+    if len(top) > GENERIC_PARTY_COUNT and top[-1][1] == top[GENERIC_PARTY_COUNT - 1][1]:
+        return []
+    return sorted(c for c, _ in top[:GENERIC_PARTY_COUNT])
 
 
 def _countries(parties: list[_Party]) -> list[str]:
@@ -1408,12 +1726,39 @@ def _compatible(event: Event, cand: _Candidate, *, ignore_status: bool = False) 
         return False
     if not _overlaps(event.when, cand.when):
         return False
+    if _call_and_venue(event, cand):
+        return False
+    if (
+        VISIT_MODE in (event.mode, cand.entry.mode)
+        and cand_countries
+        and cand_countries != countries
+    ):
+        return False  # X's visit to Y is not the summit of more parties held during it
+    if (
+        not ignore_status
+        and event.status != cand.status
+        and not cand.anaphoric
+        and cand_countries
+        and cand_countries < countries
+    ):
+        return False  # one side's offer ("we are ready to talk") is not the agreed meeting
     loc_a, loc_b = event.location, cand.location
     return not (
         loc_a is not None
         and loc_b is not None
         and loc_a.kind == loc_b.kind == "place"
         and loc_a.country != loc_b.country
+    )
+
+
+def _call_and_venue(event: Event, cand: _Candidate) -> bool:
+    """Whether one is a call and the other a meeting at a named place: a call has no venue."""
+
+    def placed(loc: Location | None) -> bool:
+        return loc is not None and loc.kind == "place"
+
+    return (event.mode == REMOTE_MODE and placed(cand.location)) or (
+        cand.entry.mode == REMOTE_MODE and placed(event.location)
     )
 
 
@@ -1424,7 +1769,7 @@ def _same_phase(a: str, b: str) -> bool:
 
 def _mode(etype: str, base: str | None, countries: list[str], loc: Location | None) -> str | None:
     """The PLOVER mode: the trigger's own, or for meetings multilateral / third-party venue."""
-    if etype != "CONSULT" or base == "phone":
+    if etype != "CONSULT" or base == REMOTE_MODE:
         return base
     if len(countries) > GENERIC_PARTY_COUNT:
         return "multilateral"
@@ -1505,7 +1850,7 @@ def _merge(doc: Document, candidates: list[_Candidate]) -> list[Event]:
             continue
         target = _find(events, cand)
         if target is None:
-            _fill_generic(doc, cand)
+            _fill_generic(doc, cand, events)
             target = _find(events, cand) if cand.guessed else None
         if target is not None:
             _absorb(target, cand)
@@ -1522,7 +1867,7 @@ def _merge(doc: Document, candidates: list[_Candidate]) -> list[Event]:
         cand.confidence = round(cand.confidence * CONF_NON_REPORTING, 3)
         target = _find(events[len(background) :], cand)
         if target is None:
-            _fill_generic(doc, cand)
+            _fill_generic(doc, cand, events)
             events.append(_record(cand))
         else:
             _absorb(target, cand)

@@ -4,6 +4,8 @@ Recognition and normalisation are rule-based (`communique.timeparse`); this stag
 needs the parse: the tense of the clause, which says whether a bare "Tuesday" or "March" is
 the previous or the next one. Relative expressions resolve against the publication date;
 the statements stage may re-resolve one against the day a statement was made (`reanchor`).
+Expressions that point back ("later that year", "the same month a year ago", a clock time
+after "On May 3") take the period or day named before them in the text.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from communique.timeparse import (
     add_units,
     find_candidates,
     parse_number,
+    period_value,
     resolve,
 )
 
@@ -40,9 +43,16 @@ REANCHOR_WINDOW = 40
 _WITHIN = re.compile(r"\b(within|in\s+the\s+next|over\s+the\s+next)\s+$", re.IGNORECASE)
 _BY = re.compile(r"\b(by|until|till|before|no\s+later\s+than)\s+$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_AFTER = re.compile(r"\b(?:after|later\s+than|greater\s+than)\s+(?:the\s+year\s+)?$", re.I)
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+#: A calendar value (a year, month, quarter, week or day), as opposed to PRESENT_REF or P2W.
+_NAMED_VALUE = re.compile(r"^\d{4}(?:-|$)")
 _QUARTER_VALUE = re.compile(r"^(?P<y>\d{4})-Q(?P<q>[1-4])$")
 _IN = re.compile(r"\bin\s+$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s\b")
+_AWAITING = re.compile(r"\b(?:ahead\s+of|before|until|for|awaiting)\s+(?:the\s+)?$", re.I)
+#: A sentence end between two expressions: a stop before a capital, or a line break.
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“])|\n")
 #: Dependencies of a participle that has no tense of its own (an adjunct or modifier clause).
 PARTICIPIAL_DEPS = frozenset({"advcl", "acl", "xcomp", "conj"})
 
@@ -78,10 +88,20 @@ def _verb_direction(verb: Token, via_noun: bool = False, depth: int = 0) -> int 
     if words & cues.get("future_aux", frozenset()):
         return 1
     if verb.lemma_.lower() in cues.get("future_verb", frozenset()) and verb.tag_ != "VBD":
+        if verb.tag_ == "VBN" and not aux and verb.head.i == verb.i:
+            # A participle heading its sentence with no auxiliary is a past tense the tagger
+            # missed ("Ministers agreed on Sunday"); "a summit set for April" looks ahead.
+            return -1
         return 1
     if any(c.lower_ == "to" for c in aux) or verb.dep_ == "xcomp":
         head = verb.head
-        if head.i != verb.i and head.lemma_.lower() in cues.get("future_verb", frozenset()):
+        if head.i != verb.i and (
+            head.lemma_.lower() in cues.get("future_verb", frozenset())
+            or head.lemma_.lower() in cues.get("intent_verb", frozenset())
+        ):
+            return 1
+        if head.i != verb.i and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP"):
+            # "trading is to resume on Tuesday": a present "be to" schedules.
             return 1
         if head.i != verb.i and head.pos_ in ("VERB", "AUX") and depth < MAX_HEAD_STEPS:
             return _verb_direction(head, via_noun, depth + 1)
@@ -137,22 +157,39 @@ def _bounded(text: str, c: Candidate, res: Resolution, anchor: date | None) -> R
             return res
         if _WITHIN.search(before):
             res.interval = (anchor, add_units(anchor, n, unit))
-        elif _IN.search(before) and unit in ("D", "W", "FN", "M"):
+        elif _IN.search(before) and unit in ("D", "W", "FN", "M", "Y"):
             # "talks resume in two weeks": the day that far after the anchor.
             day = add_units(anchor, n, unit)
             res.interval = (day, day)
+        return res
+    if (
+        c.kind == "span_past"
+        and res.interval is not None
+        and _WITHIN.search(before)
+        and res.interval[0] > anchor
+    ):
+        # "within the next ten months" runs from the anchor day itself.
+        res.interval = (anchor, res.interval[1])
         return res
     if res.interval is None or res.type not in ("DATE", "TIME"):
         return res
     s, e = res.interval
     by = _BY.search(before)
-    if by and by.group(1).lower() == "before" and s > anchor:
+    if by and by.group(1).lower() == "before":
         # "before 2018": up to the day before the period starts.
-        res.interval = (anchor, s - timedelta(days=1))
+        res.mod = res.mod or "BEFORE"
+        if s > anchor:
+            res.interval = (anchor, s - timedelta(days=1))
     elif by and e >= anchor:
         res.interval = (anchor, e)
     elif _SINCE.search(before) and s <= anchor:
         res.interval = (s, anchor)
+    elif _AFTER.search(before):
+        # "sales after 2010", said in 2018: from the day after the period up to the anchor;
+        # "after 2030" has no end the text gives, so only the mod says it.
+        res.mod = res.mod or "AFTER"
+        if e < anchor:
+            res.interval = (e + timedelta(days=1), anchor)
     return res
 
 
@@ -184,6 +221,41 @@ def _anaphoric_quarter(c: Candidate, res: Resolution, last_quarter: str | None) 
     if m is None:
         return res
     y, q = int(m.group("y")) - (1 if c.parts.get("ago") else 0), int(m.group("q"))
+    first = date(y, 3 * q - 2, 1)
+    end = add_units(first, 3, "M")
+    return Resolution("DATE", f"{y}-Q{q}", res.mod, (first, date.fromordinal(end.toordinal() - 1)))
+
+
+def _value_granularity(value: str) -> str:
+    """D, W, M, Q or Y: the calendar unit a TIMEX3 date value names."""
+    if _DAY_VALUE.match(value):
+        return "D"
+    for code in ("W", "Q"):
+        if f"-{code}" in value:
+            return code
+    return "M" if re.match(r"^\d{4}-\d{2}$", value) else "Y"
+
+
+def _points_back(c: Candidate) -> bool:
+    """Whether an anaphoric period names the one mentioned before ("that year", "the same
+    month"), rather than the current one ("the year" in a results report)."""
+    what = (c.parts.get("what") or "").lower()
+    same = (c.parts.get("same") or "").lower()
+    if what not in ("year", "month", "week"):
+        return False
+    return (c.parts.get("det") or "").lower() == "that" or same in _cues().get(
+        "same_period", frozenset()
+    )
+
+
+def _year_quarter(c: Candidate, res: Resolution, last_quarter: str | None) -> Resolution:
+    """ "the 1988 quarter": the quarter named last, in that year."""
+    if c.kind != "quarter" or c.parts.get("q") != "" or last_quarter is None:
+        return res
+    m = _QUARTER_VALUE.match(last_quarter)
+    if m is None:
+        return res
+    y, q = int(c.parts.get("y") or m.group("y")), int(m.group("q"))
     first = date(y, 3 * q - 2, 1)
     end = add_units(first, 3, "M")
     return Resolution("DATE", f"{y}-Q{q}", res.mod, (first, date.fromordinal(end.toordinal() - 1)))
@@ -222,8 +294,13 @@ def _year_is_quantity(spacy_doc: SpacyDoc | None, c: Candidate) -> bool:
     tok = span.root
     if tok.dep_ != "nummod" or tok.head.tag_ != "NNS" or tok.head.ent_type_ == "DATE":
         return False
+    if tok.head.lemma_.lower() in _cues().get("period_noun", frozenset()):
+        # "1990 earnings", "the 1989 operating results": what a year yields, not a count.
+        return False
     # "the 1990 earnings", "its 1996 figures": a determiner or possessive before makes it a year.
     before = spacy_doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and (before.tag_ == "POS" or before.lower_ == "fiscal"):
+        return False
     return before is None or before.dep_ not in ("det", "poss")
 
 
@@ -248,25 +325,62 @@ def tag_text(
     """The timexes of a text, resolved against an anchor date (None leaves them unresolved)."""
     out: list[Timex] = []
     reference: date | None = None
+    reference_end = 0
+    named: date | None = None
+    named_gran = ""
     last_quarter: str | None = None
     fallback: list[int | None] = []
     for c in find_candidates(text):
         if _year_is_quantity(spacy_doc, c):
             continue
         direction = clause_direction(spacy_doc, c.start, c.end) if c.needs_direction else None
+        if (
+            c.kind == "vague"
+            and (c.parts.get("w") or "").lower() in _cues().get("future_adverb", frozenset())
+            and clause_direction(spacy_doc, c.start, c.end) == -1
+        ):
+            # "he was soon released" tells a past sequence, not the future.
+            continue
+        if c.kind == "weekday" and _POSSESSIVE.match(text, c.end):
+            # "Thursday's closing price": a day whose outcome is reported is past, unless
+            # something awaits it ("ahead of Thursday's vote").
+            ahead = _AWAITING.search(text, max(0, c.start - 20), c.start)
+            direction = 1 if ahead else -1
         if direction is None and c.kind == "weekday":
             if not fallback:
                 fallback.append(document_direction(spacy_doc))
             direction = fallback[0]
-        res = resolve(c, anchor, direction, reference or anchor)
+        day_anchor = anchor
+        if (
+            c.kind == "time"
+            and not c.parts.get("wd")
+            and reference is not None
+            and not _SENTENCE_BREAK.search(text, reference_end, c.start)
+        ):
+            # "On May 3 ... at 10 p.m.": a clock time takes the day named before it in its
+            # sentence.
+            day_anchor = reference
+        ref = reference or anchor
+        if c.kind == "anaphor" and named is not None and _points_back(c):
+            # "later that year", "the same month": the period of the date last named.
+            ref = named
+        if c.kind == "year_back":
+            ref = named
+            c.parts["gran"] = named_gran
+        res = resolve(c, day_anchor, direction, ref)
         res = _year_shifted_quarter(c, res, last_quarter)
         res = _anaphoric_quarter(c, res, last_quarter)
+        res = _year_quarter(c, res, last_quarter)
         res = _bounded(text, c, res, anchor)
         timex = _to_timex(text, c, res, anchor_id)
         if c.kind == "quarter" and res.value and _QUARTER_VALUE.match(res.value):
             last_quarter = res.value
+        if res.type == "DATE" and res.interval and res.value and _NAMED_VALUE.match(res.value):
+            named = res.interval[0]
+            named_gran = _value_granularity(res.value)
         if res.type == "DATE" and res.value and _DAY_VALUE.match(res.value):
             reference = date.fromisoformat(res.value[:10])
+            reference_end = c.end
         out.append(timex)
     return out
 
@@ -321,6 +435,51 @@ def reanchor(doc: Document, timex: Timex, anchor: date, anchor_id: str) -> None:
         timex.anchor = anchor_id
         return
     timex.anchor = anchor_id
+
+
+#: The calendar unit an end of a range names, read from its value resolved without an anchor.
+_END_GRANULARITY = (
+    (re.compile(r"^(?:\d{4}|XXXX)-(?:\d{2}-\d{2}|WXX-\d)"), "D"),
+    (re.compile(r"^(?:\d{4}|XXXX)-W\d{2}$"), "W"),
+    (re.compile(r"^(?:\d{4}|XXXX)-\d{2}$"), "M"),
+    (re.compile(r"^(?:\d{4}|XXXX)-Q\d$"), "Q"),
+    (re.compile(r"^\d{4}$"), "Y"),
+)
+
+
+def range_ends(text: str, timex: Timex) -> list[Timex]:
+    """The two ends of a range timex ("from May 3 to June 10") as timexes of their own.
+
+    TimeML marks each end of a range with its own TIMEX3 where this stage gives one timex
+    with the range's interval; the ends are dated by that interval, each at the calendar unit
+    it names ("between 1985 and 1987": 1985 and 1987). Empty for anything but a range.
+    """
+    if timex.interval is None:
+        return []
+    span = text[timex.start : timex.end]
+    ranges = [c for c in find_candidates(span) if c.kind == "range" and c.end == len(span)]
+    if len(ranges) != 1:
+        return []
+    days = (date.fromisoformat(timex.interval.start), date.fromisoformat(timex.interval.end))
+    out = []
+    for member, day in zip(ranges[0].members, days, strict=True):
+        bare = resolve(member, None)
+        gran = next((g for rx, g in _END_GRANULARITY if rx.match(bare.value or "")), None)
+        # A non-calendar end keeps its own value ("between now and May": PRESENT_REF).
+        value = bare.value if bare.value and gran is None else period_value(gran or "D", day)
+        out.append(
+            Timex(
+                text=span[member.start : member.end],
+                start=timex.start + member.start,
+                end=timex.start + member.end,
+                type="DATE",
+                value=value,
+                interval=None,
+                anchor=timex.anchor,
+                mod=member.mod,
+            )
+        )
+    return out
 
 
 def timex_day(timex: Timex) -> date | None:

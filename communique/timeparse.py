@@ -44,6 +44,11 @@ MONTHS = {w.rstrip("."): int(v) for w, v in _words("month").items()}
 AMBIGUOUS_MONTHS = frozenset(
     r["word"] for r in load_table("time_words") if r["kind"] == "month" and r["note"] == "ambiguous"
 )
+ABBREVIATED_MONTHS = frozenset(
+    r["word"].rstrip(".")
+    for r in load_table("time_words")
+    if r["kind"] == "month" and r["note"] == "abbr"
+)
 WEEKDAYS = {w: int(v) for w, v in _words("weekday").items()}
 NUMBERS = {w: float(v) for w, v in _words("number").items()}
 FUZZY = _words("fuzzy_number")
@@ -60,6 +65,7 @@ OFFSETS = {w: int(v) for w, v in _words("offset").items()}
 ORDINALS = {w: int(v) for w, v in _words("ordinal").items()}
 SPAN_ADJECTIVES = _words("span_adj")
 HOLIDAYS = {w: v for w, v in _words("holiday").items()}
+DECADE_WORDS = {w: int(v) for w, v in _words("decade_word").items()}
 WEEKDAY_ABBRS = {w: int(v) for w, v in _words("weekday_abbr").items()}
 
 _MON = (
@@ -82,7 +88,7 @@ _WD_ABBR = r"(?:" + _alt(WEEKDAY_ABBRS) + r")\.?"
 _HOLIDAY = r"(?:" + _alt(HOLIDAYS).replace("'", "['’]?") + r")"
 _NUMWORD = r"(?:" + _alt(w for w in NUMBERS if " " not in w and w not in ("a", "an")) + r")"
 _NUM = (
-    r"(?:\d+(?:\.\d+)?|"
+    r"(?:\d+(?:\.\d+|\s+[13]/[24]|½)?|"
     + _alt(w for w in NUMBERS if " " in w)
     + r"|"
     + _NUMWORD
@@ -134,11 +140,15 @@ _END = r"(?![\w%])"
 _DASH = r"(?:[-–—~]|to|and|through)"
 #: What joins the two ends of a range of dates, and the word that may open it.
 _RANGE_JOIN = re.compile(r"\s*(?:[-–—~]|to|through|thru|till|until|and)\s*", re.IGNORECASE)
+_YEAR_IN = re.compile(r"\b(?:1\d|20)\d\d\b")
+_TO_DATE = re.compile(r"(?:to|till)\s+date$")
+_BLANK = re.compile(r"\s+")
 _RANGE_OPEN = re.compile(r"\b(?P<w>from|between)\s+$", re.IGNORECASE)
 #: Kinds that name a calendar date or period and may end a range.
 RANGE_KINDS = frozenset(
     {
         "iso",
+        "ym",
         "numeric",
         "dmy",
         "mdy",
@@ -214,6 +224,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "day_only",
+        re.compile(
+            r"\b(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s))the\s+"
+            r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+            r"(?=\s*(?:[,;.!?)]|$|\s+(?:at|and|or|to|when|after|before)\b))",
+            _F,
+        ),
+    ),
+    (
         "week_num",
         re.compile(
             rf"\bweek\s+(?P<wn>5[0-3]|[1-4]\d|0?[1-9])(?!\s*[-–:.,]\s*\d|\s+of\s+the\b|[\w%])"
@@ -278,6 +297,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("my", re.compile(rf"\b(?P<mon>{_MON})(?:,?\s+(?:of\s+|in\s+)?|[-/])(?P<y>{_YEAR})\b", _F)),
     (
+        "ym",
+        re.compile(
+            r"(?<![\d/.-])(?:(?P<y>(?:19|20)\d\d)-(?P<m>0?[1-9]|1[0-2])"
+            r"|(?P<m2>0?[1-9]|1[0-2])[-/](?P<y2>(?:19|20)\d\d))(?![\d/.-]|,\d)"
+        ),
+    ),
+    (
         "dmy",
         re.compile(rf"\b(?P<d>{_DAYNUM})(?P<sep>[-/])(?P<mon>{_MON})(?P=sep)(?P<y>{_YEAR})\b", _F),
     ),
@@ -323,7 +349,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "half",
         re.compile(
-            rf"\b(?:the\s+)?(?P<h>first|second)\s+half\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next)\s+year)\b",
+            rf"\b(?:the\s+)?(?P<h>first|second|last)\s+half\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next)\s+year)\b",
             _F,
         ),
     ),
@@ -360,6 +386,23 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relday", re.compile(rf"\b(?P<rd>{_alt(RELATIVE_DAYS)})(?:\s+(?P<part>{_PART}))?\b", _F)),
     ("thispart", re.compile(rf"\b(?:this|last)\s+(?P<part>{_PART})\b", _F)),
     (
+        "the_part",
+        re.compile(
+            rf"\b(?:(?P<mid>mid)[-\s]?)?(?:the\s+)?(?P<part>{_PART})\b(?!-)",
+            _F,
+        ),
+    ),
+    (
+        "decade_word",
+        re.compile(
+            rf"\bthe\s+(?:(?P<edge>early|mid|late)[-\s]?)?(?P<dw>{_alt(DECADE_WORDS)})\b", _F
+        ),
+    ),
+    (
+        "year_end",
+        re.compile(r"\b(?:(?P<around>around)\s+)?year(?:[-\s]|['’]s\s+)end\b", _F),
+    ),
+    (
         "deictic",
         re.compile(
             rf"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?:(?P<det>the)\s+)?(?P<rel>{_DEICTIC})\s+"
@@ -389,13 +432,24 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             _F,
         ),
     ),
+    (
+        "year_back",
+        re.compile(
+            rf"\bthe\s+(?:(?P<same>{_alt(_words('anaphor_adj'))})\s+)?"
+            r"(?P<what>day|week|month|quarter|period)\s+(?:a\s+year\s+(?:ago|earlier|before)"
+            r"|(?:of\s+)?(?:the\s+)?(?:last|previous|prior)\s+year)\b",
+            _F,
+        ),
+    ),
+    ("year_adj", re.compile(r"\byear-(?P<off>earlier|ago)\b", _F)),
     ("season_year", re.compile(rf"\b(?:the\s+)?(?P<s>{_SEASON})\s+of\s+(?P<y>{_YEAR})\b", _F)),
+    ("season", re.compile(rf"\b(?:(?P<det>the)\s+)?(?P<s>{_SEASON})\b(?!-)", _F)),
     ("weekday", re.compile(rf"\b(?P<wd>{_WD})(?P<pl>s)?(?:\s+(?P<part>{_PART}))?\b", _F)),
     (
         "time",
         re.compile(
             rf"\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
-            rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?!\d)|(?P<noon>noon|midnight))"
+            rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?!\d)|(?P<noon>noon|midday|midnight))"
             rf"(?:\s*\(?(?P<tz_text>(?P<tz>GMT|UTC|EST|EDT|CET|local\s+time)(?:\s*[+-]\s*\d{{1,2}})?)\)?)?"
             rf"(?:\s+(?:on\s+)?(?P<wd>{_WD}|today|yesterday|tomorrow))?",
             _F,
@@ -434,6 +488,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        "count_rel",
+        re.compile(
+            rf"\b(?P<n>{_NUM})\s+(?P<rel>past|next|coming|upcoming|previous|following)\s+"
+            rf"(?P<unit>{_UNIT})\b",
+            _F,
+        ),
+    ),
+    (
         "duration",
         re.compile(
             rf"\b(?:(?P<det>the|its|their|his|her|a|this)\s+)?(?:(?P<qmod>{_QMOD})\s+)?"
@@ -443,10 +505,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             _F,
         ),
     ),
+    ("unit_long", re.compile(rf"\b(?P<unit>{_UNIT})-long\b", _F)),
     ("vague", re.compile(rf"\b(?P<w>{_alt(VAGUE)})\b", _F)),
     (
         "bare_unit",
-        re.compile(rf"(?:(?<=\bfor\s)|(?<=\bin\s)|(?<=\bover\s))(?P<unit>{_BARE_UNIT})\b", _F),
+        re.compile(rf"\b(?:for|in|over|within)\s+(?P<unit>{_BARE_UNIT})\b", _F),
     ),
 ]
 
@@ -465,6 +528,11 @@ def parse_number(text: str) -> float | None:
         return float(t)
     except ValueError:
         pass
+    mixed = re.fullmatch(r"(\d+)\s*(?:([13])/([24])|½)", t)
+    if mixed:
+        # "2 1/2", "5½": a whole number and a half or quarters.
+        frac = int(mixed.group(2)) / int(mixed.group(3)) if mixed.group(2) else 0.5
+        return int(mixed.group(1)) + frac
     total = 0.0
     for piece in re.split(r"[-\s]", t):
         if piece not in NUMBERS:
@@ -593,6 +661,11 @@ def edge_interval(interval: tuple[date, date], mod: str | None) -> tuple[date, d
     s, e = interval
     if mod not in ("START", "MID", "END") or s == e:
         return interval
+    if (s.month, s.day, e.month, e.day) == (1, 1, 12, 31) and s.year == e.year:
+        # A year splits into thirds of four months: "mid-2025" is May to August.
+        first = {"START": 1, "MID": 5, "END": 9}[mod]
+        start = date(s.year, first, 1)
+        return start, add_units(start, 4, "M") - timedelta(days=1)
     days = (e - s).days + 1
     third = days // 3
     if mod == "START":
@@ -600,6 +673,10 @@ def edge_interval(interval: tuple[date, date], mod: str | None) -> tuple[date, d
     if mod == "MID":
         return s + timedelta(days=third), e - timedelta(days=third)
     return e - timedelta(days=third - 1), e
+
+
+def _g_text(parts: dict[str, str | None], key: str) -> str:
+    return (parts.get(key) or "").lower()
 
 
 def _g(c: Candidate, key: str) -> str:
@@ -650,6 +727,11 @@ def _month_in_direction(anchor: date, m: int, direction: int | None, strict: boo
             if (m < anchor.month or (m == anchor.month and not strict))
             else anchor.year - 1
         )
+        upcoming = _safe_date(anchor.year + (m < anchor.month), m, 1)
+        if not strict and upcoming and 0 < (upcoming - anchor).days <= TENSE_SLACK_DAYS:
+            # "announced a cut in supplies in September", said in August: a month about to
+            # begin is the coming one, as for dates (TENSE_SLACK_DAYS).
+            y = upcoming.year
     elif direction == 1:
         y = (
             anchor.year
@@ -687,6 +769,30 @@ def _season_date(year: int, code: str) -> tuple[date, date]:
     return s, e
 
 
+def season_in_direction(
+    anchor: date, code: str, direction: int | None, strict: bool = False
+) -> int:
+    """The year of the named season nearest the anchor in the clause's direction.
+
+    The season the anchor lies in counts in either direction, unless `strict` ("next spring").
+    """
+    spans = [(y, _season_date(y, code)) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    for y, (s, e) in spans:
+        if s <= anchor <= e and not strict:
+            return y
+    past = [(y, e) for y, (s, e) in spans if e < anchor]
+    future = [(y, s) for y, (s, e) in spans if s > anchor]
+    past = past or [(anchor.year - 2, _season_date(anchor.year - 2, code)[1])]
+    future = future or [(anchor.year + 2, _season_date(anchor.year + 2, code)[0])]
+    if direction == -1:
+        return max(past, key=lambda p: p[1])[0]
+    if direction == 1:
+        return min(future, key=lambda p: p[1])[0]
+    last = max(past, key=lambda p: p[1])
+    nxt = min(future, key=lambda p: p[1])
+    return last[0] if (anchor - last[1]) <= (nxt[1] - anchor) else nxt[0]
+
+
 def _unit_gran(unit: str) -> str:
     return {"W": "W", "FN": "W", "WE": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "Y", "CE": "Y"}.get(
         unit, "D"
@@ -719,9 +825,21 @@ def resolve(
         return Resolution("DATE", period_value("W", day), mod, (s, e), day_res.relative)
     if k == "offset":
         return _resolve_offset(c, anchor, direction, reference)
+    if k == "span_from":
+        amount, start_day = c.members
+        rd = resolve(start_day, anchor, direction, reference)
+        res = resolve(amount, anchor, direction, reference)
+        n = parse_number(_g(amount, "n"))
+        unit = UNITS[_g(amount, "unit")]
+        if rd.interval is None or n is None:
+            return Resolution("DURATION", res.value, res.mod, None, rd.relative)
+        first = rd.interval[0]
+        return Resolution(
+            "DURATION", res.value, res.mod, (first, add_units(first, n, unit)), rd.relative
+        )
     if k == "dayrange":
         return _resolve_dayrange(c, anchor, direction)
-    if k in ("holiday", "wd_day", "week_num", "quarter_bare", "one_unit", "week_after"):
+    if k in ("holiday", "wd_day", "week_num", "quarter_bare", "one_unit", "week_after", "day_only"):
         return _resolve_named(c, anchor, direction)
     if k in ("day_rel", "to_date", "week_day", "compound"):
         return _resolve_joined(c, anchor, direction, reference)
@@ -743,6 +861,16 @@ def resolve(
         if picked is None:
             return Resolution("DATE", f"XXXX-{m:02d}-{d:02d}", mod)
         return Resolution("DATE", picked.isoformat(), mod, (picked, picked))
+    if k == "ym":
+        # "2015-3", "12/2015": a month of a year in digits.
+        first = date(int(_g(c, "y") or _g(c, "y2")), int(_g(c, "m") or _g(c, "m2")), 1)
+        return Resolution(
+            "DATE",
+            period_value("M", first),
+            mod,
+            edge_interval(period_interval("M", first), mod),
+            False,
+        )
     if k in ("my", "mon_rel", "month"):
         m = _month_num(_g(c, "mon"))
         if c.parts.get("y"):
@@ -791,6 +919,14 @@ def resolve(
         mod = mod or {"early": "START", "mid": "MID", "late": "END"}.get(_g(c, "edge"))
         return Resolution(
             "DATE", _g(c, "y"), mod, edge_interval(period_interval("DE", first), mod), False
+        )
+    if k == "season":
+        code = SEASONS[_g(c, "s")]
+        if anchor is None:
+            return Resolution("DATE", f"XXXX-{code}", mod)
+        year = season_in_direction(anchor, code, direction)
+        return Resolution(
+            "DATE", f"{year}-{code}", mod, edge_interval(_season_date(year, code), mod)
         )
     if k == "season_year":
         y = int(_g(c, "y"))
@@ -850,6 +986,8 @@ def resolve(
         )
     if k in ("relday", "thispart"):
         shift = RELATIVE_DAYS.get(_g(c, "rd"), 0)
+        if k == "thispart" and re.match(r"last\s+night", _g(c, "text")):
+            shift = -1  # "last night" is the night before the anchor day
         part = _g(c, "part") or ("night" if _g(c, "rd") == "tonight" else "")
         typ = "TIME" if part else "DATE"
         if anchor is None:
@@ -866,14 +1004,56 @@ def resolve(
         day = weekday_in_direction(anchor, wd, direction)
         value = day.isoformat() + (f"T{DAY_PARTS[part]}" if part else "")
         return Resolution(typ, value, mod, (day, day))
+    if k == "the_part":
+        # "in the morning": that part of the day named last (or of the anchor day).
+        part = _g(c, "part")
+        named_day = reference or anchor
+        mod = mod or ("MID" if c.parts.get("mid") else None)
+        if named_day is None:
+            return Resolution("TIME", f"XXXX-XX-XXT{DAY_PARTS[part]}", mod)
+        value = f"{named_day.isoformat()}T{DAY_PARTS[part]}"
+        return Resolution("TIME", value, mod, (named_day, named_day))
+    if k == "decade_word":
+        # "the nineties": the last such decade that has begun by the anchor.
+        tens = DECADE_WORDS[_g(c, "dw")]
+        year = (anchor or date(2000, 1, 1)).year
+        start = year // 100 * 100 + tens * 10
+        if start > year:
+            start -= 100
+        mod = mod or {"early": "START", "mid": "MID", "late": "END"}.get(_g(c, "edge"))
+        first = date(start, 1, 1)
+        return Resolution(
+            "DATE", str(start // 10), mod, edge_interval(period_interval("DE", first), mod)
+        )
+    if k == "year_end":
+        # "by year's end", "around year end": the end of the anchor's year.
+        mod = "APPROX" if c.parts.get("around") else "END"
+        if anchor is None:
+            return Resolution("DATE", "XXXX", mod)
+        first = date(anchor.year, 1, 1)
+        return Resolution(
+            "DATE", str(anchor.year), mod, edge_interval(period_interval("Y", first), "END")
+        )
     if k == "weekday_set":
         return Resolution("SET", f"XXXX-WXX-{WEEKDAYS[_g(c, 'wd')]}", mod, None, False)
     if k == "anaphor":
         return _resolve_anaphor(c, anchor, reference, mod)
+    if k == "year_back":
+        return _resolve_year_back(c, anchor, reference, mod)
     if k in ("deictic", "edge_of", "in_the_year"):
         return _resolve_deictic(c, anchor, direction, mod)
     if k == "time":
         return _resolve_time(c, anchor, direction)
+    if k == "time_on":
+        # "5 p.m. EST, Nov. 9": the clock time on the day that follows it.
+        clock, day_c = c.members
+        rd = resolve(day_c, anchor, direction, reference)
+        rt = _resolve_time(clock, anchor, direction)
+        if rd.interval is None or rt.value is None or "T" not in rt.value:
+            return Resolution("TIME", None, c.mod, None, rd.relative)
+        day = rd.interval[0]
+        value = day.isoformat() + rt.value[rt.value.index("T") :]
+        return Resolution("TIME", value, c.mod, (day, day), rd.relative)
     if k == "ago":
         count = parse_number(_g(c, "n"))
         unit = UNITS[_g(c, "unit")]
@@ -890,7 +1070,9 @@ def resolve(
             return Resolution(
                 "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod, None, ref is None
             )
-        gran = _unit_gran(unit)
+        # "two weeks ago" counts back to a day, as "ten days ago" does; "two months ago"
+        # names a month.
+        gran = "D" if unit in ("W", "FN") else _unit_gran(unit)
         day = add_units(base, sign * count, unit)
         return Resolution("DATE", period_value(gran, day), mod, period_interval(gran, day))
     if k == "set_every":
@@ -906,6 +1088,8 @@ def resolve(
         return Resolution("SET", f"XXXX-{SEASONS.get(what, 'XX')}", mod, None, False)
     if k == "set_times":
         return Resolution("SET", duration_value(1, UNITS[_g(c, "unit")]), mod, None, False)
+    if k == "set_rate":
+        return Resolution("SET", duration_value(1, UNITS[_g(c, "unit")]), mod, None, False)
     if k == "set_word":
         return Resolution("SET", SET_WORDS[_g(c, "w")], mod, None, False)
     if k == "vague":
@@ -916,6 +1100,11 @@ def resolve(
         )
     if k == "bare_unit":
         return Resolution("DURATION", duration_value(None, UNITS[_g(c, "unit")]), mod, None, False)
+    if k == "unit_long":
+        # "a day-long meeting" lasts one day; "decades-long" an unknown number of decades.
+        word = _g(c, "unit")
+        how_many = None if _PLURAL_UNIT.fullmatch(word) else 1.0
+        return Resolution("DURATION", duration_value(how_many, UNITS[word]), mod, None, False)
     if k in ("span_past", "duration"):
         return _resolve_duration(c, anchor, mod)
     return Resolution("DATE", None, mod)
@@ -989,6 +1178,12 @@ def _occurrence(
     return min(days, key=lambda d: abs((d - anchor).days)) if days else None
 
 
+def _month_of(anchor: date, shift: int) -> tuple[int, int]:
+    """The year and month `shift` months from the anchor's."""
+    first = add_units(anchor.replace(day=1), shift, "M")
+    return first.year, first.month
+
+
 def _resolve_named(c: Candidate, anchor: date | None, direction: int | None) -> Resolution:
     """Named days, a weekday with its day of the month, ISO week numbers, bare quarters."""
     k, mod = c.kind, c.mod
@@ -1017,6 +1212,18 @@ def _resolve_named(c: Candidate, anchor: date | None, direction: int | None) -> 
         if day is None:
             return Resolution("DATE", None, mod)
         return Resolution("DATE", day.isoformat(), mod, (day, day), relative)
+    if k == "day_only":
+        # "on the 18th": that day of the month nearest the anchor in the clause's direction.
+        n = day_number(_g(c, "d"))
+        if anchor is None:
+            return Resolution("DATE", f"XXXX-XX-{n:02d}", mod)
+        days = [
+            d for shift in (-1, 0, 1) if (d := _safe_date(*_month_of(anchor, shift), n)) is not None
+        ]
+        day = _occurrence(anchor, days, direction)
+        if day is None:
+            return Resolution("DATE", f"XXXX-XX-{n:02d}", mod)
+        return Resolution("DATE", day.isoformat(), mod, (day, day))
     if k == "wd_day":
         word = _g(c, "wd").rstrip(".")
         wd = WEEKDAYS.get(word) or WEEKDAY_ABBRS[word]
@@ -1172,6 +1379,9 @@ def _resolve_part_of(
     gran = {"W": "W", "M": "M", "Q": "Q"}.get(unit, "D")
     if n == 1:
         return Resolution("DATE", period_value(gran, start), c.mod, (start, end), period.relative)
+    if unit == "Q" and n == 2 and (start.month, end.month) in ((1, 6), (7, 12)):
+        # "the first two quarters of 1990" is its first half.
+        return Resolution("DATE", period_value("H", start), c.mod, (start, end), period.relative)
     return Resolution("DURATION", duration_value(n, unit), c.mod, (start, end), period.relative)
 
 
@@ -1205,9 +1415,16 @@ def _resolve_range(
     if ra.interval is None or rb.interval is None:
         return Resolution("DURATION", None, c.mod, None, relative)
     (a_start, a_end), (b_start, _) = ra.interval, rb.interval
-    if ra.relative and not rb.relative:
+    # An end without its own year or week ("May", "Friday") takes them from the other end;
+    # one counted from the anchor ("today", "next Friday") keeps its day.
+    if ra.relative and not rb.relative and a.needs_direction:
         ra = resolve(a, b_start, -1, reference)
-    elif rb.relative and not ra.relative:
+        if ra.interval is not None and ra.interval[0] > b_start:
+            # The other end bounds it: no slack for a month or day just ahead.
+            ra = resolve(a, b_start - timedelta(days=TENSE_SLACK_DAYS + 1), -1, reference)
+    elif b.needs_direction and (
+        (rb.relative and not ra.relative) or (a_start > b_start and not a.needs_direction)
+    ):
         rb = resolve(b, a_end, 1, reference)
     elif a_start > b_start and a.needs_direction:
         ra = resolve(a, b_start, -1, reference)
@@ -1244,7 +1461,11 @@ def _resolve_deictic(
         return Resolution("DATE", day.isoformat(), mod, (day, day))
     if what in SEASONS:
         code = SEASONS[what]
-        year = anchor.year + rel
+        # "last summer" said in October is this year's; "this winter" in January began in
+        # December.
+        year = season_in_direction(anchor, code, rel or None, strict=rel != 0)
+        if rel == 0 and not _season_date(year, code)[0] <= anchor <= _season_date(year, code)[1]:
+            year = anchor.year
         return Resolution(
             "DATE", f"{year}-{code}", mod, edge_interval(_season_date(year, code), mod)
         )
@@ -1294,9 +1515,31 @@ def _resolve_anaphor(
     return Resolution("DATE", period_value(gran, day), mod, period_interval(gran, day))
 
 
+def _resolve_year_back(
+    c: Candidate, anchor: date | None, reference: date | None, mod: str | None
+) -> Resolution:
+    """ "the same month a year ago", "the corresponding period last year": the period named
+    before (the `reference` day; without one the current month or last completed quarter),
+    one year earlier. "period" keeps the granularity `reference_gran` passed in the parts."""
+    what = _g(c, "what")
+    if anchor is None:
+        return Resolution("DATE", None, mod)
+    gran = {"day": "D", "week": "W", "month": "M", "quarter": "Q"}.get(what)
+    if gran is None:
+        gran = _g(c, "gran").upper() or "Q"
+    if reference is not None:
+        base = reference
+    elif gran == "Q":
+        base = add_units(anchor, -1, "Q")
+    else:
+        base = anchor
+    day = add_units(base, -1, "Y")
+    return Resolution("DATE", period_value(gran, day), mod, period_interval(gran, day))
+
+
 def _resolve_time(c: Candidate, anchor: date | None, direction: int | None) -> Resolution:
     if c.parts.get("noon"):
-        hh, mm = (12, 0) if _g(c, "noon") == "noon" else (24, 0)
+        hh, mm = (24, 0) if _g(c, "noon") == "midnight" else (12, 0)
     elif c.parts.get("h24"):
         hh, mm = int(_g(c, "h24")), int(_g(c, "mi24"))
     else:
@@ -1325,6 +1568,9 @@ def _resolve_duration(c: Candidate, anchor: date | None, mod: str | None) -> Res
     n_text = _g(c, "n")
     n = parse_number(n_text) if n_text else (None if c.kind == "duration" else 1.0)
     rel = _g(c, "rel")
+    if n is not None and c.parts.get("frac"):
+        # "a minute and a half", "two and a quarter hours".
+        n += FRACTIONS.get(_g(c, "frac").split()[-1], 0.0)
     mod = mod or QUANTITY_MODS.get(re.sub(r"\s+", " ", _g(c, "qmod")))
     if c.parts.get("n2"):
         mod = mod or "APPROX"
@@ -1359,11 +1605,38 @@ def _resolve_duration(c: Candidate, anchor: date | None, mod: str | None) -> Res
         return Resolution("DURATION", value, mod, (start, end))
     if rel in ("past", "last", "previous", "recent"):
         return Resolution("DURATION", value, mod, (add_units(anchor, -n, unit), anchor))
-    if rel in ("next", "coming", "following"):
+    if rel in ("next", "coming", "following", "upcoming"):
         # "the next three days" are the three days after the anchor day.
-        start = anchor + timedelta(days=1) if unit in ("D", "W", "FN") else anchor
+        start = anchor + timedelta(days=1)
         return Resolution("DURATION", value, mod, (start, add_units(anchor, n, unit)))
     return Resolution("DURATION", value, mod, None, False)
+
+
+_PLURAL_UNIT = re.compile(
+    "|".join(
+        re.escape(r["word"])
+        for r in load_table("time_words")
+        if r["kind"] == "unit" and r["note"] == "plural"
+    ),
+    re.IGNORECASE,
+)
+
+
+#: An amount counted just before "a year", "a week": the phrase is a rate ("24 hours a day").
+_RATE_BEFORE = re.compile(
+    rf"(?:\d|\b(?:{_NUMWORD}|million|billion|thousand|percent|dozen))(?:\s+[a-z]+)?\s*$", _F
+)
+
+
+_PART_BEFORE = re.compile(r"\b(?:in|during|by|through)\s+$", _F)
+
+
+def _is_rate(m: re.Match[str], text: str) -> bool:
+    """Whether "a year", "a week" follows an amount it divides ("24 hours a day")."""
+    n = (m.group("n") or "").lower()
+    if n not in ("a", "an") or m.group("det") or m.group("qmod"):
+        return False
+    return bool(_RATE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]))
 
 
 def _accept(kind: str, m: re.Match[str], text: str) -> bool:
@@ -1375,9 +1648,12 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
         return _numeric_ok(m, text)
     if kind == "holiday":
         return _holiday_ok(m, text)
-    if kind == "wd_day" and re.fullmatch(r"\d+", m.group("d")):
-        # "on Friday 13, ..." but not "on Friday 13 soldiers died": a bare number must end it.
-        return bool(re.match(r"\s*(?:[,;!?)]|\.(?:\s|$)|$|\s+(?:at|and|or|to)\b)", text[m.end() :]))
+    if kind == "wd_day" and not re.search(r"\d(?:st|nd|rd|th)$", m.group("d"), _F):
+        # "on Friday 13, ..." but not "on Friday 13 soldiers died" or "Friday, the fourth
+        # decline": a bare number or an ordinal word must end the phrase.
+        return bool(
+            re.match(r"\s*(?:[,;!?)]|\.(?:\s|$)|$|\s+(?:at|and|or|to|of)\b)", text[m.end() :])
+        )
     if kind == "dayrange" and re.search(r"\d\s*and\s*\d", s):
         return bool(re.search(r"\bbetween\s+$", text[max(0, m.start() - 10) : m.start()], _F))
     if kind in ("dmy", "mdy", "my") and m.group("mon").lower() in AMBIGUOUS_MONTHS:
@@ -1393,13 +1669,52 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
                 return False
         if det == "a" and n in ("a", "an"):
             return False
+        if re.search(r"-quarters$", s, _F) and re.match(r"\s+of\b", text[m.end() :], _F):
+            # "three-quarters of its food": a fraction.
+            return False
+        if n in ("a", "an") and _PLURAL_UNIT.fullmatch(m.group("unit")):
+            # "a decades-long feud": the article goes with the noun, not the unit.
+            return False
         if n == "second" or s.lower().startswith(("a second", "the second")):
             return False
     if kind == "vague":
         w = m.group("w").lower()
         if w == "current" and re.match(r"\s+account", text[m.end() :], _F):
             return False
+        if _TO_DATE.match(w) and (
+            re.search(r"\b(?:up|out\s+of)\s+$", text[max(0, m.start() - 8) : m.start()], _F)
+            or re.match(
+                r"[-\s]+(?:the|a|an|it|this|that|these|those|its|their|his|her)\b",
+                text[m.end() : m.end() + 8],
+                _F,
+            )
+        ):
+            # "up to date", "to date the remains": not "so far".
+            return False
+        if w == "the moment" and not re.search(
+            r"\b(?:at|for)\s+$", text[max(0, m.start() - 5) : m.start()], _F
+        ):
+            # "at the moment" is now; "the moment was marked" is an occasion.
+            return False
+        if w == "soon" and (
+            re.match(r"\s+after\b|-", text[m.end() :], _F)
+            or re.search(r"\bas\s+$", text[max(0, m.start() - 4) : m.start()], _F)
+        ):
+            # "soon after the talks", "as soon as they land", "a soon-to-open office".
+            return False
+    if kind == "the_part" and not _PART_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        # "in the morning", "by mid afternoon"; not "morning trading" in a headline.
+        return False
+    if kind == "season" and not _season_ok(m, text):
+        return False
     if kind == "year" and m.groupdict().get("y") and text[m.end() : m.end() + 1] == "s":
+        return False
+    if (
+        kind == "set_word"
+        and m.group("w").lower() in ADJECTIVE_SETS
+        and re.match(r"\s+[a-z]", text[m.end() : m.end() + 2])
+    ):
+        # "a quarterly dividend" qualifies a noun; "paid quarterly" is a repetition.
         return False
     if kind == "set_word" and m.group("w").lower() == "daily":
         nxt = text[m.end() : m.end() + 12].lower()
@@ -1416,6 +1731,10 @@ _NUMERIC_BEFORE = re.compile(
 )
 _NUMERIC_AFTER = re.compile(r"\s*(?:[-–]|to\b|and\b|through\b|till\b|until\b)\s*\d", _F)
 #: Named days that differ from country to country ("Ukraine's Independence Day").
+#: Repetition words that, read before a noun, qualify it instead ("quarterly earnings").
+ADJECTIVE_SETS = frozenset(
+    r["word"] for r in load_table("time_words") if r["kind"] == "set_word" and r["note"] == "adj"
+)
 NATIONAL_HOLIDAYS = frozenset(
     r["word"]
     for r in load_table("time_words")
@@ -1433,6 +1752,11 @@ def numeric_month_day(first: int, second: int) -> tuple[int, int] | None:
     return None
 
 
+#: A fraction written with a slash: after a whole number ("2 1/2") or before a price range.
+_FRACTION_BEFORE = re.compile(r"\d\s+$")
+_FRACTION_AFTER = re.compile(r"\s*(?:to|and|-)\s*\d+\s+\d+/\d+")
+
+
 def _numeric_ok(m: re.Match[str], text: str) -> bool:
     """A date in digits must have a valid month; one without a year needs a date-like context."""
     if numeric_month_day(int(m.group("m")), int(m.group("d"))) is None:
@@ -1440,7 +1764,35 @@ def _numeric_ok(m: re.Match[str], text: str) -> bool:
     if m.groupdict().get("y"):
         return True
     before = text[max(0, m.start() - 12) : m.start()]
+    if _FRACTION_BEFORE.search(before) or _FRACTION_AFTER.match(text, m.end()):
+        return False
     return bool(_NUMERIC_BEFORE.search(before) or _NUMERIC_AFTER.match(text, m.end()))
+
+
+#: Words before a bare season that make it one: "in spring", "last summer", "early autumn".
+_SEASON_BEFORE = re.compile(
+    r"\b(?:in|by|since|until|till|through|during|over|into|before|after|from|this|last"
+    r"|next|early|late|mid|each|every|of|the)\s+(?:the\s+)?$",
+    _F,
+)
+
+
+def _season_ok(m: re.Match[str], text: str) -> bool:
+    """A bare season word names a season after a preposition or before a noun it dates.
+
+    "fall" and "spring" are also verbs and nouns ("prices fall", "the fall of the city",
+    "the Arab Spring"): they need a preposition or determiner before and no "of" after.
+    """
+    word = m.group("s").lower()
+    before = text[max(0, m.start() - 16) : m.start()]
+    after = text[m.end() : m.end() + 12]
+    if word in ("fall", "spring"):
+        if re.match(r"\s+of\b", after, _F):
+            return False
+        if _SEASON_BEFORE.search(before):
+            return True
+        return bool(m.group("det")) and not re.search(r"[A-Z][a-z]+\s+$", before)
+    return True
 
 
 def _holiday_ok(m: re.Match[str], text: str) -> bool:
@@ -1458,6 +1810,18 @@ def _bare_months(text: str) -> list[Candidate]:
         word = m.group("mon")
         if not word[0].isupper():
             continue
+        if (
+            word.lower() in ABBREVIATED_MONTHS
+            and not text.startswith(".", m.end())
+            and not re.match(r"\s*[-–/]\s*\w", text[m.end() : m.end() + 4])
+            and (
+                re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2])
+                or not _ABBR_MONTH_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
+            )
+        ):
+            # "Jan Kavan": an abbreviation without its dot is a month only after a preposition
+            # ("in Jan") or in a range ("Jan-Feb"), and never before a name.
+            continue
         if word.lower() in AMBIGUOUS_MONTHS:
             before = text[max(0, m.start() - 12) : m.start()].lower()
             if not re.search(
@@ -1470,6 +1834,11 @@ def _bare_months(text: str) -> list[Candidate]:
     return out
 
 
+_ABBR_MONTH_BEFORE = re.compile(
+    r"\b(?:in|from|to|since|until|till|by|of|before|after|between|through|early|late|mid)"
+    r"\s*-?$",
+    _F,
+)
 _BARE_MONTH = re.compile(rf"\b(?P<mon>{_MON})(?!\w)", _F)
 
 
@@ -1491,6 +1860,14 @@ _GROUP_WORDS["any"] = frozenset(
     | {phrase.split()[-1] for phrase in VAGUE}
     | set(_words("trigger"))
 )
+_GROUP_WORDS["holiday"] = frozenset(w for name in HOLIDAYS for w in re.findall(r"[a-z]+", name))
+_GROUP_WORDS["season"] = frozenset(SEASONS)
+_GROUP_WORDS["decade_word"] = frozenset(DECADE_WORDS)
+_GROUP_WORDS["day_part"] = frozenset(DAY_PARTS)
+_GROUP_WORDS["long"] = frozenset({"long"})
+_GROUP_WORDS["rel_unit"] = frozenset(
+    {"past", "next", "coming", "upcoming", "previous", "following"}
+)
 #: Which group each pattern belongs to (those not named are in group "any").
 PATTERN_GROUPS = {
     "iso": "digit",
@@ -1498,6 +1875,15 @@ PATTERN_GROUPS = {
     "decade": "digit",
     "year": "digit",
     "season_year": "digit",
+    "holiday": "holiday",
+    "season": "season",
+    "decade_word": "decade_word",
+    "the_part": "day_part",
+    "thispart": "day_part",
+    "year_end": "unit",
+    "year_back": "unit",
+    "day_only": "digit",
+    "ym": "digit",
     "century": "unit",
     "quarter_code": "digit",
     "dayrange": "month",
@@ -1517,6 +1903,9 @@ PATTERN_GROUPS = {
     "span_past": "unit",
     "duration": "unit",
     "bare_unit": "unit",
+    "unit_long": "long",
+    "count_rel": "rel_unit",
+    "year_adj": "unit",
 }
 #: A sentence end: a stop before a capital (a dot before a digit is an abbreviation's).
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[A-Z\"“‘'(])|\n")
@@ -1559,14 +1948,33 @@ def find_candidates(text: str) -> list[Candidate]:
                 continue
             parts = {k: v for k, v in m.groupdict().items()}
             parts["text"] = m.group(0)
-            needs = kind in ("weekday", "time") or (
+            needs = kind in ("weekday", "time", "season", "day_only") or (
                 kind in ("dmy", "mdy", "quarter") and not parts.get("y")
             )
             if kind == "deictic" and (parts.get("rel") or "").lower() == "this":
                 needs = True
             start, end = m.start(), m.end()
-            # Trailing punctuation caught by an abbreviation dot at a sentence end is kept
-            found.append(Candidate(start, end, kind, parts, needs_direction=needs))
+            if kind == "bare_unit":
+                start = m.start("unit")  # "for years": the preposition only opens it
+                parts["text"] = m.group("unit")
+            as_kind = "span_past" if kind == "count_rel" else kind
+            if (
+                kind == "duration"
+                and parts.get("det")
+                and re.fullmatch(r"(?:1\d|20)\d\d", parts.get("n") or "")
+                and (parts.get("unit") or "").lower() == "quarter"
+            ):
+                # "the 1988 quarter": that year's quarter, not 1988 quarters.
+                as_kind = "quarter"
+                parts.update(y=parts["n"], q="", rel="")
+            if kind == "duration" and _is_rate(m, text):
+                # "$500 million a year", "four flights a week": a rate, a repetition.
+                as_kind = "set_rate"
+            if kind == "year_adj":
+                # "year-earlier profit" is profit "a year earlier".
+                as_kind = "ago"
+                parts.update(n="a", unit="year", off=_g_text(parts, "off"))
+            found.append(Candidate(start, end, as_kind, parts, needs_direction=needs))
     found.extend(_bare_months(views["month"]))
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
     chosen: list[Candidate] = []
@@ -1579,12 +1987,60 @@ def find_candidates(text: str) -> list[Candidate]:
     chosen.sort(key=lambda c: c.start)
     for c in chosen:
         _extend_left(text, c)
-    return _join_offsets(text, _join_ranges(text, _join_parts(text, chosen)))
+    joined = _join_compounds(text, _join_parts(text, chosen))
+    return _join_offsets(text, _join_ranges(text, joined))
+
+
+#: What joins the pieces of a duration in several units: "2 years, 1 month and 21 days".
+_COMPOUND_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+", re.IGNORECASE)
+#: Units from the largest down: the pieces of one duration come in this order.
+UNIT_RANK = {
+    u: i for i, u in enumerate(("CE", "DE", "Y", "Q", "M", "W", "FN", "D", "H", "MIN", "SEC"))
+}
+
+
+def _join_compounds(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Join durations in falling units into one: "one hour and 30 minutes" is PT1H30M."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        pieces = prev.members if prev is not None and prev.kind == "compound" else [prev]
+        last = pieces[-1] if pieces else None
+        if (
+            prev is not None
+            and last is not None
+            and last.kind == "duration"
+            and c.kind == "duration"
+            and not c.parts.get("det")
+            and not c.parts.get("qmod")
+            and _COMPOUND_JOIN.fullmatch(text, prev.end, c.start)
+            and parse_number(_g(last, "n")) is not None
+            and parse_number(_g(c, "n")) is not None
+            and UNIT_RANK.get(UNITS.get(_g(c, "unit"), ""), -1)
+            > UNIT_RANK.get(UNITS.get(_g(last, "unit"), ""), 99)
+        ):
+            members = [*pieces, c]
+            parts: dict[str, str | None] = {"text": text[prev.start : c.end]}
+            out[-1] = Candidate(prev.start, c.end, "compound", parts, prev.mod, False, members)
+            continue
+        out.append(c)
+    return out
 
 
 #: What joins a date without a year to the year that follows it: "March 3, 2020", "May of 1995".
 _YEAR_JOIN = re.compile(r"\s*,?\s*(?:(?:of|in)\s+)?", re.IGNORECASE)
 _OF_JOIN = re.compile(r"\s+of\s+", re.IGNORECASE)
+_WEEKDAY_OF_JOIN = re.compile(r"\s+of\s+", re.IGNORECASE)
+_WEEK_WEEKDAY_JOIN = re.compile(r"\s+(?:on\s+)?", re.IGNORECASE)
+
+
+def _is_week(c: Candidate) -> bool:
+    """Whether a candidate names one calendar week ("next week", "the following week")."""
+    return c.kind == "deictic" and _g(c, "what") == "week" and not c.parts.get("edge")
+
+
+#: What joins a clock time to the day after it: "16:15 UTC, June 1", "9 a.m. on May 3".
+_TIME_DAY_JOIN = re.compile(r"\s*,?\s*(?:on\s+)?", re.IGNORECASE)
 #: Kinds naming a period that "the first week of ..." can take a part of.
 PERIOD_KINDS = frozenset(
     {"year", "year_words", "my", "month", "mon_rel", "deictic", "quarter", "season_year"}
@@ -1615,6 +2071,46 @@ def _join_parts(text: str, cands: list[Candidate]) -> list[Candidate]:
                 kind = "my" if a.kind == "month" else a.kind
                 joined = Candidate(a.start, b.end, kind, parts, a.mod)
             elif (
+                a.kind == "time"
+                and not a.parts.get("wd")
+                and b.kind in DAY_KINDS - {"weekday"}
+                and _TIME_DAY_JOIN.fullmatch(text, a.end, b.start)
+            ):
+                parts = {"text": text[a.start : b.end]}
+                joined = Candidate(
+                    a.start, b.end, "time_on", parts, a.mod, b.needs_direction, [a, b]
+                )
+            elif (
+                a.kind == "weekday"
+                and not a.parts.get("part")
+                and _is_week(b)
+                and _WEEKDAY_OF_JOIN.fullmatch(text, a.end, b.start)
+            ) or (
+                _is_week(a)
+                and b.kind == "weekday"
+                and not b.parts.get("part")
+                and _WEEK_WEEKDAY_JOIN.fullmatch(text, a.end, b.start)
+            ):
+                # "Tuesday of next week", "next week on Tuesday": a day of a named week.
+                week, wd = (b, a) if a.kind == "weekday" else (a, b)
+                parts = {"text": text[a.start : b.end]}
+                joined = Candidate(a.start, b.end, "week_day", parts, a.mod, False, [week, wd])
+            elif (
+                a.kind == "holiday"
+                and b.kind in ("year", "year_words")
+                and _YEAR_JOIN.fullmatch(text, a.end, b.start)
+            ):
+                # "Easter 2018", "Christmas of 1995".
+                parts = dict(a.parts, y=resolve(b, None).value, text=text[a.start : b.end])
+                joined = Candidate(a.start, b.end, "holiday", parts, a.mod)
+            elif (
+                a.kind == "season"
+                and b.kind in ("year", "year_words")
+                and _OF_JOIN.fullmatch(text, a.end, b.start)
+            ):
+                parts = dict(a.parts, y=resolve(b, None).value, text=text[a.start : b.end])
+                joined = Candidate(a.start, b.end, "season_year", parts, a.mod)
+            elif (
                 a.kind == "part_of"
                 and b.kind in PERIOD_KINDS
                 and _OF_JOIN.fullmatch(text, a.end, b.start)
@@ -1638,7 +2134,22 @@ def _join_parts(text: str, cands: list[Candidate]) -> list[Candidate]:
 #: What joins an amount of time to the date it counts from: "three days after Tuesday".
 _OFFSET_JOIN = re.compile(r"\s+(?P<w>after|before|from)\s+", re.IGNORECASE)
 #: Kinds a count of units can be counted from.
-OFFSET_BASES = RANGE_KINDS - {"year", "month", "my", "quarter", "half", "season_year", "vague"}
+OFFSET_BASES = (RANGE_KINDS | {"holiday"}) - {
+    "year",
+    "month",
+    "my",
+    "quarter",
+    "half",
+    "season_year",
+    "vague",
+}
+
+
+#: What joins an amount of time to the day it starts on: "two weeks starting May 20".
+_SPAN_START_JOIN = re.compile(
+    r"\s*,?\s*(?:starting|beginning|commencing)(?:\s+(?:on|from))?\s+", re.IGNORECASE
+)
+_FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
 
 
 def _join_offsets(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -1649,6 +2160,28 @@ def _join_offsets(text: str, cands: list[Candidate]) -> list[Candidate]:
         a = cands[i]
         b = cands[i + 1] if i + 1 < len(cands) else None
         join = _OFFSET_JOIN.fullmatch(text, a.end, b.start) if b is not None else None
+        starting = _SPAN_START_JOIN.fullmatch(text, a.end, b.start) if b is not None else None
+        if (
+            join is not None
+            and join.group("w").lower() == "from"
+            and _FOR_BEFORE.search(text, max(0, a.start - 5), a.start)
+        ):
+            starting, join = join, None  # "for 3 days from today": a stretch, not a day
+        if (
+            b is not None
+            and starting is not None
+            and a.kind == "duration"
+            and not a.parts.get("n2")
+            and parse_number(a.parts.get("n") or "") is not None
+            and b.kind in OFFSET_BASES
+        ):
+            # "three days starting Monday": the stretch that begins on that day.
+            span_parts: dict[str, str | None] = {"text": text[a.start : b.end]}
+            out.append(
+                Candidate(a.start, b.end, "span_from", span_parts, a.mod, b.needs_direction, [a, b])
+            )
+            i += 2
+            continue
         if (
             b is not None
             and join is not None
@@ -1689,12 +2222,18 @@ def _join_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
         b = cands[i + 1] if i + 1 < len(cands) else None
         if b is not None and a.kind in RANGE_KINDS and b.kind in RANGE_KINDS:
             join = _RANGE_JOIN.fullmatch(text, a.end, b.start)
+            if join is None and b.kind == "vague" and _TO_DATE.match(_g(b, "w")):
+                # "from March to date": the joining word belongs to the second end.
+                join = _BLANK.fullmatch(text, a.end, b.start)
             opener = _RANGE_OPEN.search(text[max(0, a.start - 10) : a.start])
             word = join.group(0).strip().lower() if join else ""
             needs = {"and": "between", "until": "from", "till": "from", "through": "from"}.get(word)
             ok = join is not None and (
                 needs is None or (opener and opener.group("w").lower() == needs)
             )
+            if word in ("through", "thru") and not ok:
+                # "2014 through May 2018": two dated ends need no "from".
+                ok = all(_YEAR_IN.search(text, c.start, c.end) for c in (a, b))
             if word == "to" and not opener and a.kind in ("weekday", "relday", "vague"):
                 ok = False
             if ok:

@@ -58,3 +58,15 @@ def sha256_file(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def sha256_data(path: Path) -> str:
+    """The hash of a gold set: its file, or, for an index of per-article files, the index
+    and every file beside it (editing one article then changes the hash too)."""
+    if path.name != "index.jsonl":
+        return sha256_file(path)
+    h = hashlib.sha256()
+    for f in sorted(p for p in path.parent.iterdir() if p.is_file()):
+        h.update(f.name.encode("utf-8"))
+        h.update(sha256_file(f).encode("ascii"))
+    return h.hexdigest()

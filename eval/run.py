@@ -16,13 +16,14 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from eval.common import SHARED_EVAL, Suite, SuiteResult, read_jsonl, sha256_file
+from eval.common import SHARED_EVAL, Suite, SuiteResult, read_jsonl, sha256_data
 
 SCORER_MODULES = (
     "eval.scorers.actors",
     "eval.scorers.quotes",
     "eval.scorers.timex",
     "eval.scorers.events",
+    "eval.scorers.event_articles",
     "eval.scorers.engagements",
 )
 HERE = Path(__file__).resolve().parent
@@ -68,7 +69,7 @@ def run_suites(
 
 def data_hashes(shared: Path = SHARED_EVAL) -> dict[str, str]:
     return {
-        suite.data: sha256_file(suite.path(shared))
+        suite.data: sha256_data(suite.path(shared))
         for suite, _ in suites().values()
         if suite.path(shared).exists()
     }

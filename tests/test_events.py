@@ -77,6 +77,12 @@ def timex_for(doc, text: str, begin: str, end: str) -> Timex:
         ("Norway urged Sweden to reopen its embassy.", "REQUEST", "occurred"),
         ("Poland expelled three Belarusian diplomats on Thursday.", "SANCTION", "occurred"),
         ("Ghana threatened to recall its ambassador from Togo.", "THREATEN", "occurred"),
+        (
+            "Officials said Kenya and Ethiopia are close to signing a border accord.",
+            "AGREE",
+            "hypothetical",
+        ),
+        ("Laos and Vietnam are on the verge of signing a water treaty.", "AGREE", "hypothetical"),
     ],
 )
 def test_type_and_status(text: str, etype: str, status: str) -> None:
@@ -403,3 +409,190 @@ def test_participial_adjective_is_no_event() -> None:
 def test_purpose_clause_names_the_target() -> None:
     event = _only("Soldiers opened fire to disperse Bolivian miners on Tuesday.", "ASSAULT")
     assert event.recipient_countries == ["BOL"]
+
+
+def _analysed(text: str) -> list[Event]:
+    """Events of a text through the whole pipeline (entities and times included)."""
+    from communique import analyze
+
+    return analyze(text, published=PUBLISHED).events
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        # Each conjoined "of" object names a party.
+        ("The envoys of Armenia and Azerbaijan met in Abu Dhabi on Monday.", {"ARM", "AZE"}),
+        # A counting noun stands in for the event noun: its verb's subject took part.
+        (
+            "Bolivian and Chilean officials concluded a new round of border negotiations.",
+            {"BOL", "CHL"},
+        ),
+        # Two countries joined by a hyphen both take part.
+        ("Peru-Ecuador talks ended in Quito on Monday.", {"ECU", "PER"}),
+        # A noun trigger with no parties takes a clause subject naming several countries.
+        (
+            "The governments of Ghana, Togo and Benin announced progress in the negotiations.",
+            {"BEN", "GHA", "TGO"},
+        ),
+    ],
+)
+def test_meeting_parties_in_coordinated_and_counted_phrases(text: str, countries: set[str]) -> None:
+    meeting = next(e for e in _analysed(text) if e.type == "CONSULT")
+    assert set(meeting.countries) >= countries
+
+
+def test_counted_event_noun_takes_the_tense_of_its_verb() -> None:
+    text = "Bolivian and Chilean officials concluded a new round of border negotiations."
+    assert next(e for e in _analysed(text) if e.type == "CONSULT").status == "occurred"
+
+
+def test_place_named_as_a_capital_in_apposition() -> None:
+    text = "Delegations from Ghana and Togo held talks in Nigeria's capital, Abuja, on Friday."
+    location = next(e for e in _analysed(text) if e.type == "CONSULT").location
+    assert location is not None and location.country == "NGA"
+
+
+def test_a_call_is_not_the_meeting_at_a_venue() -> None:
+    text = (
+        "Kenyan and Ugandan ministers held talks in Nairobi. "
+        "The presidents of Kenya and Uganda also spoke by phone."
+    )
+    meetings = [e for e in _analysed(text) if e.type == "CONSULT"]
+    assert sorted(e.mode or "" for e in meetings) == ["", "phone"]
+    assert next(e for e in meetings if e.mode == "phone").location is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        # A background clause dated to a day is a fact of its own ...
+        (
+            "The new accord builds on a declaration signed by both countries on 5 May 2024, "
+            "officials in Chile and Peru said.",
+            True,
+        ),
+        # ... one dated to a year is history told in passing.
+        ("The new accord builds on a declaration signed by Chilean officials in 1990.", False),
+    ],
+)
+def test_background_clause_kept_when_dated_to_a_day(text: str, dated: bool) -> None:
+    days = [e.when.start for e in _analysed(text) if e.type == "AGREE" and e.when]
+    assert ("2024-05-05" in days) == dated
+
+
+def test_agreement_argued_over_is_no_agreement() -> None:
+    text = "Chile and Peru sparred in Lima over a fishing deal."
+    assert "AGREE" not in [e.type for e in _analysed(text)]
+
+
+def test_scene_setting_phrase_does_not_take_the_main_verb_status() -> None:
+    text = "At a meeting in Lima on Monday, Chile and Peru proposed a joint border commission."
+    assert next(e for e in _analysed(text) if e.type == "CONSULT").status == "occurred"
+
+
+def test_title_parsed_as_a_conjunct_adds_no_party() -> None:
+    from communique import analyze
+
+    text = (
+        "The talks follow a meeting between Japanese Foreign Minister Takeshi Iwaya and "
+        "Chinese Foreign Minister Wang Yi in Beijing on Monday."
+    )
+    doc = analyze(text, published=PUBLISHED)
+    names = {e.id: e.name for e in doc.entities}
+    meeting = next(e for e in doc.events if e.type == "CONSULT")
+    assert sorted(names[a] for a in meeting.actors) == ["Takeshi Iwaya", "Wang Yi"]
+
+
+def test_one_sides_offer_is_not_the_agreed_meeting() -> None:
+    text = (
+        "Chile and Peru will hold another round of talks next month. "
+        '"We are ready to talk," the Chilean foreign minister said.'
+    )
+    meetings = [e for e in _analysed(text) if e.type == "CONSULT"]
+    planned = next(e for e in meetings if e.status == "planned")
+    assert set(planned.countries) == {"CHL", "PER"}
+    assert len(planned.evidence) == 1
+
+
+def test_a_visit_is_not_the_summit_held_during_it() -> None:
+    text = (
+        "The leaders of Chile, Peru and Bolivia will meet for a summit in Lima on 7 May. "
+        "On 7 May, the president of Bolivia will visit Peru."
+    )
+    meetings = [e for e in _analysed(text) if e.type == "CONSULT"]
+    assert sorted(sorted(e.countries) for e in meetings) == [
+        ["BOL", "CHL", "PER"],
+        ["BOL", "PER"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Peru's foreign minister called his Chilean counterpart on Monday.", "phone"),
+        ("Peru's army chief contacted his Chilean counterpart on Monday.", None),
+        ("Peru's president called the vote a sham.", "none"),
+        ("Peru's president called a snap election for June.", "none"),
+        ("Peru's president called off a visit to Chile.", "none"),
+        ("Peru's president called for talks with Chile.", "none"),
+    ],
+)
+def test_calling_and_contacting_a_counterpart(text: str, mode: str | None) -> None:
+    meetings = [e for e in _analysed(text) if e.type == "CONSULT" and e.status == "occurred"]
+    if mode == "none":
+        assert not meetings
+    else:
+        assert meetings and meetings[0].mode == mode
+        assert set(meetings[0].countries) == {"CHL", "PER"}
+
+
+def test_time_of_the_clause_not_of_the_report() -> None:
+    text = "Officials said on Friday that talks between Chile and Peru are set to resume next week."
+    meeting = next(e for e in _analysed(text) if e.type == "CONSULT")
+    assert meeting.when is not None and meeting.when.text == "next week"
+
+
+def test_time_introduced_by_a_participle() -> None:
+    text = (
+        "Chile and Peru held talks in Lima on Monday. "
+        "Technical talks will be held in Quito starting Thursday."
+    )
+    planned = next(e for e in _analysed(text) if e.status == "planned")
+    assert planned.when is not None and planned.when.text == "Thursday"
+
+
+def test_next_round_continues_the_talks_told() -> None:
+    text = (
+        "Chile and Peru held talks in Lima on Monday, with Brazilian diplomats present. "
+        "Chilean and Peruvian experts also met in Arica on Tuesday. Peru's envoy praised "
+        "Brazil and thanked Brazilian mediators. The next round of talks will take place in Quito."
+    )
+    planned = next(e for e in _analysed(text) if e.type == "CONSULT" and e.status == "planned")
+    assert sorted(planned.countries) == ["CHL", "PER"]
+
+
+def test_subject_raised_by_a_passive_takes_part() -> None:
+    text = "Chile and Peru are expected to hold a new round of border talks in Lima."
+    meeting = next(e for e in _analysed(text) if e.type == "CONSULT")
+    assert sorted(meeting.countries) == ["CHL", "PER"]
+
+
+def test_the_two_stand_for_the_parties() -> None:
+    text = (
+        "Chile and Peru signed a fisheries accord in Lima on Monday. "
+        "The two defence ministers will meet in Arica next month."
+    )
+    planned = next(e for e in _analysed(text) if e.type == "CONSULT")
+    assert sorted(planned.countries) == ["CHL", "PER"]
+
+
+def test_past_tense_outranks_a_date_read_as_still_to_come() -> None:
+    from communique.events import _candidates
+
+    doc = parsed("Chile and Peru had agreed on the text of a treaty in April.")
+    mention_entity(doc, "e1", "Chile", "GPE", "CHL")
+    mention_entity(doc, "e2", "Peru", "GPE", "PER")
+    timex_for(doc, "April", "2025-04-01", "2025-04-30")  # read as the coming April
+    agreed = next(c for c in _candidates(doc) if c.entry.type == "AGREE")
+    assert agreed.status == "occurred"

@@ -12,11 +12,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 from typing import Any
+from urllib.parse import urlsplit
 
 #: Days of slack when comparing dates (multi-day talks, time zones, loose datelines).
 DATE_SLACK_DAYS = 1
@@ -32,13 +35,27 @@ MIN_COUNTRIES_TO_OPEN = 2
 CANDIDATE_WINDOW = 64
 #: Independent origins from which an engagement counts as corroborated.
 CORROBORATING_ORIGINS = 2
-#: A full date within this many characters of the top of an undated text is its dateline.
+#: A full date within this many characters of the top of an undated text is its dateline,
+#: when at most DATELINE_PREFIX_CHARS characters of capitalised words (a place name, a
+#: weekday) precede it on its line.
 DATELINE_CHARS = 300
+DATELINE_PREFIX_CHARS = 30
 #: A date without a year takes the year of a dated event of the same countries this close to it.
 YEAR_INFERENCE_DAYS = 120
-#: Statuses whose weekday names point back from the report ("met on Saturday"); others point ahead.
+#: Statuses whose weekday names point back from the report ("met on Saturday"), and those
+#: whose names point ahead ("will meet on Saturday"); for others the nearer day is meant.
 PAST_STATUSES = ("occurred", "ongoing")
+FUTURE_STATUSES = ("planned", "proposed", "conditional", "postponed")
 
+#: Years a date read from an article's address may have (others are ids, not dates).
+MIN_URL_YEAR, MAX_URL_YEAR = 1995, 2099
+
+_URL_DATES = (
+    re.compile(r"(?<!\d)(\d{4})[/_-](\d{2})[/_-]?(\d{2})(?!\d)"),
+    re.compile(r"/(\d{4})(\d{2})(\d{2})"),
+)
+_LOWER_WORD = re.compile(r"\b[a-z]")
+_YEAR = re.compile(r"\b\d{4}\b")
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PARTIAL_DATE = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
 _WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])$")
@@ -67,15 +84,53 @@ def parse_day(value: str | None, as_of: str | None = None) -> date | None:
         return None
 
 
+def url_date(url: str | None) -> str | None:
+    """The publication date many sites write into an article's address.
+
+    A path of year, month and day ("/2025/05/19/", "/2025/0519/", "-2025-05-19"), or a path
+    segment opening with eight digits that read as one ("/20250519", "/202505191234").
+    """
+    path = urlsplit(url or "").path
+    for pattern in _URL_DATES:
+        for match in pattern.finditer(path):
+            year, month, day = (int(g) for g in match.groups())
+            if not MIN_URL_YEAR <= year <= MAX_URL_YEAR:
+                continue
+            try:
+                return date(year, month, day).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
 def reference_date(record: dict[str, Any]) -> str | None:
-    """The date a report speaks from: its publication date, else a full date in its dateline."""
-    published = (record.get("article") or {}).get("published")
+    """The date a report speaks from: its publication date, else the date in its address,
+    else a full date in its dateline."""
+    article = record.get("article") or {}
+    published = article.get("published")
     if published:
         return str(published)[:10]
-    for t in sorted(record.get("timexes", []), key=lambda t: t.get("start") or 0):
+    from_url = url_date(article.get("url"))
+    if from_url:
+        return from_url
+    text = str(article.get("text") or "")
+    timexes = sorted(record.get("timexes", []), key=lambda t: t.get("start") or 0)
+    days = [
+        str(t.get("value"))
+        for t in timexes
+        if t.get("type") == "DATE" and _FULL_DATE.match(t.get("value") or "")
+    ]
+    for t in timexes:
         value = t.get("value") or ""
-        near_top = (t.get("start") or 0) < DATELINE_CHARS
-        if t.get("type") == "DATE" and near_top and _FULL_DATE.match(value):
+        start = t.get("start") or 0
+        if t.get("type") != "DATE" or start >= DATELINE_CHARS or not _FULL_DATE.match(value):
+            continue
+        # A dateline opens its line ("Geneva, 10 May 2025:"). A date inside a sentence
+        # near the top is the report's only when the text names no later day (a caption's
+        # "photographed on ..." is older than the news).
+        prefix = text[text.rfind("\n", 0, start) + 1 : start]
+        dateline = len(prefix) <= DATELINE_PREFIX_CHARS and not _LOWER_WORD.search(prefix)
+        if dateline or value >= max(days):
             return value
     return None
 
@@ -112,11 +167,14 @@ def resolve_when(
     weekday = _WEEKDAY.match(value)
     if weekday and ref is not None:
         shift = (int(weekday.group(1)) - ref.isoweekday()) % 7
-        day = (
-            ref + timedelta(days=shift)
-            if status not in PAST_STATUSES
-            else ref - timedelta(days=(7 - shift) % 7)
-        )
+        after, before = ref + timedelta(days=shift), ref - timedelta(days=(7 - shift) % 7)
+        if status in PAST_STATUSES:
+            day = before
+        elif status in FUTURE_STATUSES:
+            day = after
+        else:
+            # A denial or cancellation points neither way: the nearer day is meant.
+            day = before if (ref - before) < (after - ref) else after
         return day.isoformat(), day.isoformat()
     month = _MONTH.match(value)
     if month and (month.group(1) != "XXXX" or ref is not None):
@@ -127,7 +185,46 @@ def resolve_when(
     if week:
         lo = date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
         return lo.isoformat(), (lo + timedelta(days=6)).isoformat()
+    if ref is not None and text and not start:
+        return _relative_days(text, ref, status) or (start, end)
     return start, end
+
+
+def held_before_report(
+    start: str | None, end: str | None, text: str | None, reference: str | None, status: str
+) -> tuple[str | None, str | None]:
+    """What happened cannot postdate its report: a held event dated after it by a month or day
+    whose year the text does not give ("agreed in March", read as next March) is a year earlier.
+    """
+    ref = parse_day(reference)
+    first, last = parse_day(start), parse_day(end)
+    if status not in PAST_STATUSES or ref is None or first is None or first <= ref:
+        return start, end
+    if _YEAR.search(text or ""):
+        return start, end
+
+    def earlier(d: date) -> str:
+        try:
+            return d.replace(year=d.year - 1).isoformat()
+        except ValueError:  # 29 February
+            return (d - timedelta(days=365)).isoformat()
+
+    return earlier(first), earlier(last) if last is not None else None
+
+
+def _relative_days(text: str, ref: date, status: str) -> tuple[str, str] | None:
+    """A relative expression the analysis could not anchor ("late last week"), read by the
+    time stage's own normaliser from the report's date."""
+    from communique.timeparse import find_candidates, resolve
+
+    direction = -1 if status in PAST_STATUSES else 1
+    for candidate in find_candidates(text):
+        # "late last week" links as last week: reports place a day's edge loosely.
+        loose = replace(candidate, mod=None, parts={**candidate.parts, "edge": None})
+        res = resolve(loose, ref, direction)
+        if res.type == "DATE" and res.interval is not None:
+            return res.interval[0].isoformat(), res.interval[1].isoformat()
+    return None
 
 
 def partial_day(value: str | None) -> tuple[int, int] | None:
@@ -170,7 +267,7 @@ class EventRow:
             return None
         if self.status == "occurred":
             return report - timedelta(days=HELD_LOOKBACK_DAYS), report
-        if self.status in ("planned", "proposed", "conditional", "postponed"):
+        if self.status in FUTURE_STATUSES:
             return report, report + timedelta(days=PLANNED_LOOKAHEAD_DAYS)
         return report - timedelta(days=HELD_LOOKBACK_DAYS), report + timedelta(
             days=PLANNED_LOOKAHEAD_DAYS
@@ -263,8 +360,19 @@ def _place_ok(ev: EventRow, g: Engagement) -> bool:
     return not a or not b or bool(a & b)
 
 
+@lru_cache(maxsize=1)
+def _mode_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """(exclusive modes, own-party modes) of the rules."""
+    r = rules()
+    return frozenset(r["exclusive_modes"]), frozenset(r["own_party_modes"])
+
+
 def _mode_ok(ev: EventRow, g: Engagement) -> bool:
-    exclusive = set(rules()["exclusive_modes"])
+    if not ev.mode and not g.mode:
+        return True
+    exclusive, own_party = _mode_sets()
+    if (ev.mode in own_party or g.mode in own_party) and ev.countries != g.countries:
+        return False
     if not ev.mode or not g.mode:
         return True
     return (ev.mode in exclusive) == (g.mode in exclusive)
@@ -293,6 +401,64 @@ def eligible(ev: EventRow, section: str | None) -> bool:
     )
 
 
+class _AnchorIndex:
+    """Dated events by country and day, to find the ones nearest a month and day.
+
+    `infer_years` keeps the closest (day, anchor) pair over all years, so for each
+    year only the anchors nearest that year's day can win: `near` yields those
+    (sharing `needed` countries, within `YEAR_INFERENCE_DAYS`), instead of every
+    dated event.
+    """
+
+    def __init__(self, dated: list[tuple[frozenset[str], date]]) -> None:
+        self.dated = dated
+        by_country: dict[str, list[tuple[int, int]]] = {}
+        for i, (countries, day) in enumerate(dated):
+            for c in countries:
+                by_country.setdefault(c, []).append((day.toordinal(), i))
+        self.days: dict[str, list[int]] = {}
+        self.rows: dict[str, list[int]] = {}
+        for c, pairs in by_country.items():
+            pairs.sort()
+            self.days[c] = [d for d, _ in pairs]
+            self.rows[c] = [i for _, i in pairs]
+        years = [day.year for _, day in dated]
+        self.years = range(min(years) - 1, max(years) + 2) if years else range(0)
+
+    def near(
+        self, countries: frozenset[str], partial: tuple[int, int], needed: int
+    ) -> Iterator[tuple[frozenset[str], date]]:
+        if needed <= 0:
+            yield from self.dated
+            return
+        # An anchor sharing `needed` of the k countries has one of any k - needed + 1 of them.
+        rarest = sorted(countries, key=lambda c: (len(self.days.get(c, [])), c))
+        lists = rarest[: max(1, len(rarest) - needed + 1)]
+        found: set[int] = set()
+        for year in self.years:
+            try:
+                middle = date(year, *partial).toordinal()
+            except ValueError:
+                continue
+            gap, nearest = YEAR_INFERENCE_DAYS, set[int]()
+            for c in lists:
+                days, rows = self.days.get(c, []), self.rows.get(c, [])
+                at = bisect_left(days, middle)
+                for step in (1, -1):
+                    i = at if step == 1 else at - 1
+                    while 0 <= i < len(days) and abs(days[i] - middle) <= gap:
+                        if len(countries & self.dated[rows[i]][0]) >= needed:
+                            if abs(days[i] - middle) < gap:
+                                nearest = set()
+                            gap = abs(days[i] - middle)
+                            nearest.add(rows[i])
+                            break
+                        i += step
+            found |= nearest
+        for i in sorted(found):
+            yield self.dated[i]
+
+
 def infer_years(events: list[EventRow]) -> None:
     """Date events known only by month and day from dated events of the same countries.
 
@@ -302,12 +468,13 @@ def infer_years(events: list[EventRow]) -> None:
     """
     anchors = [(e.countries, e.start or parse_day(e.as_of)) for e in events]
     dated = [(countries, day) for countries, day in anchors if day is not None]
+    index = _AnchorIndex(dated)
     for ev in events:
         if ev.partial is None or ev.start is not None:
             continue
         needed = min(MIN_SHARED_COUNTRIES, len(ev.countries))
         best: tuple[int, date] | None = None
-        for countries, anchor in dated:
+        for countries, anchor in index.near(ev.countries, ev.partial, needed):
             if len(ev.countries & countries) < needed or anchor is None:
                 continue
             for year in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -385,7 +552,7 @@ def _best_match(
     candidates: set[int] = set()
     for c in ev.countries:
         candidates.update(index.get((ev.type, c), [])[-CANDIDATE_WINDOW:])
-    best: tuple[tuple[int, int, int], int] | None = None
+    best: tuple[tuple[int, int, int, int], int] | None = None
     for i in sorted(candidates):
         g = engagements[i]
         shared = len(ev.countries & g.countries)
@@ -394,10 +561,23 @@ def _best_match(
         if not (_time_ok(ev, g) and _place_ok(ev, g) and _mode_ok(ev, g) and _status_ok(ev, g)):
             continue
         same_place = int(ev.location_kind == "place" and g.place is not None)
-        score = (shared, same_place, -i)
+        score = (shared, same_place, -_report_gap(ev, g), -i)
         if best is None or score > best[0]:
             best = (score, i)
     return best[1] if best else None
+
+
+def _report_gap(ev: EventRow, g: Engagement) -> int:
+    """Days between an undated event's report and the engagement's dates: an undated report
+    speaks of the latest of the happenings it could be (0 for a dated event)."""
+    if ev.start is not None:
+        return 0
+    report, known = parse_day(ev.as_of), g.dates()
+    if report is None or known is None:
+        return 0
+    if known[0] <= report <= known[1]:
+        return 0
+    return min(abs((report - known[0]).days), abs((report - known[1]).days))
 
 
 def _credible(members: list[EventRow]) -> list[EventRow]:
@@ -413,6 +593,8 @@ def current_status(members: list[EventRow]) -> str:
     credible = _credible(members)
     if not credible:
         return members[-1].status if members else "planned"
+    # An event that joined on one shared country is too weak to set the status, as the dates.
+    credible = [m for m in credible if len(m.countries) >= MIN_COUNTRIES_TO_OPEN] or credible
     terminal = set(r["terminal_statuses"])
     rank = r["status_rank"]
     best = max(
@@ -420,6 +602,20 @@ def current_status(members: list[EventRow]) -> str:
         key=lambda m: (m.status in terminal, m.as_of or "", rank.get(m.status, 0)),
     )
     return best.status
+
+
+def engagement_status(members: list[EventRow]) -> str:
+    """The status to report: the latest credible one, unless a party denies what is neither
+    held nor called off, in a report no older than any claim of it."""
+    status = current_status(members)
+    r = rules()
+    if status in r["terminal_statuses"]:
+        return status
+    denied = [m.as_of for m in members if m.status == r["denial_status"] and m.as_of]
+    claims = [m.as_of for m in _credible(members) if m.as_of]
+    if denied and all(max(denied) >= c for c in claims):
+        return str(r["denial_status"])
+    return status
 
 
 def _conflicts(members: list[EventRow], status: str) -> list[dict[str, Any]]:
@@ -521,7 +717,7 @@ def to_record(g: Engagement) -> dict[str, Any]:
             "end": _iso(dates[1]) if dates else None,
             "basis": basis,
         },
-        "status": status,
+        "status": engagement_status(members),
         "lifecycle": lifecycle,
         "sources": sources,
         "verification": verification,

@@ -404,6 +404,7 @@ def _insert_article(conn: sqlite3.Connection, record: dict[str, Any], digest: st
         as_of = statement_dates.get(source) if source else None
         as_of = as_of or reference
         start, end = eng.resolve_when(when, timexes, as_of, ev["status"])
+        start, end = eng.held_before_report(start, end, when.get("text"), as_of, ev["status"])
         day = start if start and not start.startswith("X") else as_of
         participants = sorted(
             {n for n in (name(x) for x in ev.get("actors", []) + ev.get("recipients", [])) if n}

@@ -4,6 +4,21 @@ Extents are compared strictly (same start and end) and relaxed (overlap, one to 
 predicted timex counts for value F1 when it overlaps a gold one and its TIMEX3 value is the
 same. dateparser's `search_dates` runs on the same data side by side, as a reference point
 (it is a dev dependency only, never used by communique itself).
+
+Values are compared after one canonical spelling is applied to both the gold and the
+prediction (`canonical_value`), for notations TIMEX3 annotators write in more than one way
+with the same meaning: a decade or century with or without trailing X ("196X" = "196",
+"19XX" = "19"), a week number with or without its leading zero ("2000-W7" = "2000-W07"), a
+clock hour with or without ":00" ("T17" = "T17:00"), decades and centuries counted as units
+or in years ("P1E" = "P1DE" = "P10Y", "PXC" = "PXCE"), and a fraction of a unit written as a
+decimal or in the next smaller unit ("PT5.5H" = "PT5H30M", "P2.5Y" = "P2Y6M"). No other value
+is rewritten.
+
+TimeML marks a range ("from 1991 to 1997") with a TIMEX3 for each end (MEANTIME also marks
+the range itself); communique gives one timex whose interval holds both ends. Predictions
+are scored in TimeML's form: each range is listed with its two ends
+(`communique.temporal.range_ends`, dated by the range's interval), the same form the gold
+has. `value_f1_ranges_as_one` gives the value F1 without this, each range as one timex.
 """
 
 from __future__ import annotations
@@ -18,6 +33,7 @@ from communique.document import Article, Document, Timex
 from communique.errors import CommuniqueError
 from communique.pipeline import Pipeline
 from communique.readers import article_from_text
+from communique.temporal import range_ends
 from eval.common import Suite, SuiteResult, prf
 
 SUITES = {
@@ -108,6 +124,53 @@ def _match(pred: list[Span], gold: list[Span]) -> list[tuple[int, int]]:
     return out
 
 
+_DECADE_X = re.compile(r"^(\d{2}|\d{3})X+$")
+_WEEK_DIGIT = re.compile(r"-W(\d)(?!\d)")
+_HOUR_ONLY = re.compile(r"(T\d{2})$")
+_DECADE_UNIT = re.compile(r"^P(\d+)(?:DE|E)$")
+_CENTURY_UNIT = re.compile(r"^P(\d+)(?:CE|C)$")
+_VAGUE_UNIT = {"PXE": "PXDE", "PXC": "PXCE"}
+_DECIMAL = re.compile(r"^P(T?)(\d+)\.(\d+)([YMWDHS])$")
+#: How many of the next smaller unit one unit holds, and that unit, by (time part, unit).
+_SMALLER = {
+    ("", "Y"): (12, "", "M"),
+    ("", "W"): (7, "", "D"),
+    ("", "D"): (24, "T", "H"),
+    ("T", "H"): (60, "T", "M"),
+    ("T", "M"): (60, "T", "S"),
+}
+
+
+def _split_decimal(value: str) -> str:
+    """ "PT5.5H" as "PT5H30M": a decimal count as whole units and the next smaller unit."""
+    m = _DECIMAL.match(value)
+    if m is None or (m.group(1), m.group(4)) not in _SMALLER:
+        return value
+    t, whole, frac, unit = m.groups()
+    per, t2, unit2 = _SMALLER[(t, unit)]
+    rest = float("0." + frac) * per
+    if rest != int(rest):
+        return value
+    head = f"P{t}{whole}{unit}" if int(whole) else ("PT" if t else "P")
+    return f"{head}{'T' if t2 and not t else ''}{int(rest)}{unit2}"
+
+
+def canonical_value(value: str | None) -> str | None:
+    """One spelling for TIMEX3 values written in more than one equivalent way (module doc)."""
+    if not value:
+        return value
+    v = _DECADE_X.sub(r"\1", value)
+    v = _WEEK_DIGIT.sub(r"-W0\1", v)
+    v = _HOUR_ONLY.sub(r"\1:00", v)
+    m = _DECADE_UNIT.match(v)
+    if m:
+        return f"P{int(m.group(1)) * 10}Y"
+    m = _CENTURY_UNIT.match(v)
+    if m:
+        return f"P{int(m.group(1)) * 100}Y"
+    return _split_decimal(_VAGUE_UNIT.get(v, v))
+
+
 def _dateparser_spans(text: str, dct: str) -> list[tuple[int, int, datetime]]:
     """dateparser's finds as (start, end, datetime), located in the text left to right."""
     from dateparser.search import search_dates
@@ -143,9 +206,17 @@ def _dateparser_value_ok(gold_value: str | None, when: datetime) -> bool:
     return False
 
 
+def _value_matches(pred: list[Timex], gold: list[dict[str, Any]], g_spans: list[Span]) -> int:
+    pairs = _match([(t.start, t.end) for t in pred], g_spans)
+    return sum(
+        1 for i, j in pairs if canonical_value(pred[i].value) == canonical_value(gold[j]["value"])
+    )
+
+
 def score_timeml(records: list[dict[str, Any]], exclude_dct: bool) -> SuiteResult:
     docs = analyse(records, "text", lambda r: r["dct"])
     n_pred = n_gold = strict_tp = relaxed_tp = value_tp = type_ok = 0
+    n_pred_one = value_tp_one = 0
     dp_pred = dp_relaxed = dp_value = 0
     dct_found = dct_total = 0
     by_type: Counter[str] = Counter()
@@ -156,7 +227,13 @@ def score_timeml(records: list[dict[str, Any]], exclude_dct: bool) -> SuiteResul
         dct_spans = [
             (t["start"], t["end"]) for t in rec["timexes"] if exclude_dct and t.get("is_dct")
         ]
-        pred = [t for t in doc.timexes if not any(t.start < e and s < t.end for s, e in dct_spans)]
+        listed = [
+            t for t in doc.timexes if not any(t.start < e and s < t.end for s, e in dct_spans)
+        ]
+        g_spans0 = [(t["start"], t["end"]) for t in gold]
+        value_tp_one += _value_matches(listed, gold, g_spans0)
+        n_pred_one += len(listed)
+        pred = listed + [end for t in listed for end in range_ends(doc.text, t)]
         dct_total += len(dct_spans)
         dct_found += sum(
             1 for s, e in dct_spans if any(t.start < e and s < t.end for t in doc.timexes)
@@ -174,7 +251,7 @@ def score_timeml(records: list[dict[str, Any]], exclude_dct: bool) -> SuiteResul
             by_type_found[gold[j]["type"]] += 1
             if pred[i].type == gold[j]["type"]:
                 type_ok += 1
-            if pred[i].value == gold[j]["value"]:
+            if canonical_value(pred[i].value) == canonical_value(gold[j]["value"]):
                 value_tp += 1
                 by_type_value[gold[j]["type"]] += 1
         dp = [
@@ -189,6 +266,7 @@ def score_timeml(records: list[dict[str, Any]], exclude_dct: bool) -> SuiteResul
     strict = prf(strict_tp, n_pred, n_gold)
     relaxed = prf(relaxed_tp, n_pred, n_gold)
     value = prf(value_tp, n_pred, n_gold)
+    value_one = prf(value_tp_one, n_pred_one, n_gold)
     dp_rel = prf(dp_relaxed, dp_pred, n_gold)
     metrics = {
         "strict_p": strict["p"],
@@ -198,6 +276,7 @@ def score_timeml(records: list[dict[str, Any]], exclude_dct: bool) -> SuiteResul
         "relaxed_r": relaxed["r"],
         "relaxed_f1": relaxed["f1"],
         "value_f1": value["f1"],
+        "value_f1_ranges_as_one": value_one["f1"],
         "type_accuracy": round(type_ok / relaxed_tp, 4) if relaxed_tp else 0.0,
         "dateparser_relaxed_f1": dp_rel["f1"],
         "dateparser_value_accuracy": round(dp_value / n_gold, 4) if n_gold else 0.0,
@@ -208,7 +287,9 @@ def score_timeml(records: list[dict[str, Any]], exclude_dct: bool) -> SuiteResul
     ]
     notes = [
         f"predicted {n_pred}, gold {n_gold}; value accuracy of dateparser counts only"
-        " gold dates/months/years it can express"
+        " gold dates/months/years it can express",
+        "ranges are scored in TimeML's form, the range and each of its ends;"
+        " value_f1_ranges_as_one scores each range as one timex",
     ]
     if exclude_dct:
         notes.append(
@@ -244,8 +325,9 @@ def _recognizer_ok(
 
     A case may list several values (a bare weekday or day, past and future): any one counts.
     Where Recognizers leaves a value "not resolved" (an invalid day such as 30 February, a
-    bare season, a school year), its timex is compared with ours. `news_convention` also
-    accepts range ends read inclusively ("from May to July" through the end of July).
+    bare season, a school year), its timex is compared with ours. A date given as an open
+    range ("after 2016": a start and no end) is compared as a daterange. `news_convention`
+    also accepts range ends read inclusively ("from May to July" through the end of July).
     """
     for v in values:
         if v.get("value") == UNRESOLVED or v.get("start") == UNRESOLVED:
@@ -255,12 +337,12 @@ def _recognizer_ok(
         if kind == "duration":
             if timex.value == v.get("timex"):
                 return True
-        elif kind == "date":
+        elif kind == "date" and "value" in v:
             if timex.interval and timex.interval.start == timex.interval.end == v.get("value"):
                 return True
             if timex.value == v.get("value"):
                 return True
-        elif kind == "daterange" and timex.interval:
+        elif kind in ("date", "daterange") and timex.interval:
             start, end = v.get("start"), v.get("end")
             end_incl = (
                 (date.fromisoformat(end[:10]) - timedelta(days=1)).isoformat() if end else None

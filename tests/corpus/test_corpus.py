@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from communique.corpus.engagements import EventRow
 from tests.conftest import ROOT
 
 CLI = str(Path(sys.executable).parent / "communique")
@@ -224,3 +225,164 @@ def test_python_api(analyses: Path, tmp_path: Path) -> None:
         found = store.engagements(country=["RUS", "USA"])
         assert found and all({"RUS", "USA"} <= set(g["countries"]) for g in found)
     assert ROOT.exists()
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://news.example/world/2024/03/07/talks-resume", "2024-03-07"),
+        ("https://news.example/a/2024/0307/c123-456.html", "2024-03-07"),
+        ("https://news.example/story-2024-03-07?ref=rss", "2024-03-07"),
+        ("https://news.example/view/202403071530", "2024-03-07"),
+        ("https://news.example/news/20243107", None),  # no such month
+        ("https://news.example/article/27607/talks", None),
+        (None, None),
+    ],
+)
+def test_publication_date_read_from_the_address(url: str | None, day: str | None) -> None:
+    from communique.corpus.engagements import url_date
+
+    assert url_date(url) == day
+
+
+def _record(text: str, timexes: list[tuple[str, str]], url: str | None = None) -> dict:
+    spans = [
+        {
+            "text": t,
+            "start": text.index(t),
+            "end": text.index(t) + len(t),
+            "type": "DATE",
+            "value": v,
+        }
+        for t, v in timexes
+    ]
+    return {"article": {"text": text, "url": url, "published": None}, "timexes": spans}
+
+
+def test_report_date_from_dateline_address_or_latest_day() -> None:
+    from communique.corpus.engagements import reference_date
+
+    dateline = "Lima, 4 March 2024 - Ministers met on 1 March 2024 and agreed to meet again."
+    record = _record(dateline, [("4 March 2024", "2024-03-04"), ("1 March 2024", "2024-03-01")])
+    assert reference_date(record) == "2024-03-04"
+    # A date inside a caption near the top is not the report's when a later day is named.
+    caption = (
+        "A photograph taken on 1 February 2024 shows the two ministers.\n"
+        "The ministers met in Lima, the foreign ministry said on 4 March 2024."
+    )
+    record = _record(caption, [("1 February 2024", "2024-02-01"), ("4 March 2024", "2024-03-04")])
+    assert reference_date(record) == "2024-03-04"
+    record["timexes"] = record["timexes"][:1] + [
+        {"text": "x", "start": 400, "end": 401, "type": "DATE", "value": "2024-03-06"}
+    ]
+    assert reference_date(record) is None
+    # The address outranks the text.
+    record["article"]["url"] = "https://news.example/2024/03/05/ministers-meet"
+    assert reference_date(record) == "2024-03-05"
+
+
+def test_relative_time_read_from_the_report_date() -> None:
+    from communique.corpus.engagements import resolve_when
+
+    when = {"text": "late last week", "start": None, "end": None}
+    # Reported on Tuesday 10 June 2025: last week ran from 2 to 8 June.
+    assert resolve_when(when, [], "2025-06-10", "occurred") == ("2025-06-02", "2025-06-08")
+    assert resolve_when({"text": None}, [], "2025-06-10", "occurred") == (None, None)
+
+
+def _row(seq: int, mode: str | None, countries: set[str], day: str) -> EventRow:
+    from datetime import date
+
+    d = date.fromisoformat(day)
+    return EventRow(
+        seq=seq,
+        article=f"a{seq}",
+        event="v1",
+        type="CONSULT",
+        mode=mode,
+        status="planned",
+        countries=frozenset(countries),
+        location_text="Lima",
+        location_country="PER",
+        location_kind="place",
+        when_text=day,
+        start=d,
+        end=d,
+        as_of="2024-05-01",
+        verification="single-source",
+        evidence="",
+        participants=[],
+        outlet=f"o{seq}",
+        origin=None,
+    )
+
+
+def test_visit_links_only_with_reports_of_the_same_parties() -> None:
+    from communique.corpus.engagements import link
+
+    rows = [
+        _row(1, "multilateral", {"BOL", "CHL", "PER"}, "2024-05-07"),
+        _row(2, "visit", {"BOL", "PER"}, "2024-05-07"),
+        _row(3, "visit", {"BOL", "PER"}, "2024-05-07"),
+        _row(4, None, {"BOL", "CHL", "PER"}, "2024-05-07"),
+    ]
+    groups = sorted(sorted(m.seq for m in g.members) for g in link(rows))
+    assert groups == [[1, 4], [2, 3]]
+
+
+def test_weekday_of_a_denial_is_the_nearer_one() -> None:
+    from communique.corpus.engagements import resolve_when
+
+    sunday = [{"text": "Sunday", "value": "XXXX-WXX-7"}]
+    when = {"text": "Sunday", "start": None, "end": None}
+    # Reported on Monday 19 May 2025: the Sunday denied is the day before.
+    assert resolve_when(when, sunday, "2025-05-19", "denied") == ("2025-05-18", "2025-05-18")
+    assert resolve_when(when, sunday, "2025-05-19", "planned") == ("2025-05-25", "2025-05-25")
+
+
+def test_denial_after_every_claim_sets_the_status() -> None:
+    from dataclasses import replace
+
+    from communique.corpus.engagements import engagement_status
+
+    plan = replace(_row(1, None, {"BOL", "PER"}, "2024-05-07"), as_of="2024-05-01")
+    denial = replace(plan, seq=2, status="denied", countries=frozenset({"PER"}), as_of="2024-05-03")
+    assert engagement_status([plan, denial]) == "denied"
+    later_plan = replace(plan, seq=3, as_of="2024-05-04")
+    assert engagement_status([plan, denial, later_plan]) == "planned"
+    held = replace(plan, seq=4, status="occurred", as_of="2024-05-02")
+    assert engagement_status([plan, held, denial]) == "occurred"
+
+
+def test_undated_report_joins_the_latest_happening_it_can_be() -> None:
+    from dataclasses import replace
+
+    from communique.corpus.engagements import link
+
+    first = replace(_row(1, None, {"BOL", "PER"}, "2024-04-10"), status="occurred")
+    second = replace(_row(2, None, {"BOL", "PER"}, "2024-05-07"), status="occurred")
+    second = replace(second, location_text="Quito", location_country="ECU")
+    undated = replace(
+        _row(3, None, {"BOL", "PER"}, "2024-05-07"),
+        status="occurred",
+        start=None,
+        end=None,
+        as_of="2024-05-08",
+        location_kind=None,
+        location_country=None,
+        location_text=None,
+    )
+    groups = sorted(sorted(m.seq for m in g.members) for g in link([first, second, undated]))
+    assert groups == [[1], [2, 3]]
+
+
+def test_held_event_cannot_postdate_its_report() -> None:
+    from communique.corpus.engagements import held_before_report
+
+    march = ("2026-03-01", "2026-03-31")
+    assert held_before_report(*march, "in March", "2025-08-06", "occurred") == (
+        "2025-03-01",
+        "2025-03-31",
+    )
+    assert held_before_report(*march, "in March", "2025-08-06", "planned") == march
+    assert held_before_report(*march, "in March 2026", "2025-08-06", "occurred") == march
