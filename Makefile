@@ -26,8 +26,11 @@ eval: install
 eval-sample: install
 	$(BIN)/python -m eval.run --sample
 
+# Pipeline speed against spaCy, then the corpus store (ingest, linking, queries; issue 7).
+# The first run builds the synthetic stores under bench/cache/; BENCH_ARGS=--quick for small sizes.
 bench: install
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.corpus $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check communique eval bench tests

@@ -87,6 +87,9 @@ def _verb_direction(verb: Token, via_noun: bool = False, depth: int = 0) -> int 
     words = {c.lower_ for c in aux}
     if words & cues.get("future_aux", frozenset()):
         return 1
+    if verb.tag_ == "VBN" and words & {"had", "has", "have", "'ve"}:
+        # "had agreed in March", "have agreed in March": the perfect tells a done act
+        return -1
     if verb.lemma_.lower() in cues.get("future_verb", frozenset()) and verb.tag_ != "VBD":
         if verb.tag_ == "VBN" and not aux and verb.head.i == verb.i:
             # A participle heading its sentence with no auxiliary is a past tense the tagger

@@ -1826,7 +1826,7 @@ def _bare_months(text: str) -> list[Candidate]:
             before = text[max(0, m.start() - 12) : m.start()].lower()
             if not re.search(
                 r"\b(in|of|since|until|till|by|from|to|through|early|late|mid|before"
-                r"|after|during|last|next|this|and)\s*-?$",
+                r"|after|during|last|next|this|and|for|around|between|throughout|into)\s*-?$",
                 before,
             ):
                 continue

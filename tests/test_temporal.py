@@ -581,3 +581,26 @@ def test_to_date_means_up_to_now(sentence: str, extent: str | None, value: str |
         assert found == []
         return
     assert [(t.text, t.value) for t in found] == [(extent, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "extent", "value"),
+    [
+        # the perfect tells a done act: its month lies behind the report
+        (
+            "Peru and Chile had agreed in March to reopen the crossing.",
+            "2025-06-20",
+            "March",
+            "2025-03",
+        ),
+        ("The ministers have met in March.", "2025-06-20", "March", "2025-03"),
+        # a month a schedule is set for, after "for"
+        ("The talks have been scheduled for March.", "2025-01-20", "March", "2025-03"),
+        ("Rallies are planned for May Day.", "2025-01-20", "May Day", "2025-05-01"),
+    ],
+)
+def test_perfect_tense_and_scheduled_months(
+    time_pipeline: Pipeline, text: str, published: str, extent: str, value: str
+) -> None:
+    doc = time_pipeline(article_from_text(text, source="t", published=published))
+    assert [(t.text, t.value) for t in doc.timexes] == [(extent, value)]

@@ -22,6 +22,8 @@ QUERY_TIME_LIMIT = 10.0
 PROGRESS_STEPS = 10_000
 #: Milliseconds a writer waits for another process's lock before failing.
 BUSY_TIMEOUT_MS = 30_000
+#: SQLite page cache per connection, in KiB (large stores keep their indexes in memory).
+PAGE_CACHE_KIB = 65536
 
 #: Numbered migrations; each runs once, in order, and is recorded in `migrations`.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
@@ -109,6 +111,38 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         """,
     ),
+    (
+        3,
+        "filters in date order",
+        # A query filtered on one column reads that column's rows newest first and stops at
+        # the row limit, instead of sorting every match; the single-column indexes these
+        # replace are their prefixes.
+        """
+        CREATE INDEX events_status_day ON events(status, day);
+        CREATE INDEX events_type_day ON events(type, day);
+        CREATE INDEX events_speaker_day ON events(speaker, day);
+        CREATE INDEX events_outlet_day ON events(outlet, day);
+        DROP INDEX events_speaker;
+        DROP INDEX events_outlet;
+        CREATE INDEX statements_speaker_date ON statements(speaker, date);
+        CREATE INDEX statements_outlet_date ON statements(outlet, date);
+        DROP INDEX statements_speaker;
+        DROP INDEX statements_outlet;
+        CREATE INDEX engagements_status_day ON engagements(status, day);
+        CREATE INDEX engagements_type_day ON engagements(type, day);
+        """,
+    ),
+    (
+        4,
+        "speakers and outlets of an engagement",
+        # Whether an engagement has an event with a speaker or outlet is one index lookup,
+        # however many events it has; the engagement index these replace is their prefix.
+        """
+        CREATE INDEX events_engagement_speaker ON events(engagement, speaker);
+        CREATE INDEX events_engagement_outlet ON events(engagement, outlet);
+        DROP INDEX events_engagement;
+        """,
+    ),
 )
 
 
@@ -125,6 +159,7 @@ class Database:
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
             self.migrate()
         except sqlite3.DatabaseError as err:
             raise CommuniqueError(Errors.E102, path=self.path, detail=str(err)) from None

@@ -3,6 +3,13 @@
 Every filter becomes a bound parameter; countries are matched through the
 (country, row) tables so that "all of these countries take part" stays an index
 lookup on large stores.
+
+Rows come newest first, a page at a time: a query first finds the keys of the
+page (reading an index in date order where it can, and stopping at the row
+limit), then reads those rows whole. A filter on another table (countries; for
+engagements, the speaker or outlet of their events) is planned per query from
+how many rows match it: few are looked up and sorted by date; many are checked
+one by one while rows are read newest first, which meets the row limit soon.
 """
 
 from __future__ import annotations
@@ -20,6 +27,12 @@ from communique.readers import normalise_date
 
 #: Rows returned when no limit is given.
 DEFAULT_LIMIT = 100
+#: A filter on another table matching fewer rows than this is looked up and sorted; one
+#: matching more is checked per row while rows are read newest first (see above).
+LOOKUP_ROWS = 2_000
+#: The same for several countries together: their shared rows are found from the rarest
+#: country's rows within the country index, so many more of them are cheap to go through.
+LOOKUP_ROWS_SHARED = 25_000
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
@@ -57,12 +70,36 @@ class Filters:
                 )
 
 
+@dataclass
+class _Member:
+    """A filter on rows of another table, as a lookup (`key IN rows`) or a per-row probe."""
+
+    lookup: str
+    probe: str
+    rows: str
+    value: Any
+
+
+@dataclass
+class _Countries:
+    """Countries that must all take part, through a (country, row) table."""
+
+    table: str
+    key: str
+    outer: str
+    values: list[str]
+
+
 class _Where:
     """WHERE clauses with their bound parameters; a filter left empty adds nothing."""
 
     def __init__(self, clause: str | None = None, value: Any = None) -> None:
         self.clauses: list[str] = []
         self.params: list[Any] = []
+        self.members: list[_Member] = []
+        self.country_filter: _Countries | None = None
+        #: Whether a lookup of keys drives the query (rather than an index in date order).
+        self.looked_up = False
         if clause is not None:
             self.add(clause, value)
 
@@ -71,13 +108,57 @@ class _Where:
             self.clauses.append(clause)
             self.params.append(value)
 
-    def countries(self, f: Filters, clause: str) -> None:
-        """One clause per country: all of them must take part."""
-        for c in f.country:
-            self.add(clause, c)
+    def member(self, lookup: str, probe: str, rows: str, value: Any) -> None:
+        """A filter on another table: `lookup` or `probe` as planned; `rows` selects its rows."""
+        if value:
+            self.members.append(_Member(lookup, probe, rows, value))
 
-    def select(self, sql: str, order: str, f: Filters) -> str:
-        """The full statement: WHERE, ORDER BY and the row limit."""
+    def countries(self, f: Filters, table: str, key: str, outer: str) -> None:
+        """All of the filter's countries must take part: rows of `table` join `key` to `outer`."""
+        if f.country:
+            self.country_filter = _Countries(table, key, outer, list(f.country))
+
+    def plan(self, db: Database | None) -> None:
+        """Add the filters on other tables, each as a lookup or as a probe.
+
+        Without a store to count in, every one is a probe: the query has another driver.
+        """
+        for m in self.members:
+            few = db is not None and _count(db, m.rows, m.value, LOOKUP_ROWS) < LOOKUP_ROWS
+            self.add(m.lookup if few else m.probe, m.value)
+            self.looked_up |= few
+        self.members = []
+        cf, self.country_filter = self.country_filter, None
+        if cf is None:
+            return
+        rows = f"SELECT 1 FROM {cf.table} WHERE country = ?"
+        cap = LOOKUP_ROWS if len(cf.values) == 1 else LOOKUP_ROWS_SHARED
+        counts = [_count(db, rows, c, cap) if db is not None else cap for c in cf.values]
+        if db is not None and min(counts) < cap:
+            rarest = min(range(len(counts)), key=counts.__getitem__)
+            others = [c for i, c in enumerate(cf.values) if i != rarest]
+            joins = "".join(
+                f" JOIN {cf.table} c{i} ON c{i}.country = ? AND c{i}.{cf.key} = c.{cf.key}"
+                for i in range(len(others))
+            )
+            shared = f"SELECT c.{cf.key} FROM {cf.table} c{joins} WHERE c.country = ?"
+            params = [*others, cf.values[rarest]]
+            # Rows all of them share are fetched and sorted: worth it while they are few.
+            if len(cf.values) == 1 or _count(db, shared, params, LOOKUP_ROWS) < LOOKUP_ROWS:
+                self.clauses.append(f"{cf.outer} IN ({shared})")
+                self.params += params
+                self.looked_up = True
+                return
+        for c in cf.values:
+            self.add(
+                f"EXISTS (SELECT 1 FROM {cf.table} c WHERE c.country = ?"
+                f" AND c.{cf.key} = {cf.outer})",
+                c,
+            )
+
+    def one_pass(self, sql: str, order: str, f: Filters) -> str:
+        """`sql` with WHERE, ORDER BY and the row limit, every filter checked per row."""
+        self.plan(None)
         if self.clauses:
             sql += " WHERE " + " AND ".join(self.clauses)
         sql += f" ORDER BY {order}"
@@ -86,19 +167,53 @@ class _Where:
             sql += " LIMIT ?"
         return sql
 
+    def select(
+        self, columns: str, table: str, order: str, f: Filters, db: Database | None = None
+    ) -> str:
+        """The full statement: WHERE, ORDER BY and the row limit.
+
+        With a limit, the keys of the page are found first and only their rows read whole,
+        so that sorting does not carry every matching row.
+        """
+        self.plan(db)
+        name = table.split()[-1]
+        where = " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
+        if f.limit is None or f.limit <= 0:
+            return f"SELECT {columns} FROM {table}{where} ORDER BY {order}"
+        self.params.append(f.limit)
+        # Looked-up keys are read by key: no index may turn the lookup into a scan.
+        source = f"{table} NOT INDEXED" if self.looked_up else table
+        page = f"SELECT {name}.seq FROM {source}{where} ORDER BY {order} LIMIT ?"
+        return f"SELECT {columns} FROM {table} WHERE {name}.seq IN ({page}) ORDER BY {order}"
+
+
+def _count(db: Database, rows: str, value: Any, cap: int) -> int:
+    """How many rows a filter matches (one value, or a list of them), up to `cap`."""
+    params = [*value, cap] if isinstance(value, list) else [value, cap]
+    return int(db.query(f"SELECT count(*) FROM ({rows} LIMIT ?)", params)[0][0])
+
 
 def engagements(db: Database, f: Filters, oldest_first: bool = False) -> list[dict[str, Any]]:
     """Engagement records matching the filters, newest first (or oldest first)."""
     w = _Where()
-    w.countries(f, "seq IN (SELECT engagement FROM engagement_countries WHERE country = ?)")
     w.add("status = ?", f.status)
     w.add("type = ?", f.type)
     w.add("COALESCE(last_day, day) >= ?", f.since)
     w.add("day <= ?", f.until)
-    w.add("id IN (SELECT engagement FROM events WHERE speaker = ?)", f.speaker)
-    w.add("id IN (SELECT engagement FROM events WHERE outlet = ?)", f.outlet)
-    order = "ASC" if oldest_first else "DESC"
-    sql = w.select("SELECT record FROM engagements", f"day IS NULL, day {order}, seq", f)
+    w.countries(f, "engagement_countries", "engagement", "engagements.seq")
+    for column, value in (("speaker", f.speaker), ("outlet", f.outlet)):
+        w.member(
+            f"seq IN (SELECT g.seq FROM events e JOIN engagements g ON g.id = e.engagement"
+            f" WHERE e.{column} = ?)",
+            f"EXISTS (SELECT 1 FROM events e INDEXED BY events_engagement_{column}"
+            f" WHERE e.engagement = engagements.id AND e.{column} = ?)",
+            f"SELECT 1 FROM events WHERE {column} = ?",
+            value,
+        )
+    # `day DESC` puts undated engagements last, as `day IS NULL` first would, and reads the
+    # date index; oldest first keeps them last too.
+    order = "day IS NULL, day ASC, seq" if oldest_first else "day DESC, seq"
+    sql = w.select("record", "engagements", order, f, db)
     return [json.loads(r["record"]) for r in db.query(sql, w.params)]
 
 
@@ -118,51 +233,56 @@ def _event_dict(r: sqlite3.Row) -> dict[str, Any]:
 
 def events(db: Database, f: Filters) -> list[dict[str, Any]]:
     """Stored events matching the filters, newest first."""
-    w = _common(f, "", "seq", "event_countries", "event", "day")
+    w = _common(f, "events", "event_countries", "event", "day")
     w.add("type = ?", f.type)
     w.add("status = ?", f.status)
-    sql = w.select(f"SELECT {_EVENT_COLUMNS} FROM events", "day IS NULL, day DESC, seq DESC", f)
+    # `day DESC` puts undated events last, as `day IS NULL` first would, and reads the indexes.
+    sql = w.select(_EVENT_COLUMNS, "events", "day DESC, seq DESC", f, db)
     return [_event_dict(r) for r in db.query(sql, w.params)]
 
 
 def _common(
     f: Filters,
-    prefix: str,
-    key: str,
+    table: str,
     country_table: str,
     country_key: str,
     day: str,
     w: _Where | None = None,
 ) -> _Where:
-    """Country, date, speaker and outlet filters of a table whose columns take `prefix`."""
+    """Country, date, speaker and outlet filters of `table` (its name or alias)."""
     w = w or _Where()
-    rows = f"SELECT {country_key} FROM {country_table} WHERE country = ?"
-    w.countries(f, f"{prefix}{key} IN ({rows})")
-    w.add(f"{prefix}{day} >= ?", f.since)
-    w.add(f"{prefix}{day} <= ?", f.until)
-    w.add(f"{prefix}speaker = ?", f.speaker)
-    w.add(f"{prefix}outlet = ?", f.outlet)
+    w.add(f"{table}.{day} >= ?", f.since)
+    w.add(f"{table}.{day} <= ?", f.until)
+    w.add(f"{table}.speaker = ?", f.speaker)
+    w.add(f"{table}.outlet = ?", f.outlet)
+    w.countries(f, country_table, country_key, f"{table}.seq")
     return w
 
 
 def _statement_filters(f: Filters, w: _Where | None = None) -> _Where:
-    return _common(f, "s.", "seq", "statement_countries", "statement", "date", w)
+    return _common(f, "s", "statement_countries", "statement", "date", w)
 
 
 def statements(db: Database, f: Filters) -> list[dict[str, Any]]:
     """Stored statements matching the filters (type and status: of events resting on them)."""
     w = _statement_filters(f)
     for column, value in (("type", f.type), ("status", f.status)):
-        w.add(
+        # `+` keeps the probe on the (article, event) index instead of every event of a type.
+        w.member(
+            f"s.seq IN (SELECT r.seq FROM events e JOIN statements r ON r.article = e.article"
+            f" AND r.statement = e.source WHERE e.{column} = ?)",
             f"EXISTS (SELECT 1 FROM events e WHERE e.article = s.article"
-            f" AND e.source = s.statement AND e.{column} = ?)",
+            f" AND e.source = s.statement AND +e.{column} = ?)",
+            f"SELECT 1 FROM events WHERE {column} = ?",
             value,
         )
     sql = w.select(
-        "SELECT s.article, s.statement, s.speaker, s.speaker_text, s.speaker_country, s.cue,"
-        " s.kind, s.content, s.section, s.channel, s.relays, s.date, s.outlet FROM statements s",
-        "s.date IS NULL, s.date DESC, s.seq",
+        "s.article, s.statement, s.speaker, s.speaker_text, s.speaker_country, s.cue, s.kind,"
+        " s.content, s.section, s.channel, s.relays, s.date, s.outlet",
+        "statements s",
+        "s.date DESC, s.seq",
         f,
+        db,
     )
     out = []
     for r in db.query(sql, w.params):
@@ -176,18 +296,20 @@ def search(db: Database, text: str, f: Filters) -> list[dict[str, Any]]:
     """Articles and statements whose text matches an FTS5 query, best first."""
     if not text.strip():
         raise CommuniqueError(Errors.E108, text=text, detail="empty query")
+    # The text index drives both queries; every other filter is checked per match.
     w = _Where("articles_fts MATCH ?", text)
-    w.countries(
-        f,
-        "a.id IN (SELECT e.article FROM events e JOIN event_countries ec ON ec.event = e.seq"
-        " WHERE ec.country = ?)",
-    )
+    for c in f.country:
+        w.add(
+            "EXISTS (SELECT 1 FROM events e CROSS JOIN event_countries ec ON ec.event = e.seq"
+            " WHERE e.article = a.id AND ec.country = ?)",
+            c,
+        )
     w.add("a.published >= ?", f.since)
     w.add("a.published <= ?", f.until)
     w.add("a.outlet = ?", f.outlet)
     for column, value in (("type", f.type), ("status", f.status), ("speaker", f.speaker)):
-        w.add(f"a.id IN (SELECT article FROM events WHERE {column} = ?)", value)
-    sql = w.select(
+        w.add(f"EXISTS (SELECT 1 FROM events e WHERE e.article = a.id AND +e.{column} = ?)", value)
+    sql = w.one_pass(
         "SELECT 'article' AS kind, a.id AS article, NULL AS statement, a.outlet, a.published,"
         " a.title, snippet(articles_fts, 2, '[', ']', '…', 12) AS snippet, rank"
         " FROM articles_fts JOIN articles a ON a.id = articles_fts.article",
@@ -195,7 +317,7 @@ def search(db: Database, text: str, f: Filters) -> list[dict[str, Any]]:
         f,
     )
     sw = _statement_filters(f, _Where("statements_fts MATCH ?", text))
-    ssql = sw.select(
+    ssql = sw.one_pass(
         "SELECT 'statement' AS kind, s.article, s.statement, s.outlet, s.date AS published,"
         " s.speaker AS title, snippet(statements_fts, 3, '[', ']', '…', 12) AS snippet, rank"
         " FROM statements_fts JOIN statements s ON s.article = statements_fts.article"

@@ -1,0 +1,183 @@
+"""The synthetic corpus of the speed benchmarks, at a tiny size: drawn, linked and queried."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import communique
+from bench import synthetic
+from communique.corpus import engagements as eng
+from communique.corpus.db import Database
+
+#: Events in the tiny store; enough for every filter to find rows.
+EVENTS = 3_000
+SEED = 11
+
+
+@dataclass
+class Store:
+    path: Path
+    happening: list[int]
+    linked: list[eng.Engagement]
+    linkable: int
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    path = tmp_path_factory.mktemp("synthetic") / "synthetic.db"
+    db = Database(path)
+    happening = synthetic.write_events(db, EVENTS, SEED)
+    rows = synthetic.linkable_events(db)
+    linked = eng.link(rows)
+    synthetic.store_engagements(db, linked)
+    db.close()
+    yield Store(path, happening, linked, len(rows))
+
+
+def _rows(path: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+def _common(path: Path, column: str, table: str = "events") -> str:
+    (value,) = _rows(
+        path,
+        f"SELECT {column} FROM {table} WHERE {column} IS NOT NULL"
+        f" GROUP BY {column} ORDER BY count(*) DESC, {column} LIMIT 1",
+    )[0]
+    return str(value)
+
+
+def test_draws_are_the_same_for_the_same_seed() -> None:
+    def tables(seed: int) -> list[Any]:
+        return [vars(b) for b in synthetic.generate(400, seed)]
+
+    assert tables(SEED) == tables(SEED)
+    assert tables(SEED) != tables(SEED + 1)
+
+
+def test_store_holds_the_events_asked_for(store: Store) -> None:
+    assert _rows(store.path, "SELECT count(*) FROM events")[0][0] == EVENTS
+    assert len(store.happening) == EVENTS
+    orphans = _rows(
+        store.path,
+        "SELECT count(*) FROM event_countries WHERE event NOT IN (SELECT seq FROM events)",
+    )
+    assert orphans[0][0] == 0
+    mismatched = _rows(
+        store.path,
+        "SELECT count(*) FROM events e WHERE e.countries != (SELECT group_concat(country, '|')"
+        " FROM (SELECT country FROM event_countries WHERE event = e.seq ORDER BY country))",
+    )
+    assert mismatched[0][0] == 0
+    assert _rows(store.path, "SELECT count(*) FROM articles_fts")[0][0] > EVENTS // 6
+
+
+def test_linking_merges_reports_of_one_happening(store: Store) -> None:
+    assert 0 < len(store.linked) < store.linkable / 2
+    merged = [g for g in store.linked if len(g.members) > 1]
+    assert len(merged) > len(store.linked) / 4
+    # Members of one engagement are mostly reports of one happening.
+    majority = sum(
+        Counter(store.happening[m.seq - 1] for m in g.members).most_common(1)[0][1]
+        for g in store.linked
+    )
+    members = sum(len(g.members) for g in store.linked)
+    assert majority / members >= 0.8
+    linked_events = _rows(store.path, "SELECT count(*) FROM events WHERE engagement IS NOT NULL")
+    assert linked_events[0][0] == members
+
+
+@pytest.mark.parametrize(
+    ("method", "option", "column"),
+    [
+        ("events", "status", "status"),
+        ("events", "type", "type"),
+        ("events", "speaker", "speaker"),
+        ("events", "outlet", "outlet"),
+        ("statements", "speaker", "speaker"),
+        ("statements", "outlet", "outlet"),
+        ("engagements", "status", "status"),
+        ("engagements", "type", "type"),
+    ],
+)
+def test_each_filter_returns_only_matching_rows(
+    store: Store, method: str, option: str, column: str
+) -> None:
+    table = "statements" if method == "statements" else "events"
+    value = _common(store.path, column, table)
+    with communique.open(str(store.path)) as corpus:
+        found = getattr(corpus, method)(**{option: value, "limit": 50})
+    assert found
+    assert all(str(r[column]).lower() == value.lower() for r in found)
+
+
+def test_countries_must_all_take_part(store: Store) -> None:
+    with communique.open(str(store.path)) as corpus:
+        events = corpus.events(country=["USA", "RUS"], limit=None)
+        engagements = corpus.engagements(country=["USA", "RUS"], limit=None)
+        statements = corpus.statements(country=["USA"], limit=20)
+    assert events and all({"USA", "RUS"} <= set(e["countries"]) for e in events)
+    expected = _rows(
+        store.path,
+        "SELECT count(*) FROM events WHERE countries LIKE '%RUS%' AND countries LIKE '%USA%'",
+    )
+    assert len(events) == expected[0][0]
+    assert engagements and all({"USA", "RUS"} <= set(g["countries"]) for g in engagements)
+    assert statements
+
+
+def _day(event: dict[str, Any]) -> str:
+    start = event["when_start"]
+    return str(start if start and not start.startswith("X") else event["as_of"])
+
+
+def test_dates_bound_rows_and_order_them(store: Store) -> None:
+    with communique.open(str(store.path)) as corpus:
+        events = corpus.events(since="2023-03-01", until="2023-03-31", limit=None)
+        engagements = corpus.engagements(since="2023-03-01", until="2023-03-31")
+    days = [_day(e) for e in events]
+    assert days and all("2023-03-01" <= d <= "2023-03-31" for d in days)
+    assert days == sorted(days, reverse=True)
+    stored = _rows(
+        store.path, "SELECT count(*) FROM events WHERE day BETWEEN '2023-03-01' AND '2023-03-31'"
+    )
+    assert len(events) == stored[0][0]
+    assert engagements
+    for g in engagements:
+        assert (g["when"]["start"] or g["first_reported"]) <= "2023-03-31"
+        assert (g["when"]["end"] or g["last_reported"]) >= "2023-03-01"
+
+
+def test_search_finds_the_term(store: Store) -> None:
+    with communique.open(str(store.path)) as corpus:
+        hits = corpus.search("embassy", limit=20)
+        narrowed = corpus.search("embassy", country=["USA"], limit=20)
+    assert hits and {"article", "statement"} >= {h["kind"] for h in hits}
+    texts = dict(_rows(store.path, "SELECT id, text FROM articles"))
+    assert all("embassy" in texts[h["article"]].lower() for h in hits)
+    assert narrowed and len(narrowed) <= len(hits)
+
+
+def test_year_inference_finds_what_a_search_of_every_event_finds(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = Database(store.path)
+    indexed, searched = synthetic.linkable_events(db), synthetic.linkable_events(db)
+    db.close()
+    eng.infer_years(indexed)
+    monkeypatch.setattr(eng._AnchorIndex, "near", lambda self, *args: iter(self.dated))
+    eng.infer_years(searched)
+    inferred = [(a.start, b.start) for a, b in zip(indexed, searched, strict=True) if a.partial]
+    assert inferred and any(start for start, _ in inferred)
+    assert all(a == b for a, b in inferred)
