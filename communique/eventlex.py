@@ -67,12 +67,14 @@ def status_cues() -> dict[tuple[str, str], StatusCue]:
 
 
 @lru_cache(maxsize=1)
-def topic_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """Compiled word-boundary patterns for each topic phrase, with the topic label."""
-    return tuple(
-        (re.compile(r"(?<!\w)" + re.escape(row["phrase"]) + r"(?!\w)", re.IGNORECASE), row["topic"])
-        for row in load_table("topics")
-    )
+def topic_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One word-bounded pattern over every topic phrase, longest first (so "maritime security"
+    is read as one phrase, not also as "security"), and the topic of each phrase."""
+    rows = load_table("topics")
+    by_phrase = {row["phrase"].lower(): row["topic"] for row in rows}
+    phrases = sorted(by_phrase, key=len, reverse=True)
+    alternation = "|".join(re.escape(p) for p in phrases)
+    return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)", re.IGNORECASE), by_phrase
 
 
 def topics_in(text: str) -> list[str]:
@@ -82,13 +84,10 @@ def topics_in(text: str) -> list[str]:
 
 @lru_cache(maxsize=1024)
 def _topics_in(text: str) -> tuple[str, ...]:
-    found: list[tuple[int, str]] = []
-    for pattern, topic in topic_patterns():
-        m = pattern.search(text)
-        if m:
-            found.append((m.start(), topic))
+    pattern, by_phrase = topic_pattern()
     seen: list[str] = []
-    for _, topic in sorted(found):
+    for m in pattern.finditer(text):
+        topic = by_phrase[m.group(0).lower()]
         if topic not in seen:
             seen.append(topic)
     return tuple(seen)

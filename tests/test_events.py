@@ -242,6 +242,14 @@ def test_topics_found_in_order() -> None:
     assert topics_in("They discussed tariffs and the border.") == ["tariffs", "border"]
 
 
+def test_longest_topic_phrase_wins() -> None:
+    assert topics_in("Maritime security and fishing rights led the agenda.") == [
+        "maritime security",
+        "fisheries",
+    ]
+    assert topics_in("They spoke of the detained citizens and visas.") == ["prisoners", "visas"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
