@@ -2,10 +2,15 @@
 
 This is the span-finding half of the statements stage; it reads only the text and its one
 spaCy parse (never re-parsing) and knows nothing of entities or dates. It finds quote
-regions (straight and curly double quotes, quotes running over several sentences or
-paragraphs), reporting cues from `cues.tsv` with their speakers and content clauses, passive
-attributions ("was raised by X", "X was quoted as saying"), "according to X", quotes that
-continue a previous speaker's quote, and interview turns (`Name: text` lines).
+regions (straight and curly double quotes, doubled apostrophes, quotes running over several
+sentences or paragraphs), reporting cues from `cues.tsv` with their speakers and content
+clauses, passive attributions ("was raised by X", "X was quoted as saying"), claims with an
+unnamed source ("X is expected to", "X seems to"), "according to X" and "in a poll, ...",
+quotes that a cue interrupts or that continue a previous speaker's quote, quotes signed with
+a dash, headline labels and interview turns (`Name: text` lines).
+
+`AttributionFinder.find` finds every kind; `find_direct` only direct quotes, looking at the
+speech verbs next to quotes alone.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy
@@ -40,21 +45,41 @@ MAX_LINE_SPEAKER_WORDS = 12
 #: A quote counts as a cue's own when at most this many words stand between them
 #: ("“...,” she said on Friday", "he told reporters: “...”").
 MAX_QUOTE_GAP_WORDS = 4
+#: A cue introduces a direct quote from at most this many tokens away (its speaker, with a
+#: title, may stand between: "“...,” Deputy Foreign Minister Ana Ruiz said").
+MAX_DIRECT_CUE_TOKENS = 10
+#: A quotes-only run passes over quotes of fewer tokens (scare quotes, titles).
+MIN_DIRECT_QUOTE_WORDS = 3
 #: A quote opening after a "X said:" sentence may start this many characters later.
 MAX_COLON_GAP = 3
 #: An interview label has at most this many words ("Dr. Elena Ivanova", "Senior Editor").
 MAX_LABEL_WORDS = 4
+#: A headline label the tagger finds no name in is a source up to this many words.
+MAX_HEADLINE_LABEL_WORDS = 3
 #: A label must open this many turns of a run to count as a speaker.
 MIN_LABEL_TURNS = 2
 #: Labelled lines at most this many lines apart belong to one run of interview turns.
 MAX_TURN_GAP_LINES = 2
+#: A quote interrupted by its attribution ("“...,” said X, a former envoy. “...”") runs on
+#: when at most this many words stand between its parts.
+MAX_ATTRIBUTION_WORDS = 40
 
 OPENING_QUOTES = "“„«"
 CLOSING_QUOTES = "”»"
 STRAIGHT_QUOTE = '"'
+#: Two apostrophes standing for a straight double quote (a typesetting convention of some
+#: newspapers: ''We will return,'' she said).
+DOUBLED_APOSTROPHE = "''"
 _WORD = re.compile(r"\w+")
 _QUOTE_OR_BREAK = re.compile(
-    "[\n" + re.escape(OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE) + "]"
+    DOUBLED_APOSTROPHE + "|[\n" + re.escape(OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE) + "]"
+)
+#: The cue reported for a quote signed with a dash ("“...” ― Ana Ruiz").
+SIGNATURE_CUE = "—"
+#: A dash and a name closing a quote's line, or alone on the next line ("- Ana Ruiz.").
+_DASH_SIGNATURE = re.compile(
+    r"[ \t\u00a0]*(?:\n[ \t\u00a0]*\n?[ \t\u00a0]*)?([―—–-])[ \t\u00a0]*"
+    r"((?:[A-Z][\w.'’-]*)(?:[ \t\u00a0]+[A-Z][\w.'’-]*){0,4})[ \t\u00a0.]*(?=\n|,|\(|$)"
 )
 _LABEL = re.compile(
     r"^([^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0," + str(MAX_LABEL_WORDS - 1) + r"})\s*:\s+(\S.*)$"
@@ -66,12 +91,14 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "relcl"})
 #: Parts of speech that head a reported clause a parenthetical cue can hang from.
 _CLAUSE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
-#: Cues whose noun object is the addressee, never the content ("told reporters").
-_ADDRESSEE_CUES = frozenset({"tell", "brief", "inform", "assure", "reassure", "ask", "urge"})
 #: One-word answers that are a whole content ("75 percent said yes").
 _ANSWER_WORDS = frozenset({"yes", "no", "so"})
+#: Prepositions of a cue's complement after its object ("described X as Y", "blamed X on
+#: Y", "attacked X for Y", "accused X of Y", "warned X against Y").
+_COMPLEMENT_PREPS = frozenset({"as", "for", "on", "of", "against", "over", "with"})
 #: Tokens a span never ends on ("X is honest, and" before a cut conjunct).
 _TRAILING_DEPS = frozenset({"cc", "punct", "prep", "mark"})
+_MARKS = CLOSING_QUOTES + STRAIGHT_QUOTE + "'"
 _EDGE_PUNCT = " \t\n,;:.–—-" + OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE + "'‘’"
 
 
@@ -113,6 +140,11 @@ class Cue:
     takes_infinitive: bool = False
     #: The object counts only with a predicate after it ("called the plan a sham").
     needs_predicate: bool = False
+    #: The noun object is who is addressed, never the content ("told reporters").
+    addressee: bool = False
+    #: The object counts only when it names a topic of talk ("raised concerns", not
+    #: "raised money"): a noun of `statement_objects.tsv`.
+    needs_topic: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -123,9 +155,11 @@ def _all_cues() -> tuple[Cue, ...]:
             row["kind"],
             row["act"],
             row["form"],
-            row["object"] in ("yes", "predicate"),
+            row["object"] in ("yes", "predicate", "topic"),
             row["infinitive"] == "yes",
             row["object"] == "predicate",
+            row["object"] == "addressee",
+            row["object"] == "topic",
         )
         for row in load_table("cues")
     )
@@ -134,7 +168,14 @@ def _all_cues() -> tuple[Cue, ...]:
 @lru_cache(maxsize=1)
 def cue_table() -> dict[str, Cue]:
     """Verb and phrase cues by their lemma or phrase (not the noun and phrasal ones)."""
-    return {c.cue: c for c in _all_cues() if c.form not in ("noun", "phrasal")}
+    return {c.cue: c for c in _all_cues() if c.form not in ("noun", "phrasal", "raising")}
+
+
+@lru_cache(maxsize=1)
+def raising_cues() -> dict[str, Cue]:
+    """Verbs whose subject belongs to the content and whose source goes unnamed ("the
+    minister is expected to resign", "the talks seem to have stalled"), by lemma."""
+    return {c.cue: c for c in _all_cues() if c.form == "raising"}
 
 
 @lru_cache(maxsize=1)
@@ -155,12 +196,31 @@ def noun_cues() -> dict[str, Cue]:
 
 
 @lru_cache(maxsize=1)
+def headline_kickers() -> frozenset[str]:
+    """Words of a headline label that is no source ("Update:", "Analysis:")."""
+    return frozenset(r["word"] for r in load_table("headline_kickers"))
+
+
+@lru_cache(maxsize=1)
+def topic_nouns() -> frozenset[str]:
+    """Nouns that make an object a topic of talk ("raised questions about ...")."""
+    return frozenset(r["lemma"] for r in load_table("statement_objects"))
+
+
+@lru_cache(maxsize=1)
+def evidence_sources() -> frozenset[str]:
+    """Nouns of a finding's source in "in a poll ..." (`evidence_sources.tsv`)."""
+    return frozenset(r["lemma"] for r in load_table("evidence_sources"))
+
+
+@lru_cache(maxsize=1)
 def cue_words() -> frozenset[str]:
     """Every lemma that can open a cue: verbs, nouns, the verb of a phrasal cue, "according"."""
-    words = {c.cue for c in _all_cues() if c.form in ("verb", "noun")}
+    words = {c.cue for c in _all_cues() if c.form in ("verb", "noun", "raising")}
     words.update(verb for verb, _ in phrasal_cues())
     words.update(c.cue.split()[0] for c in _all_cues() if c.form == "prep")
     words.update(("say", "quote", "cite"))  # the verbs of "quoted as saying"
+    words.update(evidence_sources())
     return frozenset(words)
 
 
@@ -177,7 +237,8 @@ def cue_act(cue: str | None) -> str | None:
 def quote_regions(text: str) -> list[tuple[int, int]]:
     """Spans of quoted text, quote marks included, in text order.
 
-    Curly quotes pair opening with closing marks; straight quotes pair in turn. A quote
+    Curly quotes pair opening with closing marks (or with a straight or opening mark typed
+    in a closing place, right after a word); straight quotes pair in turn. A quote
     left open at the end of a paragraph, with the next paragraph opening a quote, is closed
     at the paragraph end (the news convention for a quote running over paragraphs).
     """
@@ -187,23 +248,42 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     n = len(text)
     for mark in _QUOTE_OR_BREAK.finditer(text):
         i = mark.start()
-        ch = text[i]
+        ch = mark.group()
+        if ch == DOUBLED_APOSTROPHE:
+            ch = STRAIGHT_QUOTE
         if ch == "\n" and open_at is not None:
             j = i
             while j < n and text[j].isspace():
                 j += 1
-            if j < n and (text[j] in OPENING_QUOTES or text[j] == STRAIGHT_QUOTE):
+            if j < n and (
+                text[j] in OPENING_QUOTES
+                or text[j] == STRAIGHT_QUOTE
+                or text.startswith(DOUBLED_APOSTROPHE, j)
+            ):
                 regions.append((open_at, i))
                 open_at = None
             elif "\n" in text[i + 1 : j] or j == n:
                 open_at = None  # a quote never closed in its paragraph is noise
+        elif (
+            (ch in OPENING_QUOTES or ch == STRAIGHT_QUOTE)
+            and open_at is not None
+            and open_mark in OPENING_QUOTES
+            and i > 0
+            and not text[i - 1].isspace()
+            and (mark.end() == n or text[mark.end()].isspace() or text[mark.end()] in ".,;:!?")
+        ):
+            # "“Talks are over,“ she said", "“Talks are over," she said": a curly quote
+            # closed by the wrong mark, typed where the closing one goes
+            if mark.end() - open_at <= MAX_QUOTE_CHARS:
+                regions.append((open_at, mark.end()))
+            open_at = None
         elif ch in OPENING_QUOTES or (ch == STRAIGHT_QUOTE and open_at is None):
             open_at, open_mark = i, ch
         elif open_at is not None and (
             ch in CLOSING_QUOTES or (ch == STRAIGHT_QUOTE and open_mark == STRAIGHT_QUOTE)
         ):
-            if i + 1 - open_at <= MAX_QUOTE_CHARS:
-                regions.append((open_at, i + 1))
+            if mark.end() - open_at <= MAX_QUOTE_CHARS:
+                regions.append((open_at, mark.end()))
             open_at = None
     return regions
 
@@ -294,25 +374,43 @@ class AttributionFinder:
         self.cues = cue_table()
         self.quotes = quote_regions(self.text)
         self.interview_spans = list(interview_spans)
-        from spacy.attrs import IDX, LENGTH
+        from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, POS, SENT_START
 
-        offsets = sdoc.to_array([IDX, LENGTH]).reshape(-1, 2).astype("int64")
-        self._tok_starts: list[int] = offsets[:, 0].tolist()
-        self._tok_ends: list[int] = (offsets[:, 0] + offsets[:, 1]).tolist()
-        self._in_quote = self._quoted_tokens()
+        # one array of the parse holds all the stage reads token by token
+        arr = sdoc.to_array([LEMMA, LOWER, SENT_START, IDX, LENGTH, POS])
+        self._arr = arr.reshape(-1, 6) if len(sdoc) else arr.reshape(0, 6)
+        starts = self._arr[:, 3].astype("int64")
+        self._tok_starts: list[int] = starts.tolist()
+        self._tok_ends: list[int] = (starts + self._arr[:, 4].astype("int64")).tolist()
         self._quote_starts = [qs for qs, _ in self.quotes]
-        self._speech_verbs = tokens_with_lemma(sdoc, speech_verb_lemmas())
-        self._relay_verbs = tokens_with_lemma(sdoc, relay_lemmas("passive_agent"))
+        self._sent_starts: list[int] | None = None
+
+    @cached_property
+    def _speech_verbs(self) -> list[int]:
+        return self._with_lemma(speech_verb_lemmas())
+
+    @cached_property
+    def _relay_verbs(self) -> list[int]:
+        return self._with_lemma(relay_lemmas("passive_agent"))
+
+    def _with_lemma(self, lemmas: frozenset[str]) -> list[int]:
+        return [int(i) for i in numpy.flatnonzero(_member(self._arr[:, 0], _hashes(lemmas)))]
+
+    @cached_property
+    def _in_quote(self) -> set[int]:
+        return self._quoted_tokens()
 
     def _quoted_tokens(self) -> set[int]:
+        """Tokens strictly between the marks of a quote (the marks may be tokens of their
+        own or stick to the first and last word)."""
         inside: set[int] = set()
         for qs, qe in self.quotes:
-            span = self.sdoc.char_span(qs, qe, alignment_mode="expand")
-            if span is None or len(span) < 3:
+            first = bisect_right(self._tok_ends, qs)  # the token holding the opening mark
+            last = bisect_left(self._tok_starts, qe) - 1  # the token holding the closing one
+            if last - first < 2:
                 continue
-            # tokens strictly between the marks: the first token holds the opening mark
-            hi = span.end - 1 if span[-1].idx >= qe - 1 else span.end
-            inside.update(range(span.start + 1, hi))
+            hi = last if self.text[qe - 1] in _MARKS else last + 1
+            inside.update(range(first + 1, hi))
         return inside
 
     def find(self) -> list[Attribution]:
@@ -328,6 +426,7 @@ class AttributionFinder:
             if any(s <= sent.start_char < e for s, e in taken):
                 continue
             found.extend(self._sentence_attributions(sent, indices))
+        found.extend(self._dash_signed(found))
         found.extend(self._continued_quotes(found, taken))
         found.sort(key=lambda a: (a.start, a.end))
         return _drop_duplicates(found)
@@ -363,13 +462,23 @@ class AttributionFinder:
 
     def _headline_claim(self) -> Attribution | None:
         """ "Minister Name: Talks Will Resume" as the first line: the headline convention
-        for a claim by a named person or body (the label must hold a name entity)."""
+        for a claim by a named person or body (the label holds a name entity, or is a short
+        capitalised label that is not a kicker such as "Update" or "Analysis")."""
         first = self.text.split("\n", 1)[0]
         m = _LABEL.match(first)
         if m is None or words_in(first, m.start(2), m.end(2)) < MIN_STANDALONE_QUOTE_WORDS - 2:
             return None
         label = self.sdoc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if label is None or not any(t.ent_type_ in _NAME_ENTITY_TYPES for t in label):
+        if label is None:
+            return None
+        words = m.group(1).split()
+        named = any(t.ent_type_ in _NAME_ENTITY_TYPES for t in label) or (
+            # headline case defeats the tagger: a capitalised label that is no kicker
+            len(words) <= MAX_HEADLINE_LABEL_WORDS
+            and all(w[:1].isupper() for w in words)
+            and not {w.lower().strip(".") for w in words} & headline_kickers()
+        )
+        if not named:
             return None
         start, end = trim(self.text, m.start(2), m.end(2))
         if end <= start:
@@ -401,32 +510,73 @@ class AttributionFinder:
 
     # -- cue-led attributions --------------------------------------------------
 
-    def _cue_candidates(self) -> list[tuple[SpacySpan, list[int]]]:
-        """Sentences holding a possible cue word, with those words' indices.
+    def find_direct(self) -> list[Attribution]:
+        """Direct quotes only, with their speakers and cues.
+
+        The same rules as `find`, applied only to the speech verbs near a quote (and to
+        interview turns): a quotes-only run reads a fraction of the parse.
+        """
+        found = self._interview_turns()
+        taken = [(a.start, a.end) for a in found]
+        for sent, indices in self._cue_candidates(near_quotes=True):
+            if any(s <= sent.start_char < e for s, e in taken):
+                continue
+            found.extend(self._sentence_attributions(sent, indices))
+        found.extend(self._dash_signed(found))
+        found.extend(self._continued_quotes(found, taken))
+        found.sort(key=lambda a: (a.start, a.end))
+        return [a for a in _drop_duplicates(found) if a.kind == "direct"]
+
+    def _cue_candidates(self, near_quotes: bool = False) -> list[tuple[SpacySpan, list[int]]]:
+        """Sentences holding a possible cue word, with those words' indices (with
+        `near_quotes`, only the speech verbs a few tokens from a quote's edge).
 
         One array look-up over the lemma and lower-case hashes picks the few tokens worth
         looking at, so the stage never walks every token of the parse in Python.
         """
-        from spacy.attrs import LEMMA, LOWER, SENT_START
-
         sdoc = self.sdoc
         if len(sdoc) == 0:
             return []
-        hashes = _hashes(cue_words())
-        arr = sdoc.to_array([LEMMA, LOWER, SENT_START])
-        hit = numpy.isin(arr[:, 0], hashes) | numpy.isin(arr[:, 1], hashes)
-        starts = sentence_starts(sdoc, arr[:, 2])
+        # a direct quote is introduced by a speech verb ("said", "told", "added")
+        hashes = _hashes(speech_verb_lemmas() if near_quotes else cue_words())
+        arr = self._arr
+        starts = self._sentence_starts()
+        if near_quotes:
+            from spacy.parts_of_speech import VERB
+
+            verbs = numpy.flatnonzero(_member(arr[:, 0], hashes) & (arr[:, 5] == VERB)).tolist()
+            chosen = self._nearest_verbs(verbs)
+        else:
+            hit = _member(arr[:, 0], hashes) | _member(arr[:, 1], hashes)
+            chosen = [int(i) for i in numpy.flatnonzero(hit) if int(i) not in self._in_quote]
         by_sent: dict[int, list[int]] = {}
-        for i in numpy.flatnonzero(hit):
-            if int(i) in self._in_quote:
-                continue
-            k = bisect_right(starts, int(i)) - 1
-            by_sent.setdefault(k, []).append(int(i))
+        for i in chosen:
+            k = bisect_right(starts, i) - 1
+            by_sent.setdefault(k, []).append(i)
         out = []
         for k, indices in by_sent.items():
             end = starts[k + 1] if k + 1 < len(starts) else len(sdoc)
             out.append((sdoc[starts[k] : end], indices))
         return out
+
+    def _nearest_verbs(self, verbs: list[int]) -> list[int]:
+        """For each quote of a few words, the speech verb nearest before its opening and
+        after its close, within reach and outside any quote."""
+        chosen: set[int] = set()
+        if not verbs:
+            return []
+        for qs, qe in self.quotes:
+            first = bisect_right(self._tok_ends, qs)
+            last = bisect_left(self._tok_starts, qe) - 1
+            if last - first - 1 < MIN_DIRECT_QUOTE_WORDS:
+                continue  # a scare quote or a title ("the so-called “reset”")
+            k = bisect_left(verbs, first)
+            if k > 0 and first - verbs[k - 1] <= MAX_DIRECT_CUE_TOKENS:
+                chosen.add(verbs[k - 1])
+            k = bisect_right(verbs, last)
+            if k < len(verbs) and verbs[k] - last <= MAX_DIRECT_CUE_TOKENS:
+                chosen.add(verbs[k])
+        return sorted(i for i in chosen if i not in self._in_quote)
 
     def _sentence_attributions(self, sent: SpacySpan, indices: list[int]) -> list[Attribution]:
         out = []
@@ -436,6 +586,8 @@ class AttributionFinder:
             lower = tok.lower_
             if lower == "according" and any(c.lower_ == "to" for c in tok.children):
                 att = self._according_to(tok, sent)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in evidence_sources():
+                att = self._in_source(tok)
             elif tok.pos_ == "NOUN":
                 att = self._noun_cue(tok)
             elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
@@ -443,6 +595,50 @@ class AttributionFinder:
             if att is not None:
                 out.append(att)
         return out
+
+    def _in_source(self, tok: Token) -> Attribution | None:
+        """ "In a poll released Monday, the president led by six points": a finding told
+        as what a poll, survey or study holds. The clause the phrase qualifies is the
+        content, the poll its source, "in" the cue."""
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+            return None
+        head = prep.head
+        if head.pos_ not in ("VERB", "AUX") or head.i == prep.i:
+            return None
+        # one poll or study, named or new ("a poll", "the latest CNN poll"), not the
+        # standing of a candidate "in the polls"
+        if tok.tag_ != "NN" or not (
+            any(c.lower_ in ("a", "an") for c in tok.children)
+            or any(t.pos_ == "PROPN" for t in tok.lefts)
+        ):
+            return None
+        own = set(_subtree_range(prep))
+        rest = [i for i in _subtree_range(head) if i not in own]
+        if not rest:
+            return None
+        doc = tok.doc
+        lo, hi = min(rest), max(rest)
+        while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+            hi -= 1
+        start, end = trim(self.text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
+        if words_in(self.text, start, end) < 3:
+            return None
+        start, end, kind = self._with_quotes(start, end)
+        s_start, s_end = speaker_chars(tok, set(), self.text)
+        return Attribution(
+            kind=kind,
+            start=start,
+            end=end,
+            cue="in",
+            cue_start=prep.idx,
+            cue_end=prep.idx + len(prep),
+            speaker_start=s_start,
+            speaker_end=s_end,
+            speaker_text=self.text[s_start:s_end],
+            via="source",
+            act="evidence",
+        )
 
     def _noun_cue(self, tok: Token) -> Attribution | None:
         """ "his claim that ...", "the belief among diplomats that ...": the that-clause."""
@@ -523,6 +719,12 @@ class AttributionFinder:
 
     def _verb_cue(self, tok: Token, sent: SpacySpan) -> Attribution | None:
         lemma = tok.lemma_.lower()
+        raising = raising_cues().get(lemma)
+        # only a passive participle can raise ("is expected to"), bar "seem" and "appear"
+        if raising is not None and (raising.kind == "appearance" or tok.tag_ == "VBN"):
+            found = self._raising(tok, raising)
+            if found is not None or lemma not in self.cues:
+                return found
         # a verb + preposition cue ("called for") wins over the bare verb ("called it a sham")
         cue, particle = self._phrasal(tok, lemma)
         if cue is None:
@@ -562,12 +764,27 @@ class AttributionFinder:
             return None
         if speaker is None:
             speaker = self._subject(tok) or self._line_subject(tok)
+            if speaker is None and not cue.takes_object:
+                speaker = self._inverted(tok)
         if speaker is None or speaker.dep_ == "expl" or self._is_infinitive_without_subject(tok):
             return None
         if speaker.lower_ == "it" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
             return None  # "it is vital to note": no one speaks
+        if (
+            speaker.lower_ in ("that", "this")
+            and speaker.i == tok.i - 1
+            and tok.i + 1 < len(tok.doc)
+            and tok.doc[tok.i + 1].lower_ == ","
+        ):
+            return None  # "That said, ...": a discourse marker, no one speaks
         if content is None and particle is not None:
             content = _object_of(particle)
+            if content is not None:
+                content = (content[0], _with_complements(tok, particle, content[1]))
+            infinitive = next((c for c in children if c.dep_ == "xcomp" and c.i > particle.i), None)
+            if content is not None and infinitive is not None and _is_infinitive(infinitive):
+                # "called on the minister to resign": who is called on, and to do what
+                content = (content[0], _subtree_chars(infinitive)[1])
         elif content is None:
             content = self._content(tok, cue, speaker, sent)
         if content is None:
@@ -589,6 +806,8 @@ class AttributionFinder:
             return None
         c_end, relays_in = self._split_relay(c_start, c_end)
         relays.extend(relays_in)
+        if c_start > tok.idx:
+            c_end = self._before_trailing_relative(c_start, c_end)
         c_start, c_end, kind = self._with_quotes(c_start, c_end)
         used = self._token_range(c_start, c_end) | self._token_range(s_start, s_end)
         if interrupting:
@@ -609,6 +828,77 @@ class AttributionFinder:
             speaker_text=self.text[s_start:s_end],
             frame=frame,
             relays=relays,
+            act=cue.act,
+        )
+
+    def _raising(self, tok: Token, cue: Cue) -> Attribution | None:
+        """ "The minister is expected to resign", "the talks seem to have stalled", "a
+        year expected to bring record turnout": a claim whose source goes unnamed. The
+        content is the whole clause, subject included; there is no speaker.
+
+        Verbs other than "seem" and "appear" count only in the passive, without an agent
+        and with a to-infinitive or an "as" or predicate complement ("is said to", "is seen
+        as the favourite", "is considered a moderate"); "seem" and "appear" take an
+        infinitive or an adjective ("appears weak").
+        """
+        children = list(tok.children)
+        active = cue.kind == "appearance"
+        if active:
+            if any(c.dep_ in ("auxpass", "agent") for c in children):
+                return None
+            comp = next(
+                (
+                    c
+                    for c in children
+                    if c.i > tok.i
+                    and (
+                        (c.dep_ == "xcomp" and _is_infinitive(c))
+                        or (c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ")
+                    )
+                ),
+                None,
+            )
+        else:
+            passive = any(c.dep_ == "auxpass" for c in children) or (
+                tok.dep_ == "acl" and tok.tag_ == "VBN"
+            )
+            if not passive or any(c.dep_ == "agent" for c in children):
+                return None
+            comp = next(
+                (
+                    c
+                    for c in children
+                    if c.i > tok.i
+                    and (
+                        (c.dep_ == "xcomp" and _is_infinitive(c))
+                        or c.dep_ == "oprd"
+                        or (c.dep_ == "prep" and c.lower_ == "as" and c.n_rights)
+                    )
+                ),
+                None,
+            )
+        if comp is None:
+            return None
+        subj = next((c for c in children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is None and tok.dep_ == "acl":
+            subj = tok.head
+        if subj is None or subj.dep_ == "expl":
+            return None
+        first = subj.left_edge if subj.i < tok.i else tok
+        last = comp.right_edge
+        start, end = trim(self.text, first.idx, last.idx + len(last))
+        start, end = self._in_paragraph((start, end), tok)
+        if words_in(self.text, start, end) < 3:
+            return None
+        start, end, kind = self._with_quotes(start, end)
+        return Attribution(
+            kind=kind,
+            start=start,
+            end=end,
+            cue=cue.cue,
+            cue_start=tok.idx,
+            cue_end=tok.idx + len(tok),
+            via="raising",
             act=cue.act,
         )
 
@@ -683,8 +973,12 @@ class AttributionFinder:
             if cur.dep_ in ("acl", "relcl"):
                 # "officials speaking on condition of anonymity": the noun speaks
                 return cur.head if cur.head.pos_ in ("NOUN", "PROPN", "PRON") else None
+            controller = _controller(cur.head, cur) if cur.dep_ == "xcomp" else None
+            if controller is not None:
+                # "asked the envoy to explain": the envoy explains, not who asked
+                return controller
             cur = cur.head
-            if cur.dep_ in _CLAUSE_DEPS and _is_speech_verb(cur.head) and cur.head is not cur:
+            if cur.dep_ in _CLAUSE_DEPS and _is_speech_verb(cur.head) and cur.head.i != cur.i:
                 cur = cur.head
         return None
 
@@ -693,12 +987,16 @@ class AttributionFinder:
     ) -> tuple[int, int] | None:
         speaker_tokens = set(_subtree_range(speaker))
         if cue.needs_predicate:
+            if tok.dep_ == "acl" and tok.tag_ == "VBN":
+                return None  # "a company called Harmony": a name, not a statement
             # "called the plan a sham": the object and its predicate, and nothing else
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             pred = next((c for c in tok.children if c.dep_ == "oprd"), None)
-            if obj is None or pred is None:
+            if pred is None:
                 return None
-            return obj.left_edge.idx, pred.right_edge.idx + len(pred.right_edge)
+            # "called her “third-rate”": the parser may hang the object inside the predicate
+            first = obj.left_edge if obj is not None else pred.left_edge
+            return first.idx, pred.right_edge.idx + len(pred.right_edge)
         opening = self._opening_quote(tok)
         if opening is not None:
             return opening
@@ -714,9 +1012,14 @@ class AttributionFinder:
         # "X further elaborated on the agenda, stating that ...": the content is the
         # participle's clause, found when the participle is the cue.
         if clauses:
+            # "..., in fact she said it helps": with the speaker before the cue, the
+            # complement after the cue is what was said, not a clause the parser hung before
+            after = [c for c in clauses if c.i > tok.i and c.dep_ == "ccomp"]
             clause = (
                 clauses[0]
                 if len(clauses) == 1
+                else after[0]
+                if after and speaker.i < tok.i
                 else max(clauses, key=lambda c: len(_subtree_range(c)))
             )
             if (
@@ -730,8 +1033,13 @@ class AttributionFinder:
             cut |= {
                 i for c in clauses if c is not clause and c.i > clause.i for i in _subtree_range(c)
             }
-            return _subtree_chars(clause, exclude={tok.i} | speaker_tokens | cut)
-        parenthetical = self._parenthetical(tok, speaker)
+            start, end = _subtree_chars(clause, exclude={tok.i} | speaker_tokens | cut)
+            addressee = _controller(tok, clause)
+            if addressee is not None:
+                # "urged the parties to return to talks": who is urged belongs to the content
+                start = min(start, addressee.left_edge.idx)
+            return start, end
+        parenthetical = self._parenthetical(tok, speaker) or self._fronted(tok, speaker)
         if parenthetical is not None:
             return parenthetical
         bare = self._bare_clause(tok, cue, speaker)
@@ -740,8 +1048,11 @@ class AttributionFinder:
         obj_span = None
         if cue.takes_object:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None and cue.needs_topic and obj.lemma_.lower() not in topic_nouns():
+                obj = None
             if obj is not None and obj.pos_ != "PRON":
                 obj_span = _subtree_chars(obj, exclude={tok.i} | speaker_tokens)
+                obj_span = (obj_span[0], _with_complements(tok, obj, obj_span[1]))
         quote = self._adjacent_quote(tok, sent, speaker)
         # "decried the party for “turning its back”": a quote inside the object's
         # phrase is part of a mixed content
@@ -749,7 +1060,7 @@ class AttributionFinder:
             return quote
         if obj_span is not None:
             return obj_span
-        if tok.lemma_.lower() in ("tell", "warn", "urge", "remind"):
+        if cue.addressee or cue.cue == "warn":
             # "told reporters that ...": the clause can hang off the object
             for c in tok.children:
                 if c.dep_ in ("dobj", "dative"):
@@ -760,20 +1071,32 @@ class AttributionFinder:
 
     @staticmethod
     def _that_clause_in_prep(tok: Token) -> tuple[int, int] | None:
-        """ "said in a statement that ...": a that-clause the parser hung from the noun
-        of the cue's preposition phrase is the cue's content."""
+        """ "said in a statement that ...", "said in one of several posts that ...": a
+        that-clause the parser hung from a noun of the cue's preposition phrase is the
+        cue's content."""
         for prep in tok.children:
             if prep.dep_ != "prep" or prep.i < tok.i:
                 continue
-            for pobj in prep.children:
-                if pobj.dep_ != "pobj":
+            for noun in prep.subtree:
+                if noun.dep_ != "pobj":
                     continue
-                for clause in pobj.children:
+                for clause in noun.children:
                     if clause.dep_ in ("acl", "relcl", "ccomp") and any(
                         g.dep_ == "mark" and g.lower_ == "that" for g in clause.children
                     ):
                         return _subtree_chars(clause)
         return None
+
+    def _inverted(self, tok: Token) -> Token | None:
+        """ "“How long will it take?” asked the envoy": right after a quote, the noun after
+        the cue, which the parser took for its object, is the speaker."""
+        k = bisect_right(self._quote_starts, tok.idx) - 1
+        if k < 0 or self.text[self.quotes[k][1] : tok.idx].strip(" ,\n\t"):
+            return None
+        return next(
+            (c for c in tok.children if c.dep_ in ("dobj", "attr") and c.left_edge.i == tok.i + 1),
+            None,
+        )
 
     def _line_subject(self, tok: Token) -> Token | None:
         """A cue the parser joined to a line above (a headline or dateline) without a
@@ -819,7 +1142,9 @@ class AttributionFinder:
         the parser hung from the reported clause; the content is that clause without the
         cue (its covering range when the cue interrupts it)."""
         head = tok.head
-        if tok.dep_ not in ("parataxis", "ccomp") or head is tok or head.pos_ not in _CLAUSE_POS:
+        if head.i == tok.i or head.pos_ not in _CLAUSE_POS:
+            return None
+        if tok.dep_ not in ("parataxis", "ccomp") and not self._trailing_conjunct(tok):
             return None
         if head.lemma_.lower() in cue_words() or any(
             c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "prep") and c.i > tok.i
@@ -828,9 +1153,10 @@ class AttributionFinder:
             return None
         doc = tok.doc
         left, right = tok.left_edge.i, tok.right_edge.i
-        before = doc[left - 1] if left > 0 else None
-        after = doc[right + 1] if right + 1 < len(doc) else None
-        if before is None or not before.is_punct or (after is not None and not after.is_punct):
+        # the commas setting the cue off may hang inside its subtree or just outside it
+        opens = doc[left].is_punct or (left > 0 and doc[left - 1].is_punct)
+        closes = doc[right].is_punct or right + 1 >= len(doc) or doc[right + 1].is_punct
+        if left == 0 or not opens or not closes:
             return None
         own = _subtree_range(tok)
         rest = [i for i in _subtree_range(head) if i not in own]
@@ -840,23 +1166,58 @@ class AttributionFinder:
             return None
         return start, end
 
+    @staticmethod
+    def _trailing_conjunct(tok: Token) -> bool:
+        """ "..., said the chief executive, Ann Lee.": a cue closing the sentence after a
+        comma, which the parser took for a conjunct of the clause it reports."""
+        doc = tok.doc
+        left = tok.left_edge.i
+        return (
+            tok.dep_ == "conj"
+            and tok.head.i < tok.i
+            and _has_subject(tok)
+            and not any(c.dep_ == "cc" for c in tok.children)
+            and left > 0
+            and doc[left - 1 if left == tok.i else left].lower_ == ","
+            and doc[left - 2 if left == tok.i else left - 1].dep_ != "cc"
+        )
+
+    def _fronted(self, tok: Token, speaker: Token) -> tuple[int, int] | None:
+        """ "Not yet, the minister said.": the words before the speaker, set off by a comma,
+        are the content of a cue that heads its sentence and has no other content."""
+        doc = tok.doc
+        if tok.head.i != tok.i or speaker.i > tok.i:
+            return None
+        sent_start = tok.sent.start
+        comma = speaker.left_edge.i - 1
+        if comma <= sent_start or doc[comma].lower_ != ",":
+            return None
+        if any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in doc[sent_start:comma]):
+            return None  # a clause there is the parser's to attach; not a bare answer
+        # "In an interview, she joked about ...": a cue with words of its own after it has
+        # its content there, and the fronted words are a frame
+        if any(c.i > tok.i and not _is_time_or_punct(c) for c in tok.children):
+            return None
+        start, end = trim(self.text, doc[sent_start].idx, doc[comma].idx)
+        return (start, end) if end > start else None
+
     def _bare_clause(self, tok: Token, cue: Cue, speaker: Token) -> tuple[int, int] | None:
         """ "says the movement sweeping the country appeals to ...": a verb that takes no
         noun object, parsed with one, heads a complement clause without "that"; the
         content runs from the object to the end of the cue's phrase."""
-        if cue.takes_object or tok.lemma_.lower() in _ADDRESSEE_CUES:
+        if cue.takes_object or cue.addressee:
             return None
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is None or obj.left_edge.i != tok.i + 1:
             return None
+        doc = tok.doc
+        hi = tok.right_edge.i
         # "rejected the envoy's claim that ...": an object naming a statement is reported
         # by its own noun cue, not a bare clause
         if obj.lemma_.lower() in noun_cue_lemmas():
             return None
         if obj.pos_ == "PRON" and obj.right_edge.i == obj.i and obj.lower_ not in _ANSWER_WORDS:
             return None
-        doc = tok.doc
-        hi = tok.right_edge.i
         while hi > obj.i and (doc[hi].is_punct or doc[hi].is_space):
             hi -= 1
         if speaker.i > tok.i:
@@ -876,7 +1237,7 @@ class AttributionFinder:
             (qs, qe)
             for qs, qe in self.quotes
             if qs < sent.end_char
-            and qe > sent.start_char
+            and (qe > sent.start_char or self._ends_before(qe, sent))
             and (
                 words_in(self.text, qe, lo) <= MAX_QUOTE_GAP_WORDS
                 if qe <= lo
@@ -893,14 +1254,41 @@ class AttributionFinder:
                     return qs, qe
         return None
 
+    def _ends_before(self, quote_end: int, sent: SpacySpan) -> bool:
+        """ "“... now!” she said": a quote ending in its own "!" or "?" (which the parser
+        takes for a sentence end) right before the cue's sentence."""
+        return (
+            quote_end <= sent.start_char
+            and not self.text[quote_end : sent.start_char].strip()
+            and self.text[max(0, quote_end - 3) : quote_end].rstrip(_MARKS)[-1:] in ("!", "?")
+        )
+
+    def _before_trailing_relative(self, start: int, end: int) -> int:
+        """A content cut before a relative clause set off by a comma that runs to its end
+        ("praised the plan, which includes ..."): the writer's aside, not what was said."""
+        rng = sorted(self._token_range(start, end))
+        if len(rng) < 4:
+            return end
+        doc = self.sdoc
+        last = rng[-1]
+        for i in rng[1:]:
+            tok = doc[i]
+            if (
+                tok.dep_ == "relcl"
+                and tok.right_edge.i >= last - 1
+                and tok.left_edge.i - 1 > rng[0]
+                and doc[tok.left_edge.i - 1].lower_ == ","
+                and tok.left_edge.i not in self._in_quote
+            ):
+                return trim(self.text, start, doc[tok.left_edge.i - 1].idx)[1]
+        return end
+
     def _split_relay(self, start: int, end: int) -> tuple[int, list[tuple[int, int]]]:
         """Cut "..., as reported by Reuters" off a content; the outlets become relays."""
-        span = self.sdoc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return end, []
-        for i in self._relay_verbs:
-            if not span.start <= i < span.end:
-                continue
+        verbs = self._relay_verbs
+        lo = bisect_right(self._tok_ends, start)
+        hi = bisect_left(self._tok_starts, end)
+        for i in verbs[bisect_left(verbs, lo) : bisect_left(verbs, hi)]:
             tok = self.sdoc[i]
             if tok.tag_ != "VBN":
                 continue
@@ -921,7 +1309,13 @@ class AttributionFinder:
 
     def _with_quotes(self, start: int, end: int) -> tuple[int, int, str]:
         """Widen a content to the quotes it overlaps and tell direct, mixed and indirect."""
-        overlapping = [(qs, qe) for qs, qe in self.quotes if qs < end and qe > start]
+        # quotes are in text order and never overlap: those opening before `end`, from the
+        # last one that closes after `start`
+        k = bisect_left(self._quote_starts, end)
+        j = k
+        while j > 0 and self.quotes[j - 1][1] > start:
+            j -= 1
+        overlapping = self.quotes[j:k]
         if not overlapping:
             return start, end, "indirect"
         new_start = min(start, *(qs for qs, _ in overlapping))
@@ -938,10 +1332,44 @@ class AttributionFinder:
 
     # -- quotes without a cue of their own -------------------------------------
 
+    def _dash_signed(self, found: list[Attribution]) -> list[Attribution]:
+        """ "“...” ― Ana Ruiz": a quote signed with a dash and a name after it (on its line,
+        or alone on the next one), the convention of collected reactions and epigraphs."""
+        out = []
+        for qs, qe in self.quotes:
+            m = _DASH_SIGNATURE.match(self.text, qe)
+            if m is None or any(a.start <= qs < a.end or qs <= a.start < qe for a in found):
+                continue
+            c_start, c_end = trim(self.text, qs, qe)
+            s_start, s_end = trim(self.text, m.start(2), m.end(2))
+            if words_in(self.text, c_start, c_end) < 1 or s_end <= s_start:
+                continue
+            out.append(
+                Attribution(
+                    kind="direct",
+                    start=c_start,
+                    end=c_end,
+                    cue=SIGNATURE_CUE,
+                    cue_start=m.start(1),
+                    cue_end=m.end(1),
+                    speaker_start=s_start,
+                    speaker_end=s_end,
+                    speaker_text=self.text[s_start:s_end],
+                    via="signature",
+                )
+            )
+        return out
+
     def _continued_quotes(
         self, found: list[Attribution], taken: list[tuple[int, int]]
     ) -> list[Attribution]:
-        """Long quotes no cue claims: the previous direct speaker goes on talking."""
+        """Long quotes no cue claims: the previous direct speaker goes on talking.
+
+        A quote that follows the previous quote with only that quote's attribution between
+        ("“...,” she said. “...”", or a next paragraph that opens a quote) extends that
+        statement, as one quotation interrupted by its cue; a quote after other prose is a
+        statement of its own by the same speaker.
+        """
         covered = [(a.start, a.end) for a in found] + taken
         ordered = sorted(found, key=lambda a: a.start)
         out: list[Attribution] = []
@@ -951,14 +1379,25 @@ class AttributionFinder:
                 continue
             if words_in(self.text, c_start, c_end) < MIN_STANDALONE_QUOTE_WORDS:
                 continue
+            nxt = next((a for a in ordered if a.start >= qe), None)
+            if nxt is not None and nxt.kind == "direct" and self._cue_between(qe, nxt):
+                # "“...,” the narrator says, “...”": the quote before the cue opens it
+                nxt.start = c_start
+                continue
             prev = [a for a in ordered + out if a.end <= qs and a.kind in ("direct", "mixed")]
             if not prev:
                 continue
             last = max(prev, key=lambda a: a.end)
             between = self.text[last.end : qs]
             if _paragraph_breaks(between) > 1 or any(
-                last.end <= a.start < qs for a in ordered if a.kind == "indirect"
+                last.end <= a.start < qs and not self._aside_of(last, a)
+                for a in ordered
+                if a.kind == "indirect"
             ):
+                continue
+            if self._only_attribution_between(last, qs):
+                last.end = c_end
+                last.kind = "direct" if last.kind == "direct" else "mixed"
                 continue
             out.append(
                 Attribution(
@@ -974,13 +1413,82 @@ class AttributionFinder:
             )
         return out
 
+    def _cue_between(self, quote_end: int, att: Attribution) -> bool:
+        """Whether only `att`'s own speaker and cue, in one sentence, stand between a quote
+        and `att`'s quoted content."""
+        if att.cue_start is None or not quote_end <= att.cue_start < att.start:
+            return False
+        if "\n" in self.text[quote_end : att.start]:
+            return False
+        if words_in(self.text, quote_end, att.start) > MAX_ATTRIBUTION_WORDS:
+            return False
+        words = [
+            i
+            for i in self._token_range(quote_end, att.start)
+            if self._tok_starts[i] >= quote_end and self.sdoc[i].is_alpha
+        ]
+        starts = self._sentence_starts()
+        return bool(words) and bisect_right(starts, words[0]) == bisect_right(starts, words[-1])
+
+    def _aside_of(self, last: Attribution, other: Attribution) -> bool:
+        """Whether `other` stands in `last`'s own attribution sentence ("“...,” she said,
+        referring to the talks. “...”"): it does not end her quotation."""
+        if other.cue_start is None or last.cue_start is None:
+            return False
+        starts = self._sentence_starts()
+        k = bisect_right(starts, bisect_right(self._tok_ends, last.cue_start))
+        return k == bisect_right(starts, bisect_right(self._tok_ends, other.cue_start))
+
+    def _only_attribution_between(self, last: Attribution, quote_start: int) -> bool:
+        """Whether nothing but the previous statement's own attribution (its speaker and cue,
+        in one sentence) stands between its content and a following quote. Across a
+        paragraph break only a quote left open runs on (the continuation convention)."""
+        if "\n" in self.text[last.end : quote_start] and not self._left_open(last.end):
+            return False
+        words = [
+            i
+            for i in self._token_range(last.end, quote_start)
+            if self._tok_starts[i] >= last.end and self.sdoc[i].is_alpha
+        ]
+        if not words:
+            return True
+        if last.cue_start is None or not last.end <= last.cue_start < quote_start:
+            return False
+        if words_in(self.text, last.end, quote_start) > MAX_ATTRIBUTION_WORDS:
+            return False
+        starts = self._sentence_starts()
+        k = bisect_right(starts, words[0])
+        return k == bisect_right(starts, words[-1])
+
+    def _left_open(self, end: int) -> bool:
+        """Whether the quote a content ends in reaches its paragraph end with no closing mark."""
+        k = bisect_right(self._quote_starts, end - 1) - 1
+        if k < 0 or self.quotes[k][1] < end:
+            return False
+        qe = self.quotes[k][1]
+        return self.text[qe - 1] not in CLOSING_QUOTES + STRAIGHT_QUOTE + "'"
+
+    def _sentence_starts(self) -> list[int]:
+        if self._sent_starts is None:
+            self._sent_starts = sentence_starts(self.sdoc, self._arr[:, 2])
+        return self._sent_starts
+
 
 @lru_cache(maxsize=32)
 def _hashes(words: frozenset[str]) -> Any:
-    """spaCy's string hashes of some words, as an array for `numpy.isin`."""
+    """spaCy's string hashes of some words, sorted, as an array for `_member`."""
     from spacy.strings import hash_string  # type: ignore[attr-defined]
 
     return numpy.array(sorted(hash_string(w) for w in words), dtype="uint64")
+
+
+def _member(values: Any, hashes: Any) -> Any:
+    """Which of `values` are among the sorted `hashes` (a binary search per value: cheaper
+    than `numpy.isin`, which sorts both arrays on every call)."""
+    if len(hashes) == 0:
+        return numpy.zeros(len(values), dtype=bool)
+    pos = numpy.minimum(numpy.searchsorted(hashes, values), len(hashes) - 1)
+    return hashes[pos] == values
 
 
 def sentence_starts(sdoc: SpacyDoc, flags: Any = None) -> list[int]:
@@ -992,7 +1500,7 @@ def sentence_starts(sdoc: SpacyDoc, flags: Any = None) -> list[int]:
         return []
     if flags is None:
         flags = sdoc.to_array([SENT_START]).reshape(-1)
-    starts = [int(i) for i in numpy.flatnonzero(flags.astype("int64") == 1)]
+    starts: list[int] = numpy.flatnonzero(flags.astype("int64") == 1).tolist()
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     return starts
@@ -1013,7 +1521,7 @@ def tokens_with_lemma(sdoc: SpacyDoc, lemmas: Iterable[str]) -> list[int]:
         return []
     hashes = _hashes(frozenset(lemmas))
     arr = sdoc.to_array([LEMMA]).reshape(-1)
-    return [int(i) for i in numpy.flatnonzero(numpy.isin(arr, hashes))]
+    return [int(i) for i in numpy.flatnonzero(_member(arr, hashes))]
 
 
 def _object_of(prep: Token) -> tuple[int, int] | None:
@@ -1079,6 +1587,54 @@ def _is_speech_verb(tok: Token) -> bool:
     return cue is not None and cue.form == "verb" and cue.act == "speech"
 
 
+def _with_complements(verb: Token, obj: Token, end: int) -> int:
+    """The end of an object content widened over the verb's complements that follow it
+    ("described the plan as unworkable", "blamed the delay on the rebels", "attacked the
+    envoy for his silence"); time and place adjuncts stay out ("on Sunday")."""
+    doc = verb.doc
+    hi = obj.right_edge.i
+    if doc[hi].idx + len(doc[hi]) > end:
+        return end
+    for child in verb.children:
+        if child.i <= hi:
+            continue
+        if child.left_edge.i != hi + 1:
+            break
+        if child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPS:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ in ("DATE", "TIME") or child.n_rights == 0:
+                break
+        elif child.dep_ != "oprd":
+            break
+        hi = child.right_edge.i
+    while hi > obj.i and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    return max(end, doc[hi].idx + len(doc[hi]))
+
+
+def _controller(verb: Token, clause: Token) -> Token | None:
+    """The object of `verb` that is the understood subject of its to-infinitive `clause`
+    ("told the staff never to speak", "urged Congress to act")."""
+    if clause.dep_ != "xcomp" or not _is_infinitive(clause):
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < clause.i),
+        None,
+    )
+
+
+def _is_time_or_punct(tok: Token) -> bool:
+    """Punctuation, or a time adjunct ("on Friday", "last week", "recently")."""
+    if tok.is_punct or tok.dep_ == "advmod":
+        return True
+    if tok.dep_ == "npadvmod":
+        return tok.ent_type_ in ("DATE", "TIME")
+    if tok.dep_ == "prep":
+        pobj = next((g for g in tok.children if g.dep_ == "pobj"), None)
+        return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
+    return False
+
+
 def _has_subject(tok: Token) -> bool:
     return any(c.dep_ in _SUBJECT_DEPS for c in tok.children)
 
@@ -1090,8 +1646,9 @@ def _is_infinitive(tok: Token) -> bool:
 
 def _coordinated_cues(clause: Token, verbs: list[int]) -> set[int]:
     """Tokens of speech cues coordinated into a content clause without a subject of their
-    own ("X and said that Y", "X, claiming that Y"): they open the same speaker's next
-    statement, so the content stops before them (with the "and" or comma leading in)."""
+    own ("X and said that Y", "X, claiming that Y"), or set against it ("X, while others
+    said Y"): they open another statement, so the content stops before them (with the
+    "and" or comma leading in)."""
     cut: set[int] = set()
     doc = clause.doc
     lo, hi = bisect_right(verbs, clause.i), bisect_right(verbs, clause.right_edge.i)
@@ -1099,7 +1656,12 @@ def _coordinated_cues(clause: Token, verbs: list[int]) -> set[int]:
         t = doc[i]
         if t.i in cut or t.dep_ not in ("conj", "advcl") or not _is_speech_verb(t):
             continue
-        if any(c.dep_ in _SUBJECT_DEPS for c in t.children):
+        if t.dep_ == "conj" and t.head.dep_ == "xcomp" and _is_infinitive(t.head):
+            continue  # "asked her to stand and say it": a second infinitive of the content
+        contrast = t.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in t.children
+        )
+        if any(c.dep_ in _SUBJECT_DEPS for c in t.children) and not contrast:
             continue
         sub = set(_subtree_range(t))
         lead = t.left_edge.i - 1
@@ -1125,7 +1687,7 @@ def _nested(att: Attribution, others: list[Attribution]) -> bool:
     """A cue inside another statement's indirect content reports what that speaker said
     ("she said the parties intend to ..."), and one inside an interview answer is part of
     the answer ("I expect ..."): it belongs to that statement, not a new one."""
-    if att.cue_start is None or att.via not in ("cue", "noun"):
+    if att.cue_start is None or att.via not in ("cue", "noun", "raising"):
         return False
     return any(
         o is not att

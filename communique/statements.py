@@ -31,8 +31,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 #: Sections whose text is never a statement: a title or a table of contents only names
-#: what follows ("Ministers Agree to Meet" is not a claim by the ministers).
-NOT_STATEMENT_SECTIONS = frozenset({"title", "toc"})
+#: what follows ("Ministers Agree to Meet" is not a claim by the ministers), and page
+#: furniture ("We invite readers to share their thoughts") reports nothing.
+NOT_STATEMENT_SECTIONS = frozenset({"title", "toc", "boilerplate"})
 #: Words of a channel that name a state outlet without naming it ("Russian state media").
 STATE_MEDIA_WORDS = frozenset({"state", "state-run", "state-owned", "official"})
 #: A "X's comments were reported by Y" sentence reaches back over this many sentences.

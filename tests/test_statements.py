@@ -288,3 +288,287 @@ def test_headline_label_with_a_name_is_a_claim() -> None:
 def test_it_is_important_to_stress_is_no_statement() -> None:
     doc = _analyse("It is vital to stress that the figures are provisional.")
     assert doc.statements == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("''We will return,'' she said.", ["''We will return,''"]),
+        ("''First.''\n''Second.''", ["''First.''", "''Second.''"]),
+        ("“Talks are over,“ she said.", ["“Talks are over,“"]),
+        ('“Talks are over," she said. "We leave.”', ['“Talks are over,"', '"We leave.”']),
+    ],
+)
+def test_doubled_apostrophes_and_misplaced_marks_close_quotes(
+    text: str, expected: list[str]
+) -> None:
+    assert [text[s:e] for s, e in quote_regions(text)] == expected
+
+
+@pytest.mark.model
+def test_quote_interrupted_by_its_cue_is_one_statement() -> None:
+    text = (
+        "“We have made progress on the exchange,” the envoy said. "
+        "“The next round will settle the remaining names.”\n"
+    )
+    doc = _analyse(text)
+    assert len(doc.statements) == 1
+    st = doc.statements[0]
+    assert st.kind == "direct" and st.speaker_text == "the envoy"
+    assert st.content.startswith("We have made") and st.content.endswith("remaining names")
+
+
+@pytest.mark.model
+def test_closed_quote_in_next_paragraph_is_a_statement_of_its_own() -> None:
+    text = (
+        "“We have made real progress on the prisoner exchange,” the negotiator said.\n\n"
+        "“The next round will settle the remaining names and the timetable.”\n"
+    )
+    doc = _analyse(text)
+    assert len(doc.statements) == 2
+    assert doc.statements[1].speaker_text == "the negotiator"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "The talks were tense. “We want an answer today!” the minister said on Friday.",
+            "the minister",
+            "say",
+            "We want an answer today!",
+        ),
+        (
+            "Meanwhile, the rebels are regrouping, officials say, moving fighters north.",
+            "officials",
+            "say",
+            "Meanwhile, the rebels are regrouping",
+        ),
+        (
+            "The envoy said in one of several posts that the border would reopen soon.",
+            "The envoy",
+            "say",
+            "that the border would reopen soon",
+        ),
+        (
+            "The border crossing will stay closed until spring, said the chief negotiator, "
+            "Ana Ruiz.",
+            "the chief negotiator",
+            "say",
+            "The border crossing will stay closed until spring",
+        ),
+        ("Not this year, the minister said.", "the minister", "say", "Not this year"),
+        (
+            "The minister is calm about the losses — in fact, she said it “humanizes” her.",
+            "she",
+            "say",
+            "it “humanizes” her",
+        ),
+        (
+            "The mediator urged both delegations to return to the table.",
+            "The mediator",
+            "urge",
+            "both delegations to return to the table",
+        ),
+        (
+            "The senator called on the cabinet to publish the treaty text.",
+            "The senator",
+            "call on",
+            "the cabinet to publish the treaty text",
+        ),
+    ],
+)
+def test_cue_constructions(text: str, speaker: str, cue: str, content: str) -> None:
+    doc = _analyse(text)
+    assert len(doc.statements) == 1
+    st = doc.statements[0]
+    assert (st.speaker_text, st.cue, st.content) == (speaker, cue, content)
+
+
+@pytest.mark.model
+def test_addressee_of_an_infinitive_is_its_subject_not_the_speaker() -> None:
+    doc = _analyse("The chair asked the delegate to stand and say the figure again.")
+    assert [(s.cue, s.content) for s in doc.statements] == [
+        ("ask", "the delegate to stand and say the figure again")
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("The senator raised concerns about the pipeline deal.", ["raise"]),
+        ("The senator raised two million dollars for the campaign.", []),
+        ("A group called Friends of Peace organised the vigil.", []),
+        ("The envoy advised the ministry on the trade talks.", []),
+    ],
+)
+def test_objects_that_are_not_what_was_said(text: str, cues: list[str]) -> None:
+    doc = _analyse(text)
+    assert [s.cue for s in doc.statements] == cues
+
+
+@pytest.mark.model
+def test_find_direct_keeps_only_direct_quotes() -> None:
+    from communique.nlp import load_model
+    from communique.quotes import AttributionFinder
+
+    text = (
+        "The minister said the border would reopen. "
+        "“We will not be rushed into a deal,” the negotiator told reporters on Monday. "
+        "Officials believe the talks will resume."
+    )
+    sdoc = load_model()(text)
+    direct = AttributionFinder(sdoc).find_direct()
+    assert [(a.kind, a.speaker_text, text[a.start : a.end]) for a in direct] == [
+        ("direct", "the negotiator", "We will not be rushed into a deal")
+    ]
+    every = AttributionFinder(sdoc).find()
+    assert [a for a in every if a.kind == "direct"] == direct
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ruiz: Talks With the Rebels Will Resume in May\nThe envoy spoke in Lima.\n", "Ruiz"),
+        ("Analysis: Why the Talks With the Rebels Failed\nThe envoy spoke in Lima.\n", None),
+    ],
+)
+def test_headline_label_without_a_tagged_name(text: str, speaker: str | None) -> None:
+    doc = _analyse(text)
+    labelled = [s for s in doc.statements if s.cue == ":"]
+    assert [s.speaker_text for s in labelled] == ([speaker] if speaker else [])
+
+
+@pytest.mark.model
+def test_quote_signed_with_a_dash() -> None:
+    text = (
+        "Readers sent their views.\n"
+        "“The summit changed nothing for the border towns.” ― Lena Park\n"
+        "“We need the crossing open before winter.” ― Omar Haddad.\n"
+    )
+    doc = _analyse(text)
+    assert [(s.speaker_text, s.cue, s.kind) for s in doc.statements] == [
+        ("Lena Park", "—", "direct"),
+        ("Omar Haddad", "—", "direct"),
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The minister described the proposal as unworkable.",
+            "the proposal as unworkable",
+        ),
+        (
+            "The senator attacked the envoy for his silence.",
+            "the envoy for his silence",
+        ),
+    ],
+)
+def test_object_content_takes_the_complement_after_it(text: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [s.content for s in doc.statements] == [content]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The foreign minister is expected to visit Hanoi next week.",
+            "expect",
+            "The foreign minister is expected to visit Hanoi next week",
+        ),
+        (
+            "The ceasefire talks seem to have stalled over the border question.",
+            "seem",
+            "The ceasefire talks seem to have stalled over the border question",
+        ),
+        (
+            "The governor is widely seen as the favourite for the nomination.",
+            "see",
+            "The governor is widely seen as the favourite for the nomination",
+        ),
+    ],
+)
+def test_claims_with_an_unnamed_source(text: str, cue: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [(cue, None, content)]
+
+
+@pytest.mark.model
+def test_appearing_on_television_is_no_claim() -> None:
+    assert _analyse("The senator appeared on television on Sunday.").statements == []
+
+
+@pytest.mark.model
+def test_speaker_after_the_cue_that_follows_a_quote() -> None:
+    doc = _analyse("“How long will the truce hold?” asked the envoy, as the talks resumed.")
+    assert [(s.speaker_text, s.cue, s.kind) for s in doc.statements] == [
+        ("the envoy", "ask", "direct")
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "In a poll released on Monday, the governing party led the opposition by six points.",
+            [("a poll", "in", "the governing party led the opposition by six points")],
+        ),
+        ("The challenger has risen steadily in the polls since March.", []),
+    ],
+)
+def test_finding_told_as_what_a_poll_holds(text: str, found: list[tuple[str, str, str]]) -> None:
+    doc = _analyse(text)
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == found
+
+
+@pytest.mark.model
+def test_that_said_is_no_statement() -> None:
+    assert _analyse("That said, the envoy cannot win the vote alone.").statements == []
+
+
+@pytest.mark.model
+def test_quote_before_and_after_its_cue_is_one_statement() -> None:
+    text = "“If the border stays shut,” the mayor says, “who will feed the town?”"
+    doc = _analyse(text)
+    assert len(doc.statements) == 1
+    st = doc.statements[0]
+    assert st.speaker_text == "the mayor" and st.kind == "direct"
+    assert st.content.startswith("If the border") and st.content.endswith("feed the town?")
+
+
+@pytest.mark.model
+def test_content_stops_before_a_trailing_relative_clause() -> None:
+    doc = _analyse("Trade experts praised the new customs agreement, which takes effect in March.")
+    assert [s.content for s in doc.statements] == ["the new customs agreement"]
+
+
+@pytest.mark.model
+def test_contrasted_speaker_opens_a_statement_of_their_own() -> None:
+    doc = _analyse(
+        "The envoy said the talks had gone well, while other delegates said little had changed."
+    )
+    assert [(s.speaker_text, s.content) for s in doc.statements] == [
+        ("The envoy", "the talks had gone well"),
+        ("other delegates", "little had changed"),
+    ]
+
+
+@pytest.mark.model
+def test_boilerplate_holds_no_statements() -> None:
+    text = "The envoy said the talks would resume.\nWe invite readers to share their views below.\n"
+    split = text.index("We")
+    sections = [
+        Section("reporting", None, 0, split),
+        Section("boilerplate", None, split, len(text)),
+    ]
+    doc = _analyse(text, sections=sections)
+    assert [s.cue for s in doc.statements] == ["say"]

@@ -2,9 +2,12 @@
 
 Two events are linked when their types match, their participant countries
 overlap, their times are compatible (a planned interval containing the held
-date) and their places are compatible (`unspecified` matches any). The status of
-an engagement is the latest credible one; denials and contradictions are kept as
-conflicts; sources count articles, outlets and independent origins.
+date) and their places are compatible (`unspecified` matches any). An event is
+compared with an engagement's core (the dates and countries most of its members
+agree on), so that an engagement cannot drift from one happening to the next; a
+report too vague to tell happenings apart joins one only when no other fits. The
+status of an engagement is the latest credible one; denials and contradictions are
+kept as conflicts; sources count articles, outlets and independent origins.
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ PLANNED_LOOKAHEAD_DAYS = 120
 MIN_SHARED_COUNTRIES = 2
 #: Countries an event needs to open an engagement of its own (fewer: it can only join one).
 MIN_COUNTRIES_TO_OPEN = 2
+#: Dates spanning more days than this ("in May") place an event loosely: such an event
+#: opens engagements after the ones dated to their days, and joins one only when no
+#: other fits.
+PRECISE_SPAN_DAYS = 7
 #: Most recent engagements per (type, country) checked for a match; bounds the linking cost.
 CANDIDATE_WINDOW = 64
 #: Independent origins from which an engagement counts as corroborated.
@@ -276,18 +283,31 @@ class EventRow:
 
 @dataclass
 class Engagement:
-    """Events linked into one happening, with the attributes they agree on."""
+    """Events linked into one happening, with the attributes they agree on.
+
+    A candidate event is compared with the engagement's core, not with everything its
+    members ever said: the dates most of its members agree on and the countries most of
+    them name. A union of windows and countries would grow with every member, and let
+    each new event chain the engagement on to the next happening between neighbours.
+    """
 
     first: EventRow
     members: list[EventRow] = field(default_factory=list)
     countries: set[str] = field(default_factory=set)
+    core_countries: frozenset[str] = frozenset()
     mode: str | None = None
     place: tuple[str | None, str | None] | None = None
     held: tuple[date, date] | None = None
+    held_core: tuple[date, date] | None = None
     planned: tuple[date, date] | None = None
     soft: tuple[date, date] | None = None
     held_reported: date | None = None
+    ended_reported: date | None = None
     statuses: set[str] = field(default_factory=set)
+    _held_spans: list[tuple[date, date]] = field(default_factory=list)
+    _windows: list[tuple[date, date]] = field(default_factory=list)
+    _named: dict[str, int] = field(default_factory=dict)
+    _naming: int = 0
 
     def dates(self) -> tuple[date, date] | None:
         return self.held or self.planned
@@ -303,21 +323,72 @@ class Engagement:
         report = parse_day(ev.as_of)
         if ev.status == "occurred" and report is not None:
             self.held_reported = min(report, self.held_reported or report)
-        # An event that joined on one shared country is too weak to date the engagement.
-        if ev.start is not None and len(ev.countries) >= MIN_COUNTRIES_TO_OPEN:
+        # An event that joined on one shared country is too weak to date the engagement,
+        # or to say who takes part.
+        if len(ev.countries) < MIN_COUNTRIES_TO_OPEN:
+            self.core_countries = self.core_countries or frozenset(ev.countries)
+            return
+        if ev.status in rules()["terminal_statuses"] and report is not None:
+            self.ended_reported = min(report, self.ended_reported or report)
+        self._naming += 1
+        for c in ev.countries:
+            self._named[c] = self._named.get(c, 0) + 1
+        core = frozenset(c for c, n in self._named.items() if n * 2 >= self._naming)
+        # Members that agree on fewer than two countries do not make a happening between
+        # parties: the one that opened it says who they are.
+        self.core_countries = core if len(core) >= MIN_COUNTRIES_TO_OPEN else self.first.countries
+        if ev.start is not None:
             span = (ev.start, ev.end or ev.start)
             if ev.status == "occurred":
-                self.held = span if self.held is None else _union(self.held, span)
+                self._held_spans.append(span)
+                self.held_core = consensus(self._held_spans)
+                self.held = _agreeing(self._held_spans, self.held_core)
             elif ev.status not in rules()["conflict_statuses"]:
                 narrowed = None if self.planned is None else _intersect(self.planned, span)
                 self.planned = narrowed or (self.planned or span)
         window = ev.window()
         if window is not None:
-            self.soft = window if self.soft is None else _union(self.soft, window)
+            self._windows.append(window)
+            self.soft = consensus(self._windows)
 
 
-def _union(a: tuple[date, date], b: tuple[date, date]) -> tuple[date, date]:
-    return min(a[0], b[0]), max(a[1], b[1])
+def consensus(
+    spans: list[tuple[date, date]], slack: int = DATE_SLACK_DAYS
+) -> tuple[date, date] | None:
+    """The days the most spans, each widened by `slack` days, agree on (first to last).
+
+    Spans of one happening share its day, so this is their intersection; a span that
+    strayed in moves it no more than one vote, where a union would follow it.
+    """
+    if not spans:
+        return None
+    pad = timedelta(days=slack)
+    edges = sorted(
+        [((lo - pad).toordinal(), 1) for lo, _ in spans]
+        + [((hi + pad).toordinal() + 1, -1) for _, hi in spans]
+    )
+    depth = best = 0
+    first = last = 0
+    for i, (day, step) in enumerate(edges):
+        depth += step
+        if i + 1 < len(edges) and edges[i + 1][0] == day:
+            continue
+        if depth > best:
+            best, first = depth, day
+            last = edges[i + 1][0] - 1
+        elif depth == best and depth > 0:
+            last = edges[i + 1][0] - 1
+    return date.fromordinal(first), date.fromordinal(last)
+
+
+def _agreeing(
+    spans: list[tuple[date, date]], core: tuple[date, date] | None
+) -> tuple[date, date] | None:
+    """The dates reported by the spans that agree with the core: from first to last."""
+    if core is None:
+        return None
+    kept = [s for s in spans if _overlaps(s, core, slack=0)]
+    return (min(s[0] for s in kept), max(s[1] for s in kept)) if kept else None
 
 
 def _intersect(a: tuple[date, date], b: tuple[date, date]) -> tuple[date, date] | None:
@@ -331,22 +402,48 @@ def _overlaps(a: tuple[date, date], b: tuple[date, date], slack: int = DATE_SLAC
 
 
 def _time_ok(ev: EventRow, g: Engagement) -> bool:
-    """Whether an event's dates fit the engagement's (held before it was reported held)."""
+    """Whether an event's dates fit the engagement's core (held before it was reported held;
+    an undated plan, only until it was reported over).
+
+    The held and soft cores already carry the slack of `consensus`; plans are compared
+    with it.
+    """
+    report = parse_day(ev.as_of)
+    if (
+        ev.start is None
+        and ev.status in rules()["ahead_statuses"]
+        and g.ended_reported is not None
+        and report is not None
+        and (report - g.ended_reported).days > DATE_SLACK_DAYS
+    ):
+        return False
+    if len(ev.countries) < MIN_COUNTRIES_TO_OPEN and g.dates() is None:
+        # One country and an engagement placed only by its reports' dates: too little to
+        # tell which happening it is.
+        return False
     if ev.start is not None:
         span = (ev.start, ev.end or ev.start)
         late = g.held_reported is not None and (span[0] - g.held_reported).days > DATE_SLACK_DAYS
         if ev.status == "occurred" and late:
             return False
         known = g.dates()
-        if known is not None:
-            return _overlaps(span, known)
-        return g.soft is None or _overlaps(span, g.soft)
+        if not _precise(ev) and known is not None:
+            # A month holds the day it names or it does not: no slack at its edges.
+            return _overlaps(span, known, slack=0)
+        if g.held_core is not None:
+            return _overlaps(span, g.held_core, slack=0)
+        if g.planned is not None:
+            return _overlaps(span, g.planned)
+        return g.soft is None or _overlaps(span, g.soft, slack=0)
     window = ev.window()
     if window is None:
         # Placed nowhere in time: it can only confirm what others already report.
-        return ev.status in g.statuses
-    known = g.dates()
-    return _overlaps(window, known if known is not None else g.soft or window)
+        return ev.status in g.statuses and g.dates() is not None
+    if g.held_core is not None:
+        return _overlaps(window, g.held_core, slack=0)
+    if g.planned is not None:
+        return _overlaps(window, g.planned)
+    return g.soft is None or _overlaps(window, g.soft, slack=0)
 
 
 def _place_ok(ev: EventRow, g: Engagement) -> bool:
@@ -387,7 +484,7 @@ def _status_ok(ev: EventRow, g: Engagement) -> bool:
 
 
 def _shared_needed(ev: EventRow, g: Engagement) -> int:
-    return min(MIN_SHARED_COUNTRIES, len(ev.countries), len(g.countries))
+    return min(MIN_SHARED_COUNTRIES, len(ev.countries), len(g.core_countries))
 
 
 def eligible(ev: EventRow, section: str | None) -> bool:
@@ -495,29 +592,57 @@ def placeable(ev: EventRow) -> bool:
 
 
 def _link_order(ev: EventRow) -> tuple[int, str, str, int]:
-    """Events dated in the text open engagements first, then those dated by their report."""
+    """Events dated to their days open engagements first, then those dated loosely (a
+    month), then those dated by their report."""
     if ev.start is not None:
-        tier = 0 if len(ev.countries) >= MIN_COUNTRIES_TO_OPEN else 1
+        weak = len(ev.countries) < MIN_COUNTRIES_TO_OPEN
+        tier = 2 if weak else (0 if _precise(ev) else 1)
         day = ev.start.isoformat()
     else:
-        tier, day = (2, ev.as_of or "") if ev.as_of else (3, "")
+        tier, day = (3, ev.as_of or "") if ev.as_of else (4, "")
     return tier, day, ev.article, ev.seq
 
 
+def _precise(ev: EventRow) -> bool:
+    """Whether an event is dated to its days, not only to a month or a season."""
+    return ev.start is not None and ((ev.end or ev.start) - ev.start).days <= PRECISE_SPAN_DAYS
+
+
+def _vague(ev: EventRow) -> bool:
+    """Whether an event says too little to tell two happenings apart: it names one country,
+    is placed nowhere in time, or is dated only loosely."""
+    return (
+        len(ev.countries) < MIN_COUNTRIES_TO_OPEN
+        or ev.window() is None
+        or (ev.start is not None and not _precise(ev))
+    )
+
+
 def _shares_enough(ev: EventRow, g: Engagement) -> bool:
-    """Whether an event and an engagement share enough participant countries.
+    """Whether an event shares enough participant countries with the engagement's core.
 
     The country an engagement takes place in is its host, which some reports name
-    as a participant and others do not; so the guests alone may be compared.
+    as a participant and others do not; so the guests alone may be compared, when
+    the engagement has guests enough to be their meeting (without them, the host is
+    one of two parties).
     """
-    if len(ev.countries & g.countries) >= max(1, _shared_needed(ev, g)):
+    core = g.core_countries
+    shared, needed = len(ev.countries & core), _shared_needed(ev, g)
+    # A report naming parties names most of the core (two of three, three of four).
+    if shared >= max(1, needed) and (needed < MIN_SHARED_COUNTRIES or shared * 2 > len(core)):
         return True
     host = g.place[0] if g.place else None
-    if host is None or (host not in ev.countries and host not in g.countries):
+    if host is None or (host not in ev.countries and host not in core):
         return False
-    ev_guests, g_guests = ev.countries - {host}, g.countries - {host}
+    ev_guests, g_guests = ev.countries - {host}, core - {host}
+    if len(g_guests) < MIN_SHARED_COUNTRIES:
+        return False
     needed = min(MIN_SHARED_COUNTRIES, len(ev_guests), len(g_guests))
     return len(ev_guests & g_guests) >= max(1, needed)
+
+
+#: What `_best_match` finds for a vague event that fits more than one engagement.
+AMBIGUOUS = -1
 
 
 def link(events: list[EventRow]) -> list[Engagement]:
@@ -531,6 +656,8 @@ def link(events: list[EventRow]) -> list[Engagement]:
             if placeable(ev) != opening:
                 continue
             best = _best_match(ev, engagements, index)
+            if best == AMBIGUOUS:
+                continue
             if best is None:
                 if not opening:
                     continue
@@ -552,19 +679,27 @@ def _best_match(
     candidates: set[int] = set()
     for c in ev.countries:
         candidates.update(index.get((ev.type, c), [])[-CANDIDATE_WINDOW:])
+    vague = _vague(ev)
+    fitting = 0
     best: tuple[tuple[int, int, int, int], int] | None = None
     for i in sorted(candidates):
         g = engagements[i]
-        shared = len(ev.countries & g.countries)
+        shared = len(ev.countries & g.core_countries)
         if not _shares_enough(ev, g):
             continue
         if not (_time_ok(ev, g) and _place_ok(ev, g) and _mode_ok(ev, g) and _status_ok(ev, g)):
             continue
+        fitting += 1
         same_place = int(ev.location_kind == "place" and g.place is not None)
         score = (shared, same_place, -_report_gap(ev, g), -i)
         if best is None or score > best[0]:
             best = (score, i)
-    return best[1] if best else None
+    if best is None:
+        return None
+    # A vague event joins a happening only when no other fits; it opens none. So does an
+    # event dated by its report alone, when the best fit is dated no better.
+    undated_pair = ev.start is None and engagements[best[1]].dates() is None
+    return AMBIGUOUS if (vague or undated_pair) and fitting > 1 else best[1]
 
 
 def _report_gap(ev: EventRow, g: Engagement) -> int:
@@ -572,7 +707,7 @@ def _report_gap(ev: EventRow, g: Engagement) -> int:
     speaks of the latest of the happenings it could be (0 for a dated event)."""
     if ev.start is not None:
         return 0
-    report, known = parse_day(ev.as_of), g.dates()
+    report, known = parse_day(ev.as_of), g.dates() or g.soft
     if report is None or known is None:
         return 0
     if known[0] <= report <= known[1]:
