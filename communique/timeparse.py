@@ -2030,8 +2030,9 @@ def _join_compounds(text: str, cands: list[Candidate]) -> list[Candidate]:
 #: What joins a date without a year to the year that follows it: "March 3, 2020", "May of 1995".
 _YEAR_JOIN = re.compile(r"\s*,?\s*(?:(?:of|in)\s+)?", re.IGNORECASE)
 _OF_JOIN = re.compile(r"\s+of\s+", re.IGNORECASE)
-_WEEKDAY_OF_JOIN = re.compile(r"\s+of\s+", re.IGNORECASE)
 _WEEK_WEEKDAY_JOIN = re.compile(r"\s+(?:on\s+)?", re.IGNORECASE)
+#: Named periods a year may follow, with the words joining them and the joined kind.
+_WITH_YEAR = {"holiday": (_YEAR_JOIN, "holiday"), "season": (_OF_JOIN, "season_year")}
 
 
 def _is_week(c: Candidate) -> bool:
@@ -2084,7 +2085,7 @@ def _join_parts(text: str, cands: list[Candidate]) -> list[Candidate]:
                 a.kind == "weekday"
                 and not a.parts.get("part")
                 and _is_week(b)
-                and _WEEKDAY_OF_JOIN.fullmatch(text, a.end, b.start)
+                and _OF_JOIN.fullmatch(text, a.end, b.start)
             ) or (
                 _is_week(a)
                 and b.kind == "weekday"
@@ -2096,20 +2097,13 @@ def _join_parts(text: str, cands: list[Candidate]) -> list[Candidate]:
                 parts = {"text": text[a.start : b.end]}
                 joined = Candidate(a.start, b.end, "week_day", parts, a.mod, False, [week, wd])
             elif (
-                a.kind == "holiday"
+                a.kind in _WITH_YEAR
                 and b.kind in ("year", "year_words")
-                and _YEAR_JOIN.fullmatch(text, a.end, b.start)
+                and _WITH_YEAR[a.kind][0].fullmatch(text, a.end, b.start)
             ):
-                # "Easter 2018", "Christmas of 1995".
+                # "Easter 2018", "Christmas of 1995", "spring of 2019".
                 parts = dict(a.parts, y=resolve(b, None).value, text=text[a.start : b.end])
-                joined = Candidate(a.start, b.end, "holiday", parts, a.mod)
-            elif (
-                a.kind == "season"
-                and b.kind in ("year", "year_words")
-                and _OF_JOIN.fullmatch(text, a.end, b.start)
-            ):
-                parts = dict(a.parts, y=resolve(b, None).value, text=text[a.start : b.end])
-                joined = Candidate(a.start, b.end, "season_year", parts, a.mod)
+                joined = Candidate(a.start, b.end, _WITH_YEAR[a.kind][1], parts, a.mod)
             elif (
                 a.kind == "part_of"
                 and b.kind in PERIOD_KINDS

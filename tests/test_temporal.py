@@ -22,6 +22,18 @@ def _one(text: str, anchor: date | None = ANCHOR) -> Timex:
     return found[0]
 
 
+def _assert_one_or_none(
+    sentence: str, extent: str | None, type_: str | None, value: str | None
+) -> None:
+    """The sentence holds exactly that one expression, or none when `extent` is None."""
+    found = tag_text(sentence, ANCHOR)
+    if extent is None:
+        assert found == []
+        return
+    assert len(found) == 1, found
+    assert (found[0].text, found[0].type, found[0].value) == (extent, type_, value)
+
+
 @pytest.mark.parametrize(
     ("sentence", "extent", "type_", "value"),
     [
@@ -312,12 +324,7 @@ def test_participial_adjunct_takes_the_tense_of_its_head() -> None:
 def test_seasons_spans_and_false_friends(
     sentence: str, extent: str | None, type_: str | None, value: str | None
 ) -> None:
-    found = tag_text(sentence, ANCHOR)
-    if extent is None:
-        assert found == []
-        return
-    assert len(found) == 1, found
-    assert (found[0].text, found[0].type, found[0].value) == (extent, type_, value)
+    _assert_one_or_none(sentence, extent, type_, value)
 
 
 def test_a_bare_season_follows_the_tense_of_its_clause() -> None:
@@ -403,12 +410,7 @@ def test_a_year_before_a_period_noun_is_a_year_not_a_count() -> None:
 def test_named_periods_rates_and_compounds(
     sentence: str, extent: str | None, type_: str | None, value: str | None
 ) -> None:
-    found = tag_text(sentence, ANCHOR)
-    if extent is None:
-        assert found == []
-        return
-    assert len(found) == 1, found
-    assert (found[0].text, found[0].type, found[0].value) == (extent, type_, value)
+    _assert_one_or_none(sentence, extent, type_, value)
 
 
 def test_part_of_day_takes_the_day_named_before() -> None:
