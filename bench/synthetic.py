@@ -222,6 +222,7 @@ class Batch:
 
     articles: list[tuple[Any, ...]] = field(default_factory=list)
     articles_fts: list[tuple[Any, ...]] = field(default_factory=list)
+    article_countries: list[tuple[int, str]] = field(default_factory=list)
     statements: list[tuple[Any, ...]] = field(default_factory=list)
     statement_countries: list[tuple[int, str]] = field(default_factory=list)
     statements_fts: list[tuple[Any, ...]] = field(default_factory=list)
@@ -287,6 +288,7 @@ def _article(
     pub = None if rng.random() < s["share_undated_article"] else published.isoformat()
     outlet = voc.outlet(rng)
     sentences: list[str] = []
+    countries: list[str] = []
     for number, (_, hi) in enumerate(reports, start=1):
         h = happenings[hi]
         status = report_status(rng, h, published)
@@ -311,7 +313,7 @@ def _article(
             out.statement_countries += [
                 (n.statement, c) for c in sorted(set(named) | {speaker_country or ""}) if c
             ]
-            out.statements_fts.append((aid, source, speaker, sentence))
+            out.statements_fts.append((n.statement, aid, source, speaker, sentence))
         when_text, start, end = _when(rng, h, published if pub else None)
         placed = h.place is not None and rng.random() < s["share_place_named"]
         day = start if start and not start.startswith("X") else pub
@@ -326,6 +328,7 @@ def _article(
             + (json.dumps(participants, ensure_ascii=False), pub, day, outlet)
         )
         out.event_countries += [(n.event, c) for c in named]
+        countries += named
         out.happening[n.event] = hi
     text = " ".join(sentences)
     title = sentences[0].rstrip(".")
@@ -333,14 +336,14 @@ def _article(
     meta = {"id": aid, "title": title, "outlet": outlet, "published": pub}
     analysis = json.dumps({"schema": "communique.analysis/1", "article": meta, "synthetic": True})
     out.articles.append((n.article, aid, digest, title, None, outlet, pub, text, analysis))
-    out.articles_fts.append((aid, title, text))
+    out.articles_fts.append((n.article, aid, title, text))
+    out.article_countries += [(n.article, c) for c in sorted(set(countries))]
 
 
-def generate(events: int, seed: int = DEFAULT_SEED) -> Iterator[Batch]:
-    """Batches of rows holding `events` events in all, the same for the same seed."""
-    rng = random.Random(seed)
-    voc = vocabulary()
-    s = settings()
+def draw_reports(
+    rng: random.Random, voc: Vocabulary, events: int
+) -> tuple[list[Happening], list[tuple[int, int]]]:
+    """Happenings and `events` reports of them, each as (day's ordinal, happening's index)."""
     happenings: list[Happening] = []
     reports: list[tuple[int, int]] = []
     while len(reports) < events:
@@ -349,6 +352,15 @@ def generate(events: int, seed: int = DEFAULT_SEED) -> Iterator[Batch]:
         for _ in range(report_count(rng)):
             reports.append((report_day(rng, h).toordinal(), len(happenings) - 1))
     del reports[events:]
+    return happenings, reports
+
+
+def generate(events: int, seed: int = DEFAULT_SEED) -> Iterator[Batch]:
+    """Batches of rows holding `events` events in all, the same for the same seed."""
+    rng = random.Random(seed)
+    voc = vocabulary()
+    s = settings()
+    happenings, reports = draw_reports(rng, voc, events)
     # Articles of one day report happenings in no particular order.
     rng.shuffle(reports)
     reports.sort(key=lambda r: r[0])
@@ -370,13 +382,14 @@ def generate(events: int, seed: int = DEFAULT_SEED) -> Iterator[Batch]:
 _INSERTS = {
     "articles": "INSERT INTO articles (seq, id, hash, title, url, outlet, published, text,"
     " analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "articles_fts": "INSERT INTO articles_fts (article, title, text) VALUES (?, ?, ?)",
+    "articles_fts": "INSERT INTO articles_fts (rowid, article, title, text) VALUES (?, ?, ?, ?)",
+    "article_countries": "INSERT INTO article_countries (article, country) VALUES (?, ?)",
     "statements": "INSERT INTO statements (seq, article, statement, speaker, speaker_text,"
     " speaker_country, cue, kind, content, section, channel, relays, date, outlet)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "statement_countries": "INSERT INTO statement_countries (statement, country) VALUES (?, ?)",
-    "statements_fts": "INSERT INTO statements_fts (article, statement, speaker, content)"
-    " VALUES (?, ?, ?, ?)",
+    "statements_fts": "INSERT INTO statements_fts (rowid, article, statement, speaker, content)"
+    " VALUES (?, ?, ?, ?, ?)",
     "events": "INSERT INTO events (seq, article, event, type, mode, status, countries,"
     " location_text, location_country, location_kind, when_text, when_start, when_end, source,"
     " speaker, verification, section, confidence, evidence, participants, as_of, day, outlet)"
@@ -409,13 +422,13 @@ def linkable_events(db: Database, limit: int | None = None) -> list[eng.EventRow
 
     Each synthetic article is its own origin: synthetic texts are not copies.
     """
-    from communique.corpus.store import _event_row
+    from communique.corpus.store import event_row
 
     cur = db.conn.execute("SELECT * FROM events ORDER BY seq")
     cur.row_factory = sqlite3.Row
     rows = []
     for r in cur:
-        ev = _event_row(r, None)
+        ev = event_row(r, None)
         if eng.eligible(ev, r["section"]):
             rows.append(ev)
             if limit is not None and len(rows) >= limit:
@@ -425,14 +438,14 @@ def linkable_events(db: Database, limit: int | None = None) -> list[eng.EventRow
 
 def store_engagements(db: Database, linked: list[eng.Engagement]) -> None:
     """Replace the store's engagements with linked ones, as `Corpus.relink` writes them."""
-    from communique.corpus.store import _insert_engagement
+    from communique.corpus.store import insert_engagement
 
     with db.transaction() as conn:
         conn.execute("DELETE FROM engagement_countries")
         conn.execute("DELETE FROM engagements")
         conn.execute("UPDATE events SET engagement = NULL WHERE engagement IS NOT NULL")
         for g in linked:
-            _insert_engagement(conn, eng.to_record(g), g)
+            insert_engagement(conn, eng.to_record(g), g)
 
 
 def schema_version() -> int:

@@ -285,11 +285,14 @@ def register(app: typer.Typer) -> None:
         speaker: SpeakerOption = None,
         outlet: OutletOption = None,
         limit: LimitOption = 100,
+        order: Annotated[
+            str, typer.Option(help="newest (by date) or best (by text rank) first.")
+        ] = "newest",
         fmt: QueryFormat = "table",
     ) -> None:
-        """Articles and statements matching a full-text query."""
+        """Articles, then statements, matching a full-text query."""
         filters = _filters(country, since, until, status, type_, speaker, outlet, limit)
-        records = _fetch(db, fmt, lambda c, f: c.search(text, **f), filters)
+        records = _fetch(db, fmt, lambda c, f: c.search(text, order, **f), filters)
         _print(records, fmt, ["kind", "article", "statement", "outlet", "published", "snippet"])
 
     @app.command()

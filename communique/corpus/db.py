@@ -143,6 +143,37 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         DROP INDEX events_engagement;
         """,
     ),
+    (
+        5,
+        "full-text rows keyed as their articles and statements",
+        # A text row's rowid is its article's or statement's `seq`: a search reads the matches
+        # as keys of the date-ordered tables, and a row is deleted by key instead of by a scan
+        # of the text index. An outlet's articles are read newest first from their index, and
+        # an article's countries (those of its events) are looked up as an event's are.
+        """
+        DROP TABLE articles_fts;
+        CREATE VIRTUAL TABLE articles_fts USING fts5(article UNINDEXED, title, text);
+        INSERT INTO articles_fts (rowid, article, title, text)
+            SELECT seq, id, COALESCE(title, ''), text FROM articles;
+        DROP TABLE statements_fts;
+        CREATE VIRTUAL TABLE statements_fts USING fts5(
+            article UNINDEXED, statement UNINDEXED, speaker, content
+        );
+        INSERT INTO statements_fts (rowid, article, statement, speaker, content)
+            SELECT seq, article, statement, COALESCE(speaker, speaker_text, ''), content
+            FROM statements;
+        CREATE INDEX articles_outlet_published ON articles(outlet COLLATE NOCASE, published);
+        DROP INDEX articles_outlet;
+        CREATE TABLE article_countries (
+            article INTEGER NOT NULL REFERENCES articles(seq),
+            country TEXT NOT NULL,
+            PRIMARY KEY (country, article)
+        ) WITHOUT ROWID;
+        INSERT INTO article_countries (article, country)
+            SELECT DISTINCT a.seq, ec.country FROM articles a
+            JOIN events e ON e.article = a.id JOIN event_countries ec ON ec.event = e.seq;
+        """,
+    ),
 )
 
 

@@ -7,9 +7,10 @@ lookup on large stores.
 Rows come newest first, a page at a time: a query first finds the keys of the
 page (reading an index in date order where it can, and stopping at the row
 limit), then reads those rows whole. A filter on another table (countries; for
-engagements, the speaker or outlet of their events) is planned per query from
-how many rows match it: few are looked up and sorted by date; many are checked
-one by one while rows are read newest first, which meets the row limit soon.
+engagements, the speaker or outlet of their events; for a search, the text
+index) is planned per query from how many rows match it: few are looked up and
+sorted by date; many are checked one by one while rows are read newest first,
+which meets the row limit soon.
 """
 
 from __future__ import annotations
@@ -167,6 +168,19 @@ class _Where:
             sql += " LIMIT ?"
         return sql
 
+    def keys(self, table: str, order: str, f: Filters, db: Database | None = None) -> str:
+        """The `seq` keys of the page: WHERE, ORDER BY and the row limit."""
+        self.plan(db)
+        name = table.split()[-1]
+        where = " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
+        # Looked-up keys are read by key: no index may turn the lookup into a scan.
+        source = f"{table} NOT INDEXED" if self.looked_up else table
+        sql = f"SELECT {name}.seq FROM {source}{where} ORDER BY {order}"
+        if f.limit is not None and f.limit > 0:
+            self.params.append(f.limit)
+            sql += " LIMIT ?"
+        return sql
+
     def select(
         self, columns: str, table: str, order: str, f: Filters, db: Database | None = None
     ) -> str:
@@ -175,15 +189,12 @@ class _Where:
         With a limit, the keys of the page are found first and only their rows read whole,
         so that sorting does not carry every matching row.
         """
-        self.plan(db)
-        name = table.split()[-1]
-        where = " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
         if f.limit is None or f.limit <= 0:
+            self.plan(db)
+            where = " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
             return f"SELECT {columns} FROM {table}{where} ORDER BY {order}"
-        self.params.append(f.limit)
-        # Looked-up keys are read by key: no index may turn the lookup into a scan.
-        source = f"{table} NOT INDEXED" if self.looked_up else table
-        page = f"SELECT {name}.seq FROM {source}{where} ORDER BY {order} LIMIT ?"
+        name = table.split()[-1]
+        page = self.keys(table, order, f, db)
         return f"SELECT {columns} FROM {table} WHERE {name}.seq IN ({page}) ORDER BY {order}"
 
 
@@ -292,44 +303,130 @@ def statements(db: Database, f: Filters) -> list[dict[str, Any]]:
     return out
 
 
-def search(db: Database, text: str, f: Filters) -> list[dict[str, Any]]:
-    """Articles and statements whose text matches an FTS5 query, best first."""
-    if not text.strip():
-        raise CommuniqueError(Errors.E108, text=text, detail="empty query")
-    # The text index drives both queries; every other filter is checked per match.
-    w = _Where("articles_fts MATCH ?", text)
-    for c in f.country:
-        w.add(
-            "EXISTS (SELECT 1 FROM events e CROSS JOIN event_countries ec ON ec.event = e.seq"
-            " WHERE e.article = a.id AND ec.country = ?)",
-            c,
-        )
+#: Orders of search results: newest first (by publication or statement date), as every
+#: other query, or best first (by the text index's bm25 rank, which scores every match).
+SEARCH_ORDERS = ("newest", "best")
+
+
+@dataclass(frozen=True)
+class _Hits:
+    """One kind of search result: its table, its text index and what is returned of it."""
+
+    table: str
+    fts: str
+    columns: str
+    #: The text index's column the snippet is cut from.
+    text_column: int
+    newest: str
+
+    @property
+    def snippet(self) -> str:
+        return f"snippet({self.fts}, {self.text_column}, '[', ']', '…', 12) AS snippet"
+
+
+_ARTICLES = _Hits(
+    "articles a",
+    "articles_fts",
+    "'article' AS kind, a.id AS article, NULL AS statement, a.outlet, a.published, a.title",
+    2,
+    "a.published DESC, a.seq DESC",
+)
+_STATEMENTS = _Hits(
+    "statements s",
+    "statements_fts",
+    "'statement' AS kind, s.article, s.statement, s.outlet, s.date AS published,"
+    " s.speaker AS title",
+    3,
+    "s.date DESC, s.seq DESC",
+)
+
+
+def _article_filters(f: Filters, w: _Where) -> _Where:
+    """The filters of an article search: its own date and outlet, and its events'."""
+    w.countries(f, "article_countries", "article", "a.seq")
     w.add("a.published >= ?", f.since)
     w.add("a.published <= ?", f.until)
-    w.add("a.outlet = ?", f.outlet)
+    w.add("a.outlet = ? COLLATE NOCASE", f.outlet)
     for column, value in (("type", f.type), ("status", f.status), ("speaker", f.speaker)):
         w.add(f"EXISTS (SELECT 1 FROM events e WHERE e.article = a.id AND +e.{column} = ?)", value)
-    sql = w.one_pass(
-        "SELECT 'article' AS kind, a.id AS article, NULL AS statement, a.outlet, a.published,"
-        " a.title, snippet(articles_fts, 2, '[', ']', '…', 12) AS snippet, rank"
-        " FROM articles_fts JOIN articles a ON a.id = articles_fts.article",
-        "rank",
-        f,
-    )
-    sw = _statement_filters(f, _Where("statements_fts MATCH ?", text))
-    ssql = sw.one_pass(
-        "SELECT 'statement' AS kind, s.article, s.statement, s.outlet, s.date AS published,"
-        " s.speaker AS title, snippet(statements_fts, 3, '[', ']', '…', 12) AS snippet, rank"
-        " FROM statements_fts JOIN statements s ON s.article = statements_fts.article"
-        " AND s.statement = statements_fts.statement",
-        "rank",
-        f,
-    )
+    return w
+
+
+def _matches(w: _Where, fts: str, key: str, text: str) -> _Where:
+    """Rows whose text row (keyed as the row, see migration 5) matches: looked up or probed.
+
+    The probe's `+` keeps the key off its index, so that the page is read in date order
+    and the matches, gathered once, are checked per row.
+    """
+    rows = f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?"
+    w.member(f"{key} IN ({rows})", f"+{key} IN ({rows})", rows, text)
+    return w
+
+
+def _newest(db: Database, text: str, f: Filters, hits: _Hits, w: _Where) -> list[dict[str, Any]]:
+    """Matching rows newest first: the page's keys, its rows, then their snippets."""
+    name = hits.table.split()[-1]
+    page = _matches(w, hits.fts, f"{name}.seq", text).keys(hits.table, hits.newest, f, db)
+    rows = [
+        dict(r)
+        for r in db.query(
+            f"SELECT {name}.seq AS seq, {hits.columns} FROM {hits.table}"
+            f" WHERE {name}.seq IN ({page}) ORDER BY {hits.newest}",
+            w.params,
+        )
+    ]
+    if not rows:
+        return rows
+    keys = [r["seq"] for r in rows]
+    # One pass over the matches from the page's lowest key to its highest cuts the snippets;
+    # a text query per key would seek through the index again for each.
+    snippets: dict[int, str] = {
+        r["rowid"]: r["snippet"]
+        for r in db.query(
+            f"SELECT rowid, {hits.snippet} FROM {hits.fts} WHERE {hits.fts} MATCH ?"
+            " AND rowid BETWEEN ? AND ? AND +rowid IN (SELECT value FROM json_each(?))",
+            [text, min(keys), max(keys), json.dumps(keys)],
+        )
+    }
+    for r in rows:
+        r["snippet"] = snippets.get(r.pop("seq"))
+    return rows
+
+
+def search(db: Database, text: str, f: Filters, order: str = "newest") -> list[dict[str, Any]]:
+    """Articles, then statements, whose text matches an FTS5 query, newest or best first."""
+    if not text.strip():
+        raise CommuniqueError(Errors.E108, text=text, detail="empty query")
+    if order not in SEARCH_ORDERS:
+        raise CommuniqueError(
+            Errors.E104, option="--order", value=order, choices=", ".join(SEARCH_ORDERS)
+        )
     try:
-        rows = [dict(r) for r in db.query(sql, w.params)]
-        rows += [dict(r) for r in db.query(ssql, sw.params)]
+        if order == "newest":
+            rows = _newest(db, text, f, _ARTICLES, _article_filters(f, _Where()))
+            rows += _newest(db, text, f, _STATEMENTS, _statement_filters(f))
+        else:
+            rows = _best(db, text, f)
     except sqlite3.OperationalError as err:
         raise CommuniqueError(Errors.E108, text=text, detail=str(err)) from None
-    for r in rows:
-        r.pop("rank", None)
+    return rows
+
+
+def _best(db: Database, text: str, f: Filters) -> list[dict[str, Any]]:
+    """Matches best first: the text index drives, every other filter is checked per match."""
+    rows = []
+    for hits, w in (
+        (_ARTICLES, _article_filters(f, _Where())),
+        (_STATEMENTS, _statement_filters(f)),
+    ):
+        name = hits.table.split()[-1]
+        w.clauses.insert(0, f"{hits.fts} MATCH ?")
+        w.params.insert(0, text)
+        sql = w.one_pass(
+            f"SELECT {hits.columns}, {hits.snippet} FROM {hits.fts}"
+            f" JOIN {hits.table} ON {name}.seq = {hits.fts}.rowid",
+            "rank",
+            f,
+        )
+        rows += [dict(r) for r in db.query(sql, w.params)]
     return rows

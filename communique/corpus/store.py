@@ -221,7 +221,7 @@ class Corpus:
         placed = clusters_and_origins(texts, relay_keys)
         rows = []
         for r in self.db.query("SELECT * FROM events ORDER BY seq"):
-            ev = _event_row(r, placed.get(r["article"], (None, None))[1])
+            ev = event_row(r, placed.get(r["article"], (None, None))[1])
             if eng.eligible(ev, r["section"]):
                 rows.append(ev)
         linked = eng.link(rows)
@@ -235,7 +235,7 @@ class Corpus:
             conn.execute("UPDATE events SET engagement = NULL WHERE engagement IS NOT NULL")
             for g in linked:
                 rec = eng.to_record(g)
-                _insert_engagement(conn, rec, g)
+                insert_engagement(conn, rec, g)
         return len(linked)
 
     # -- queries and exports (see queries.py and export.py) ---------------------
@@ -258,11 +258,11 @@ class Corpus:
 
         return statements(self.db, Filters(**filters))
 
-    def search(self, text: str, **filters: Any) -> list[dict[str, Any]]:
-        """Articles and statements matching a full-text query."""
+    def search(self, text: str, order: str = "newest", **filters: Any) -> list[dict[str, Any]]:
+        """Articles and statements matching a full-text query, newest or best first."""
         from communique.corpus.queries import Filters, search
 
-        return search(self.db, text, Filters(**filters))
+        return search(self.db, text, Filters(**filters), order)
 
     def timeline(self, **filters: Any) -> list[dict[str, Any]]:
         """Engagements in time order, oldest first, with their lifecycles."""
@@ -284,7 +284,8 @@ class Corpus:
         return export(self, fmt, out, kind)
 
 
-def _event_row(r: sqlite3.Row, origin: str | None) -> eng.EventRow:
+def event_row(r: sqlite3.Row, origin: str | None) -> eng.EventRow:
+    """A stored event as the linker takes it; `origin` is its article's independent origin."""
     as_of = r["as_of"]
     start = eng.parse_day(r["when_start"], as_of)
     end = eng.parse_day(r["when_end"], as_of)
@@ -322,7 +323,20 @@ def _delete_article(conn: sqlite3.Connection, article_id: str) -> None:
         " (SELECT seq FROM statements WHERE article = ?)",
         (article_id,),
     )
-    for table in ("events", "statements", "articles_fts", "statements_fts"):
+    # Text rows are keyed as their statements and article (see migration 5).
+    conn.execute(
+        "DELETE FROM statements_fts WHERE rowid IN (SELECT seq FROM statements WHERE article = ?)",
+        (article_id,),
+    )
+    conn.execute(
+        "DELETE FROM articles_fts WHERE rowid = (SELECT seq FROM articles WHERE id = ?)",
+        (article_id,),
+    )
+    conn.execute(
+        "DELETE FROM article_countries WHERE article = (SELECT seq FROM articles WHERE id = ?)",
+        (article_id,),
+    )
+    for table in ("events", "statements"):
         conn.execute(f"DELETE FROM {table} WHERE article = ?", (article_id,))
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
@@ -330,7 +344,7 @@ def _delete_article(conn: sqlite3.Connection, article_id: str) -> None:
 def _insert_article(conn: sqlite3.Connection, record: dict[str, Any], digest: str) -> None:
     a = record["article"]
     aid = a["id"]
-    conn.execute(
+    article = conn.execute(
         "INSERT INTO articles (id, hash, title, url, outlet, published, text, analysis)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
@@ -345,8 +359,8 @@ def _insert_article(conn: sqlite3.Connection, record: dict[str, Any], digest: st
         ),
     )
     conn.execute(
-        "INSERT INTO articles_fts (article, title, text) VALUES (?, ?, ?)",
-        (aid, a.get("title") or "", a["text"]),
+        "INSERT INTO articles_fts (rowid, article, title, text) VALUES (?, ?, ?, ?)",
+        (article.lastrowid, aid, a.get("title") or "", a["text"]),
     )
     entities = {e["id"]: e for e in record.get("entities", [])}
 
@@ -392,11 +406,19 @@ def _insert_article(conn: sqlite3.Connection, record: dict[str, Any], digest: st
             [(cur.lastrowid, c) for c in sorted(countries)],
         )
         conn.execute(
-            "INSERT INTO statements_fts (article, statement, speaker, content) VALUES (?, ?, ?, ?)",
-            (aid, s["id"], name(s.get("speaker")) or s.get("speaker_text") or "", s["content"]),
+            "INSERT INTO statements_fts (rowid, article, statement, speaker, content)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (
+                cur.lastrowid,
+                aid,
+                s["id"],
+                name(s.get("speaker")) or s.get("speaker_text") or "",
+                s["content"],
+            ),
         )
     reference = eng.reference_date(record)
     timexes = record.get("timexes", [])
+    article_countries: set[str] = set()
     for ev in record.get("events", []):
         loc = ev.get("location") or {}
         when = ev.get("when") or {}
@@ -445,9 +467,15 @@ def _insert_article(conn: sqlite3.Connection, record: dict[str, Any], digest: st
             "INSERT INTO event_countries (event, country) VALUES (?, ?)",
             [(cur.lastrowid, c) for c in event_countries],
         )
+        article_countries.update(event_countries)
+    conn.executemany(
+        "INSERT INTO article_countries (article, country) VALUES (?, ?)",
+        [(article.lastrowid, c) for c in sorted(article_countries)],
+    )
 
 
-def _insert_engagement(conn: sqlite3.Connection, rec: dict[str, Any], g: eng.Engagement) -> None:
+def insert_engagement(conn: sqlite3.Connection, rec: dict[str, Any], g: eng.Engagement) -> None:
+    """Write an engagement's record with its countries, and point its events at it."""
     when = rec["when"]
     speakers = sorted({p for m in g.members for p in m.participants})
     outlets = sorted({m.outlet for m in g.members if m.outlet})

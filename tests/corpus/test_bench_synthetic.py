@@ -127,16 +127,8 @@ def test_engagements_do_not_drift_in_time_or_countries(store: Store) -> None:
 
 def _happenings(seed: int, events: int) -> list[synthetic.Happening]:
     """The happenings `synthetic.generate` draws for a store of `events` events."""
-    rng, voc = random.Random(seed), synthetic.vocabulary()
-    drawn: list[synthetic.Happening] = []
-    reports = 0
-    while reports < events:
-        h = synthetic.draw_happening(rng, voc)
-        drawn.append(h)
-        for _ in range(synthetic.report_count(rng)):
-            synthetic.report_day(rng, h)
-            reports += 1
-    return drawn
+    happenings, _ = synthetic.draw_reports(random.Random(seed), synthetic.vocabulary(), events)
+    return happenings
 
 
 @pytest.mark.parametrize(

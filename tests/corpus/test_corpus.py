@@ -179,6 +179,10 @@ def test_queries_formats_and_exports(analyses: Path, tmp_path: Path) -> None:
     )
     hits = json.loads(run("search", "Istanbul", "--db", str(db), "--format", "json").stdout)
     assert {h["article"] for h in hits} == {"fu-1", "fu-2"}
+    best = run("search", "Istanbul", "--order", "best", "--db", str(db), "--format", "jsonl")
+    assert sorted(json.loads(line)["article"] for line in best.stdout.splitlines()) == sorted(
+        h["article"] for h in hits
+    )
     ics = run("export", "--format", "ics", "--db", str(db))
     assert ics.returncode == 0 and "BEGIN:VCALENDAR" in ics.stdout
     parquet = tmp_path / "g.parquet"
@@ -195,6 +199,7 @@ def test_queries_formats_and_exports(analyses: Path, tmp_path: Path) -> None:
         (["events", "--since", "yesterday"], "[E005]"),
         (["events", "--status", "maybe"], "[E104]"),
         (["search", "Istanbul AND"], "[E108]"),
+        (["search", "Istanbul", "--order", "sideways"], "[E104]"),
         (["export", "--format", "parquet"], "[E109]"),
         (["engagements", "--format", "xml"], "[E010]"),
     ],
@@ -225,6 +230,39 @@ def test_python_api(analyses: Path, tmp_path: Path) -> None:
         found = store.engagements(country=["RUS", "USA"])
         assert found and all({"RUS", "USA"} <= set(g["countries"]) for g in found)
     assert ROOT.exists()
+
+
+def test_a_replaced_article_leaves_no_text_or_countries_behind(
+    analyses: Path, tmp_path: Path
+) -> None:
+    import communique
+
+    records = [json.loads(line) for line in analyses.read_text(encoding="utf-8").splitlines()]
+    changed = json.loads(json.dumps(records[0]))
+    changed["article"]["text"] = changed["article"]["text"].replace("Istanbul", "Izmir")
+    changed["events"] = []
+    revised = tmp_path / "revised.jsonl"
+    revised.write_text(json.dumps(changed) + "\n", encoding="utf-8")
+    db = tmp_path / "r.db"
+    with communique.open(str(db)) as store:
+        store.ingest([str(analyses)])
+        assert store.ingest([str(revised)]).replaced == [changed["article"]["id"]]
+        hits = store.search("Istanbul")
+        assert changed["article"]["id"] not in {
+            h["article"] for h in hits if h["kind"] == "article"
+        }
+        assert {h["article"] for h in store.search("Izmir")} == {changed["article"]["id"]}
+    conn = sqlite3.connect(db)
+    try:
+        left = conn.execute(
+            "SELECT count(*) FROM article_countries c JOIN articles a ON a.seq = c.article"
+            " WHERE a.id = ?",
+            (changed["article"]["id"],),
+        ).fetchone()[0]
+        texts = conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
+    finally:
+        conn.close()
+    assert left == 0 and texts == len(records)
 
 
 @pytest.mark.parametrize(
