@@ -222,9 +222,9 @@ class Batch:
 
     articles: list[tuple[Any, ...]] = field(default_factory=list)
     articles_fts: list[tuple[Any, ...]] = field(default_factory=list)
-    article_countries: list[tuple[int, str]] = field(default_factory=list)
+    article_countries: list[tuple[int, str, str | None]] = field(default_factory=list)
     statements: list[tuple[Any, ...]] = field(default_factory=list)
-    statement_countries: list[tuple[int, str]] = field(default_factory=list)
+    statement_countries: list[tuple[int, str, str | None]] = field(default_factory=list)
     statements_fts: list[tuple[Any, ...]] = field(default_factory=list)
     events: list[tuple[Any, ...]] = field(default_factory=list)
     event_countries: list[tuple[int, str]] = field(default_factory=list)
@@ -311,7 +311,7 @@ def _article(
                 + (sentence, "reporting", None, "[]", pub, outlet)
             )
             out.statement_countries += [
-                (n.statement, c) for c in sorted(set(named) | {speaker_country or ""}) if c
+                (n.statement, c, pub) for c in sorted(set(named) | {speaker_country or ""}) if c
             ]
             out.statements_fts.append((n.statement, aid, source, speaker, sentence))
         when_text, start, end = _when(rng, h, published if pub else None)
@@ -337,7 +337,7 @@ def _article(
     analysis = json.dumps({"schema": "communique.analysis/1", "article": meta, "synthetic": True})
     out.articles.append((n.article, aid, digest, title, None, outlet, pub, text, analysis))
     out.articles_fts.append((n.article, aid, title, text))
-    out.article_countries += [(n.article, c) for c in sorted(set(countries))]
+    out.article_countries += [(n.article, c, pub) for c in sorted(set(countries))]
 
 
 def draw_reports(
@@ -383,11 +383,13 @@ _INSERTS = {
     "articles": "INSERT INTO articles (seq, id, hash, title, url, outlet, published, text,"
     " analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "articles_fts": "INSERT INTO articles_fts (rowid, article, title, text) VALUES (?, ?, ?, ?)",
-    "article_countries": "INSERT INTO article_countries (article, country) VALUES (?, ?)",
+    "article_countries": "INSERT INTO article_countries (article, country, published)"
+    " VALUES (?, ?, ?)",
     "statements": "INSERT INTO statements (seq, article, statement, speaker, speaker_text,"
     " speaker_country, cue, kind, content, section, channel, relays, date, outlet)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "statement_countries": "INSERT INTO statement_countries (statement, country) VALUES (?, ?)",
+    "statement_countries": "INSERT INTO statement_countries (statement, country, date)"
+    " VALUES (?, ?, ?)",
     "statements_fts": "INSERT INTO statements_fts (rowid, article, statement, speaker, content)"
     " VALUES (?, ?, ?, ?, ?)",
     "events": "INSERT INTO events (seq, article, event, type, mode, status, countries,"
@@ -442,6 +444,7 @@ def store_engagements(db: Database, linked: list[eng.Engagement]) -> None:
 
     with db.transaction() as conn:
         conn.execute("DELETE FROM engagement_countries")
+        conn.execute("DELETE FROM engagement_records")
         conn.execute("DELETE FROM engagements")
         conn.execute("UPDATE events SET engagement = NULL WHERE engagement IS NOT NULL")
         for g in linked:

@@ -148,8 +148,10 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         "full-text rows keyed as their articles and statements",
         # A text row's rowid is its article's or statement's `seq`: a search reads the matches
         # as keys of the date-ordered tables, and a row is deleted by key instead of by a scan
-        # of the text index. An outlet's articles are read newest first from their index, and
-        # an article's countries (those of its events) are looked up as an event's are.
+        # of the text index. An outlet's articles are read newest first from their index.
+        # An article's countries are those of its events; the country rows of articles and
+        # statements carry their dates, so that a country's rows are read newest first
+        # without reading the rows themselves.
         """
         DROP TABLE articles_fts;
         CREATE VIRTUAL TABLE articles_fts USING fts5(article UNINDEXED, title, text);
@@ -167,11 +169,40 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE TABLE article_countries (
             article INTEGER NOT NULL REFERENCES articles(seq),
             country TEXT NOT NULL,
+            published TEXT,
             PRIMARY KEY (country, article)
         ) WITHOUT ROWID;
-        INSERT INTO article_countries (article, country)
-            SELECT DISTINCT a.seq, ec.country FROM articles a
+        INSERT INTO article_countries (article, country, published)
+            SELECT DISTINCT a.seq, ec.country, a.published FROM articles a
             JOIN events e ON e.article = a.id JOIN event_countries ec ON ec.event = e.seq;
+        CREATE INDEX article_countries_published
+            ON article_countries(country, published, article);
+        ALTER TABLE statement_countries ADD COLUMN date TEXT;
+        UPDATE statement_countries SET date =
+            (SELECT s.date FROM statements s WHERE s.seq = statement_countries.statement);
+        CREATE INDEX statement_countries_date ON statement_countries(country, date, statement);
+        """,
+    ),
+    (
+        6,
+        "engagement records apart",
+        # An engagement's record (its whole JSON) lives in a table of its own, so that a
+        # query reading engagements in date order, or looking them up, reads small rows and
+        # only a page's records. The engagements of a speaker or outlet come from the
+        # events' indexes alone, and the date index answers a probe on an engagement's id.
+        """
+        CREATE TABLE engagement_records (
+            engagement INTEGER PRIMARY KEY REFERENCES engagements(seq),
+            record TEXT NOT NULL
+        );
+        INSERT INTO engagement_records (engagement, record) SELECT seq, record FROM engagements;
+        ALTER TABLE engagements DROP COLUMN record;
+        DROP INDEX events_speaker_day;
+        CREATE INDEX events_speaker_day ON events(speaker, day, engagement);
+        DROP INDEX events_outlet_day;
+        CREATE INDEX events_outlet_day ON events(outlet, day, engagement);
+        DROP INDEX engagements_day;
+        CREATE INDEX engagements_day ON engagements(day, id);
         """,
     ),
 )

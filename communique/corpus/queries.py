@@ -16,8 +16,10 @@ which meets the row limit soon.
 from __future__ import annotations
 
 import json
+import math
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +36,8 @@ LOOKUP_ROWS = 2_000
 #: The same for several countries together: their shared rows are found from the rarest
 #: country's rows within the country index, so many more of them are cheap to go through.
 LOOKUP_ROWS_SHARED = 25_000
+#: What looking a row up costs against probing one along the date order, about.
+LOOKUP_COST = 4
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
@@ -79,6 +83,8 @@ class _Member:
     probe: str
     rows: str
     value: Any
+    #: Rows below which the filter is looked up.
+    cap: int = LOOKUP_ROWS
 
 
 @dataclass
@@ -109,10 +115,15 @@ class _Where:
             self.clauses.append(clause)
             self.params.append(value)
 
-    def member(self, lookup: str, probe: str, rows: str, value: Any) -> None:
-        """A filter on another table: `lookup` or `probe` as planned; `rows` selects its rows."""
+    def member(
+        self, lookup: str, probe: str, rows: str, value: Any, cap: int = LOOKUP_ROWS
+    ) -> None:
+        """A filter on another table: `lookup` or `probe` as planned; `rows` selects its rows.
+
+        Fewer rows than `cap` are looked up.
+        """
         if value:
-            self.members.append(_Member(lookup, probe, rows, value))
+            self.members.append(_Member(lookup, probe, rows, value, cap))
 
     def countries(self, f: Filters, table: str, key: str, outer: str) -> None:
         """All of the filter's countries must take part: rows of `table` join `key` to `outer`."""
@@ -125,7 +136,7 @@ class _Where:
         Without a store to count in, every one is a probe: the query has another driver.
         """
         for m in self.members:
-            few = db is not None and _count(db, m.rows, m.value, LOOKUP_ROWS) < LOOKUP_ROWS
+            few = db is not None and _count(db, m.rows, m.value, m.cap) < m.cap
             self.add(m.lookup if few else m.probe, m.value)
             self.looked_up |= few
         self.members = []
@@ -212,19 +223,33 @@ def engagements(db: Database, f: Filters, oldest_first: bool = False) -> list[di
     w.add("COALESCE(last_day, day) >= ?", f.since)
     w.add("day <= ?", f.until)
     w.countries(f, "engagement_countries", "engagement", "engagements.seq")
+    # A probe along the date order reads about limit × engagements / matches rows, a lookup
+    # of the engagements of a speaker or outlet (from the events' indexes, see migration 6)
+    # about `matches` at a few times the cost of a probe: they break even near the square
+    # root of their product. Without a limit every match is read: a lookup.
+    cap = LOOKUP_ROWS
+    if f.speaker or f.outlet:
+        (top,) = db.query("SELECT COALESCE(max(seq), 0) FROM engagements")[0]
+        cap = max(LOOKUP_ROWS, math.isqrt((f.limit or top) * top // LOOKUP_COST))
     for column, value in (("speaker", f.speaker), ("outlet", f.outlet)):
         w.member(
             f"seq IN (SELECT g.seq FROM events e JOIN engagements g ON g.id = e.engagement"
             f" WHERE e.{column} = ?)",
             f"EXISTS (SELECT 1 FROM events e INDEXED BY events_engagement_{column}"
             f" WHERE e.engagement = engagements.id AND e.{column} = ?)",
-            f"SELECT 1 FROM events WHERE {column} = ?",
+            f"SELECT DISTINCT engagement FROM events WHERE {column} = ? AND engagement IS NOT NULL",
             value,
+            cap,
         )
     # `day DESC` puts undated engagements last, as `day IS NULL` first would, and reads the
     # date index; oldest first keeps them last too.
     order = "day IS NULL, day ASC, seq" if oldest_first else "day DESC, seq"
-    sql = w.select("record", "engagements", order, f, db)
+    # Records are read for the page only (see migration 6).
+    sql = (
+        "SELECT r.record FROM engagements CROSS JOIN engagement_records r"
+        f" ON r.engagement = engagements.seq WHERE engagements.seq IN"
+        f" ({w.keys('engagements', order, f, db)}) ORDER BY {order}"
+    )
     return [json.loads(r["record"]) for r in db.query(sql, w.params)]
 
 
@@ -264,9 +289,14 @@ def _common(
     w = w or _Where()
     w.add(f"{table}.{day} >= ?", f.since)
     w.add(f"{table}.{day} <= ?", f.until)
+    _speaker_and_outlet(f, w, table)
+    w.countries(f, country_table, country_key, f"{table}.seq")
+    return w
+
+
+def _speaker_and_outlet(f: Filters, w: _Where, table: str) -> _Where:
     w.add(f"{table}.speaker = ?", f.speaker)
     w.add(f"{table}.outlet = ?", f.outlet)
-    w.countries(f, country_table, country_key, f"{table}.seq")
     return w
 
 
@@ -308,9 +338,30 @@ def statements(db: Database, f: Filters) -> list[dict[str, Any]]:
 SEARCH_ORDERS = ("newest", "best")
 
 
+def _article_rows(f: Filters, w: _Where) -> _Where:
+    """Filters on an article's own row and its events."""
+    w.add("a.outlet = ? COLLATE NOCASE", f.outlet)
+    for column, value in (("type", f.type), ("status", f.status), ("speaker", f.speaker)):
+        w.add(f"EXISTS (SELECT 1 FROM events e WHERE e.article = a.id AND +e.{column} = ?)", value)
+    return w
+
+
+def _statement_rows(f: Filters, w: _Where) -> _Where:
+    """Filters on a statement's own row."""
+    return _speaker_and_outlet(f, w, "s")
+
+
+def _article_filters(f: Filters, w: _Where) -> _Where:
+    """Every filter of an article search: countries (those of its events), dates and rows."""
+    w.countries(f, "article_countries", "article", "a.seq")
+    w.add("a.published >= ?", f.since)
+    w.add("a.published <= ?", f.until)
+    return _article_rows(f, w)
+
+
 @dataclass(frozen=True)
 class _Hits:
-    """One kind of search result: its table, its text index and what is returned of it."""
+    """One kind of search result: its tables, its text index and what is returned of it."""
 
     table: str
     fts: str
@@ -318,10 +369,20 @@ class _Hits:
     #: The text index's column the snippet is cut from.
     text_column: int
     newest: str
+    #: The (country, row) table, its row key and its copy of the row's date (migration 5).
+    countries: str
+    key: str
+    day: str
+    filters: Callable[[Filters, _Where], _Where]
+    row_filters: Callable[[Filters, _Where], _Where]
 
     @property
     def snippet(self) -> str:
         return f"snippet({self.fts}, {self.text_column}, '[', ']', '…', 12) AS snippet"
+
+    @property
+    def name(self) -> str:
+        return self.table.split()[-1]
 
 
 _ARTICLES = _Hits(
@@ -330,6 +391,11 @@ _ARTICLES = _Hits(
     "'article' AS kind, a.id AS article, NULL AS statement, a.outlet, a.published, a.title",
     2,
     "a.published DESC, a.seq DESC",
+    "article_countries",
+    "article",
+    "published",
+    _article_filters,
+    _article_rows,
 )
 _STATEMENTS = _Hits(
     "statements s",
@@ -338,18 +404,12 @@ _STATEMENTS = _Hits(
     " s.speaker AS title",
     3,
     "s.date DESC, s.seq DESC",
+    "statement_countries",
+    "statement",
+    "date",
+    _statement_filters,
+    _statement_rows,
 )
-
-
-def _article_filters(f: Filters, w: _Where) -> _Where:
-    """The filters of an article search: its own date and outlet, and its events'."""
-    w.countries(f, "article_countries", "article", "a.seq")
-    w.add("a.published >= ?", f.since)
-    w.add("a.published <= ?", f.until)
-    w.add("a.outlet = ? COLLATE NOCASE", f.outlet)
-    for column, value in (("type", f.type), ("status", f.status), ("speaker", f.speaker)):
-        w.add(f"EXISTS (SELECT 1 FROM events e WHERE e.article = a.id AND +e.{column} = ?)", value)
-    return w
 
 
 def _matches(w: _Where, fts: str, key: str, text: str) -> _Where:
@@ -363,16 +423,68 @@ def _matches(w: _Where, fts: str, key: str, text: str) -> _Where:
     return w
 
 
-def _newest(db: Database, text: str, f: Filters, hits: _Hits, w: _Where) -> list[dict[str, Any]]:
+def _country_page(db: Database, text: str, f: Filters, hits: _Hits) -> tuple[str, list[Any]]:
+    """The page's keys read from the rarest country's rows, which carry their dates.
+
+    Few matches of the text drive: each is looked up among the country's rows, and those
+    found are sorted. Many are gathered once and checked along the country's date index,
+    which stops at the row limit. Neither reads the rows themselves; other countries are
+    looked up per row.
+    """
+    t, key = hits.countries, hits.key
+    counts = [
+        _count(db, f"SELECT 1 FROM {t} WHERE country = ?", c, LOOKUP_ROWS_SHARED) for c in f.country
+    ]
+    ranked = sorted(range(len(f.country)), key=counts.__getitem__)
+    lead, others = f.country[ranked[0]], [f.country[i] for i in ranked[1:]]
+    matches = f"SELECT rowid FROM {hits.fts} WHERE {hits.fts} MATCH ?"
+    if _count(db, matches, text, LOOKUP_ROWS) < LOOKUP_ROWS:
+        sql = f"SELECT c.{key} FROM ({matches}) x CROSS JOIN {t} c"
+        sql += f" ON c.country = ? AND c.{key} = x.rowid"
+        params: list[Any] = [text, lead]
+        where: list[str] = []
+    else:
+        sql = f"SELECT c.{key} FROM {t} c INDEXED BY {t}_{hits.day}"
+        params = []
+        where = ["c.country = ?", f"+c.{key} IN ({matches})"]
+    for i, other in enumerate(others):
+        sql += f" CROSS JOIN {t} c{i} ON c{i}.country = ? AND c{i}.{key} = c.{key}"
+        params.append(other)
+    w = hits.row_filters(f, _Where())
+    if w.clauses:
+        sql += f" CROSS JOIN {hits.table} ON {hits.name}.seq = c.{key}"
+    if where:
+        params += [lead, text]
+    for op, value in ((">=", f.since), ("<=", f.until)):
+        if value:
+            where.append(f"c.{hits.day} {op} ?")
+            params.append(value)
+    where += w.clauses
+    params += w.params
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += f" ORDER BY c.{hits.day} DESC, c.{key} DESC"
+    if f.limit is not None and f.limit > 0:
+        sql += " LIMIT ?"
+        params.append(f.limit)
+    return sql, params
+
+
+def _newest(db: Database, text: str, f: Filters, hits: _Hits) -> list[dict[str, Any]]:
     """Matching rows newest first: the page's keys, its rows, then their snippets."""
-    name = hits.table.split()[-1]
-    page = _matches(w, hits.fts, f"{name}.seq", text).keys(hits.table, hits.newest, f, db)
+    name = hits.name
+    if f.country:
+        page, params = _country_page(db, text, f, hits)
+    else:
+        w = _matches(hits.filters(f, _Where()), hits.fts, f"{name}.seq", text)
+        page = w.keys(hits.table, hits.newest, f, db)
+        params = w.params
     rows = [
         dict(r)
         for r in db.query(
             f"SELECT {name}.seq AS seq, {hits.columns} FROM {hits.table}"
             f" WHERE {name}.seq IN ({page}) ORDER BY {hits.newest}",
-            w.params,
+            params,
         )
     ]
     if not rows:
@@ -403,8 +515,7 @@ def search(db: Database, text: str, f: Filters, order: str = "newest") -> list[d
         )
     try:
         if order == "newest":
-            rows = _newest(db, text, f, _ARTICLES, _article_filters(f, _Where()))
-            rows += _newest(db, text, f, _STATEMENTS, _statement_filters(f))
+            rows = _newest(db, text, f, _ARTICLES) + _newest(db, text, f, _STATEMENTS)
         else:
             rows = _best(db, text, f)
     except sqlite3.OperationalError as err:
@@ -415,16 +526,11 @@ def search(db: Database, text: str, f: Filters, order: str = "newest") -> list[d
 def _best(db: Database, text: str, f: Filters) -> list[dict[str, Any]]:
     """Matches best first: the text index drives, every other filter is checked per match."""
     rows = []
-    for hits, w in (
-        (_ARTICLES, _article_filters(f, _Where())),
-        (_STATEMENTS, _statement_filters(f)),
-    ):
-        name = hits.table.split()[-1]
-        w.clauses.insert(0, f"{hits.fts} MATCH ?")
-        w.params.insert(0, text)
+    for hits in (_ARTICLES, _STATEMENTS):
+        w = hits.filters(f, _Where(f"{hits.fts} MATCH ?", text))
         sql = w.one_pass(
             f"SELECT {hits.columns}, {hits.snippet} FROM {hits.fts}"
-            f" JOIN {hits.table} ON {name}.seq = {hits.fts}.rowid",
+            f" JOIN {hits.table} ON {hits.name}.seq = {hits.fts}.rowid",
             "rank",
             f,
         )

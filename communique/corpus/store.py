@@ -231,6 +231,7 @@ class Corpus:
                 [(c, o, a) for a, (c, o) in placed.items()],
             )
             conn.execute("DELETE FROM engagement_countries")
+            conn.execute("DELETE FROM engagement_records")
             conn.execute("DELETE FROM engagements")
             conn.execute("UPDATE events SET engagement = NULL WHERE engagement IS NOT NULL")
             for g in linked:
@@ -402,8 +403,8 @@ def _insert_article(conn: sqlite3.Connection, record: dict[str, Any], digest: st
         if speaker and speaker.get("country"):
             countries.add(speaker["country"])
         conn.executemany(
-            "INSERT INTO statement_countries (statement, country) VALUES (?, ?)",
-            [(cur.lastrowid, c) for c in sorted(countries)],
+            "INSERT INTO statement_countries (statement, country, date) VALUES (?, ?, ?)",
+            [(cur.lastrowid, c, s.get("date") or a.get("published")) for c in sorted(countries)],
         )
         conn.execute(
             "INSERT INTO statements_fts (rowid, article, statement, speaker, content)"
@@ -469,19 +470,19 @@ def _insert_article(conn: sqlite3.Connection, record: dict[str, Any], digest: st
         )
         article_countries.update(event_countries)
     conn.executemany(
-        "INSERT INTO article_countries (article, country) VALUES (?, ?)",
-        [(article.lastrowid, c) for c in sorted(article_countries)],
+        "INSERT INTO article_countries (article, country, published) VALUES (?, ?, ?)",
+        [(article.lastrowid, c, a.get("published")) for c in sorted(article_countries)],
     )
 
 
 def insert_engagement(conn: sqlite3.Connection, rec: dict[str, Any], g: eng.Engagement) -> None:
-    """Write an engagement's record with its countries, and point its events at it."""
+    """Write an engagement with its record and countries, and point its events at it."""
     when = rec["when"]
     speakers = sorted({p for m in g.members for p in m.participants})
     outlets = sorted({m.outlet for m in g.members if m.outlet})
     cur = conn.execute(
         "INSERT INTO engagements (id, type, status, verification, when_start, when_end, day,"
-        " last_day, speakers, outlets, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " last_day, speakers, outlets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             rec["id"],
             rec["type"],
@@ -493,8 +494,11 @@ def insert_engagement(conn: sqlite3.Connection, rec: dict[str, Any], g: eng.Enga
             when["end"] or rec["last_reported"],
             "|".join(speakers),
             "|".join(outlets),
-            json.dumps(rec, sort_keys=True, ensure_ascii=False),
         ),
+    )
+    conn.execute(
+        "INSERT INTO engagement_records (engagement, record) VALUES (?, ?)",
+        (cur.lastrowid, json.dumps(rec, sort_keys=True, ensure_ascii=False)),
     )
     conn.executemany(
         "INSERT INTO engagement_countries (engagement, country) VALUES (?, ?)",

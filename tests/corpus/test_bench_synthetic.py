@@ -155,6 +155,30 @@ def test_each_filter_returns_only_matching_rows(
     assert all(str(r[column]).lower() == value.lower() for r in found)
 
 
+@pytest.mark.parametrize("column", ["speaker", "outlet"])
+@pytest.mark.parametrize("plan", ["lookup", "probe"])
+def test_engagements_of_a_speaker_or_outlet_whether_looked_up_or_probed(
+    store: Store, column: str, plan: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from communique.corpus import queries
+
+    if plan == "lookup":
+        monkeypatch.setattr(queries, "LOOKUP_ROWS", 10**9)
+    else:
+        monkeypatch.setattr(queries, "LOOKUP_ROWS", 1)
+        monkeypatch.setattr(queries, "LOOKUP_COST", 10**9)
+    value = _common(store.path, column)
+    with communique.open(str(store.path)) as corpus:
+        found = [g["id"] for g in corpus.engagements(**{column: value, "limit": 20})]
+    expected = _rows(
+        store.path,
+        "SELECT id FROM engagements WHERE id IN"
+        f" (SELECT engagement FROM events WHERE {column} = ?) ORDER BY day DESC, seq LIMIT 20",
+        (value,),
+    )
+    assert found and found == [r[0] for r in expected]
+
+
 def test_countries_must_all_take_part(store: Store) -> None:
     with communique.open(str(store.path)) as corpus:
         events = corpus.events(country=["USA", "RUS"], limit=None)

@@ -170,10 +170,15 @@ def test_migration_keys_text_rows_as_their_records(store: Path, tmp_path: Path) 
     old = tmp_path / "old.db"
     shutil.copy(store, old)
     conn = sqlite3.connect(old)
-    countries = conn.execute("SELECT * FROM article_countries ORDER BY 1, 2").fetchall()
+    countries = [
+        conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
+        for t in ("article_countries", "statement_countries")
+    ]
     conn.executescript(
         """
         DROP TABLE article_countries;
+        DROP INDEX statement_countries_date;
+        ALTER TABLE statement_countries DROP COLUMN date;
         DROP INDEX articles_outlet_published;
         CREATE INDEX articles_outlet ON articles(outlet COLLATE NOCASE);
         DROP TABLE articles_fts;
@@ -193,7 +198,10 @@ def test_migration_keys_text_rows_as_their_records(store: Path, tmp_path: Path) 
     conn.close()
     with communique.open(str(old)) as migrated, communique.open(str(store)) as new:
         assert migrated.search("sanctions", limit=LIMIT) == new.search("sanctions", limit=LIMIT)
-    assert _rows(old, "SELECT * FROM article_countries ORDER BY 1, 2", []) == countries
+    assert [
+        _rows(old, f"SELECT * FROM {t} ORDER BY 1, 2", [])
+        for t in ("article_countries", "statement_countries")
+    ] == countries
     assert _rows(old, "SELECT rowid, article FROM articles_fts ORDER BY 1", []) == _rows(
         old, "SELECT seq, id FROM articles ORDER BY 1", []
     )
