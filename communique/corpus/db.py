@@ -275,5 +275,15 @@ class Database:
         finally:
             self._deadline = None
 
+    def scan(self, sql: str, params: Sequence[Any] = ()) -> Iterator[sqlite3.Row]:
+        """Rows of a parameterised read, one at a time and without a time limit.
+
+        For the store's own passes over every row (relinking), which take as long as the
+        store is large; a user's query goes through `query`.
+        """
+        cur = self.conn.execute(sql, params)
+        cur.row_factory = sqlite3.Row
+        yield from cur
+
     def close(self) -> None:
         self.conn.close()

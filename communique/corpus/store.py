@@ -210,9 +210,9 @@ class Corpus:
 
     def relink(self) -> int:
         """Recompute copy clusters, origins and engagements over the whole store."""
-        texts = {r["id"]: r["text"] for r in self.db.query("SELECT id, text FROM articles")}
+        texts = {r["id"]: r["text"] for r in self.db.scan("SELECT id, text FROM articles")}
         relay_keys: dict[str, str] = {}
-        for r in self.db.query(
+        for r in self.db.scan(
             "SELECT article, speaker, relays FROM statements WHERE speaker IS NOT NULL"
             " AND relays != '[]' AND section IN ('reporting', 'title') ORDER BY seq"
         ):
@@ -220,7 +220,7 @@ class Corpus:
             relay_keys.setdefault(r["article"], f"{relays[0]}|{r['speaker']}".lower())
         placed = clusters_and_origins(texts, relay_keys)
         rows = []
-        for r in self.db.query("SELECT * FROM events ORDER BY seq"):
+        for r in self.db.scan("SELECT * FROM events ORDER BY seq"):
             ev = event_row(r, placed.get(r["article"], (None, None))[1])
             if eng.eligible(ev, r["section"]):
                 rows.append(ev)
