@@ -44,51 +44,49 @@ def _common_value(path: Path, sql: str) -> Any:
     return _rows(path, sql, [])[0][0]
 
 
+#: Per kind of hit: what is selected, its table, text index, countries of a row, date.
+_PLAIN = (
+    (
+        "'article', a.id, NULL FROM articles a",
+        "a",
+        "articles_fts",
+        "a.id IN (SELECT e.article FROM events e JOIN event_countries ec"
+        " ON ec.event = e.seq WHERE ec.country = ?)",
+        "published",
+    ),
+    (
+        "'statement', s.article, s.statement FROM statements s",
+        "s",
+        "statements_fts",
+        "s.seq IN (SELECT statement FROM statement_countries WHERE country = ?)",
+        "date",
+    ),
+)
+
+
 def _reference(path: Path, text: str, f: dict[str, Any]) -> list[tuple[Any, ...]]:
     """The newest matches by plain SQL: every filter written out, countries from events."""
-    where, params = ["a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"], [text]
-    for c in f.get("country", []):
-        where.append(
-            "a.id IN (SELECT e.article FROM events e JOIN event_countries ec"
-            " ON ec.event = e.seq WHERE ec.country = ?)"
+    out = []
+    for source, t, fts, country, day in _PLAIN:
+        where = [f"{t}.seq IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"]
+        params: list[Any] = [text]
+        for c in f.get("country", []):
+            where.append(country)
+            params.append(c)
+        for op, key in ((">=", "since"), ("<=", "until")):
+            if key in f:
+                where.append(f"{t}.{day} {op} ?")
+                params.append(f[key])
+        if "outlet" in f:
+            where.append(f"lower({t}.outlet) = lower(?)")
+            params.append(f["outlet"])
+        out += _rows(
+            path,
+            f"SELECT {source} WHERE {' AND '.join(where)}"
+            f" ORDER BY {t}.{day} DESC, {t}.seq DESC LIMIT ?",
+            [*params, LIMIT],
         )
-        params.append(c)
-    for column, op, key in (("published", ">=", "since"), ("published", "<=", "until")):
-        if key in f:
-            where.append(f"a.{column} {op} ?")
-            params.append(f[key])
-    if "outlet" in f:
-        where.append("lower(a.outlet) = lower(?)")
-        params.append(f["outlet"])
-    articles = _rows(
-        path,
-        "SELECT 'article', a.id, NULL FROM articles a WHERE "
-        + " AND ".join(where)
-        + " ORDER BY a.published DESC, a.seq DESC LIMIT ?",
-        [*params, LIMIT],
-    )
-    where, params = (
-        ["s.seq IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)"],
-        [text],
-    )
-    for c in f.get("country", []):
-        where.append("s.seq IN (SELECT statement FROM statement_countries WHERE country = ?)")
-        params.append(c)
-    for op, key in ((">=", "since"), ("<=", "until")):
-        if key in f:
-            where.append(f"s.date {op} ?")
-            params.append(f[key])
-    if "outlet" in f:
-        where.append("lower(s.outlet) = lower(?)")
-        params.append(f["outlet"])
-    statements = _rows(
-        path,
-        "SELECT 'statement', s.article, s.statement FROM statements s WHERE "
-        + " AND ".join(where)
-        + " ORDER BY s.date DESC, s.seq DESC LIMIT ?",
-        [*params, LIMIT],
-    )
-    return articles + statements
+    return out
 
 
 def _filters(path: Path) -> list[dict[str, Any]]:
