@@ -227,7 +227,7 @@ class Batch:
     statement_countries: list[tuple[int, str, str | None]] = field(default_factory=list)
     statements_fts: list[tuple[Any, ...]] = field(default_factory=list)
     events: list[tuple[Any, ...]] = field(default_factory=list)
-    event_countries: list[tuple[int, str]] = field(default_factory=list)
+    event_countries: list[tuple[int, str, str | None]] = field(default_factory=list)
     happening: dict[int, int] = field(default_factory=dict)
 
 
@@ -327,7 +327,7 @@ def _article(
             + (_pick(rng, s["sections"]), round(rng.uniform(0.55, 0.95), 3), sentence)
             + (json.dumps(participants, ensure_ascii=False), pub, day, outlet)
         )
-        out.event_countries += [(n.event, c) for c in named]
+        out.event_countries += [(n.event, c, day) for c in named]
         countries += named
         out.happening[n.event] = hi
     text = " ".join(sentences)
@@ -396,7 +396,7 @@ _INSERTS = {
     " location_text, location_country, location_kind, when_text, when_start, when_end, source,"
     " speaker, verification, section, confidence, evidence, participants, as_of, day, outlet)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    "event_countries": "INSERT INTO event_countries (event, country) VALUES (?, ?)",
+    "event_countries": "INSERT INTO event_countries (event, country, day) VALUES (?, ?, ?)",
 }
 
 

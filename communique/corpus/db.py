@@ -205,6 +205,18 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         CREATE INDEX engagements_day ON engagements(day, id);
         """,
     ),
+    (
+        7,
+        "event countries in date order",
+        # As for articles and statements (migration 5): a country's events are read newest
+        # first from its own rows, which carry their events' dates.
+        """
+        ALTER TABLE event_countries ADD COLUMN day TEXT;
+        UPDATE event_countries SET day =
+            (SELECT e.day FROM events e WHERE e.seq = event_countries.event);
+        CREATE INDEX event_countries_day ON event_countries(country, day, event);
+        """,
+    ),
 )
 
 

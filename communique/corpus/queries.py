@@ -95,6 +95,10 @@ class _Countries:
     key: str
     outer: str
     values: list[str]
+    #: The country table's copy of its rows' date, and the page's order in its terms: with
+    #: them, a page is read along the rarest country's date index (see migrations 5 and 7).
+    day: str | None = None
+    order: str | None = None
 
 
 class _Where:
@@ -105,6 +109,12 @@ class _Where:
         self.params: list[Any] = []
         self.members: list[_Member] = []
         self.country_filter: _Countries | None = None
+        #: The row's date column with the bounds of a date filter.
+        self.date_range: tuple[str, str | None, str | None] | None = None
+        #: Clauses on the country rows' key alone, checked along a country's date index.
+        self.keyed: list[tuple[str, Any]] = []
+        #: Keys (a query selecting `k`) that drive a country's rows instead of its index.
+        self.driver: tuple[str, Any] | None = None
         #: Whether a lookup of keys drives the query (rather than an index in date order).
         self.looked_up = False
         if clause is not None:
@@ -125,16 +135,38 @@ class _Where:
         if value:
             self.members.append(_Member(lookup, probe, rows, value, cap))
 
-    def countries(self, f: Filters, table: str, key: str, outer: str) -> None:
-        """All of the filter's countries must take part: rows of `table` join `key` to `outer`."""
+    def countries(
+        self,
+        f: Filters,
+        table: str,
+        key: str,
+        outer: str,
+        day: str | None = None,
+        order: str | None = None,
+    ) -> None:
+        """All of the filter's countries must take part: rows of `table` join `key` to `outer`.
+
+        `day` names the country table's copy of the row's date and `order` the page's order
+        in the country table's terms (alias `c`), where the table has them.
+        """
         if f.country:
-            self.country_filter = _Countries(table, key, outer, list(f.country))
+            self.country_filter = _Countries(table, key, outer, list(f.country), day, order)
+
+    def dates(self, column: str, since: str | None, until: str | None) -> None:
+        """The row's date `column` must lie within the bounds given."""
+        if since or until:
+            self.date_range = (column, since, until)
 
     def plan(self, db: Database | None) -> None:
         """Add the filters on other tables, each as a lookup or as a probe.
 
         Without a store to count in, every one is a probe: the query has another driver.
         """
+        if self.date_range is not None:
+            column, since, until = self.date_range
+            self.add(f"{column} >= ?", since)
+            self.add(f"{column} <= ?", until)
+            self.date_range = None
         for m in self.members:
             few = db is not None and _count(db, m.rows, m.value, m.cap) < m.cap
             self.add(m.lookup if few else m.probe, m.value)
@@ -181,6 +213,9 @@ class _Where:
 
     def keys(self, table: str, order: str, f: Filters, db: Database | None = None) -> str:
         """The `seq` keys of the page: WHERE, ORDER BY and the row limit."""
+        cf = self.country_filter
+        if db is not None and cf is not None and cf.day is not None and cf.order is not None:
+            return self._country_keys(db, cf, table, f)
         self.plan(db)
         name = table.split()[-1]
         where = " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
@@ -190,6 +225,61 @@ class _Where:
         if f.limit is not None and f.limit > 0:
             self.params.append(f.limit)
             sql += " LIMIT ?"
+        return sql
+
+    def _country_keys(self, db: Database, cf: _Countries, table: str, f: Filters) -> str:
+        """The page's keys read along the rarest country's date index, which holds its rows'
+        dates: neither a wide country nor sparse company makes the page read whole rows.
+
+        The other countries are looked up per key; filters on the row join it per key, and
+        a filter on other tables is probed. With a `driver` its keys are read instead, each
+        looked up among the country's rows, and those found sorted.
+        """
+        t, key = cf.table, cf.key
+        counts = [
+            _count(db, f"SELECT 1 FROM {t} WHERE country = ?", c, LOOKUP_ROWS_SHARED)
+            for c in cf.values
+        ]
+        ranked = sorted(range(len(counts)), key=counts.__getitem__)
+        lead, others = cf.values[ranked[0]], [cf.values[i] for i in ranked[1:]]
+        for m in self.members:
+            self.add(m.probe, m.value)
+        self.members, self.country_filter = [], None
+        params: list[Any] = []
+        if self.driver is not None:
+            sql = f"SELECT c.{key} FROM ({self.driver[0]}) x CROSS JOIN {t} c"
+            sql += f" ON c.country = ? AND c.{key} = x.k"
+            params += [self.driver[1], lead]
+            where = []
+        else:
+            sql = f"SELECT c.{key} FROM {t} c INDEXED BY {t}_{cf.day}"
+            where = ["c.country = ?"]
+        for i, other in enumerate(others):
+            sql += f" CROSS JOIN {t} c{i} ON c{i}.country = ? AND c{i}.{key} = c.{key}"
+            params.append(other)
+        if self.clauses:
+            name = table.split()[-1]
+            sql += f" CROSS JOIN {table} ON {name}.seq = c.{key}"
+        if self.driver is None:
+            params.append(lead)
+        if self.date_range is not None:
+            _, since, until = self.date_range
+            for op, value in ((">=", since), ("<=", until)):
+                if value:
+                    where.append(f"c.{cf.day} {op} ?")
+                    params.append(value)
+        for clause, value in self.keyed:
+            where.append(clause)
+            params.append(value)
+        where += self.clauses
+        params += self.params
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {cf.order}"
+        if f.limit is not None and f.limit > 0:
+            sql += " LIMIT ?"
+            params.append(f.limit)
+        self.clauses, self.params = [], params
         return sql
 
     def select(
@@ -273,7 +363,7 @@ def events(db: Database, f: Filters) -> list[dict[str, Any]]:
     w.add("type = ?", f.type)
     w.add("status = ?", f.status)
     # `day DESC` puts undated events last, as `day IS NULL` first would, and reads the indexes.
-    sql = w.select(_EVENT_COLUMNS, "events", "day DESC, seq DESC", f, db)
+    sql = w.select(_EVENT_COLUMNS, "events", "events.day DESC, events.seq DESC", f, db)
     return [_event_dict(r) for r in db.query(sql, w.params)]
 
 
@@ -287,10 +377,16 @@ def _common(
 ) -> _Where:
     """Country, date, speaker and outlet filters of `table` (its name or alias)."""
     w = w or _Where()
-    w.add(f"{table}.{day} >= ?", f.since)
-    w.add(f"{table}.{day} <= ?", f.until)
+    w.dates(f"{table}.{day}", f.since, f.until)
     _speaker_and_outlet(f, w, table)
-    w.countries(f, country_table, country_key, f"{table}.seq")
+    w.countries(
+        f,
+        country_table,
+        country_key,
+        f"{table}.seq",
+        day,
+        f"c.{day} DESC, c.{country_key} DESC",
+    )
     return w
 
 
@@ -321,7 +417,7 @@ def statements(db: Database, f: Filters) -> list[dict[str, Any]]:
         "s.article, s.statement, s.speaker, s.speaker_text, s.speaker_country, s.cue, s.kind,"
         " s.content, s.section, s.channel, s.relays, s.date, s.outlet",
         "statements s",
-        "s.date DESC, s.seq",
+        "s.date DESC, s.seq DESC",
         f,
         db,
     )
@@ -338,25 +434,17 @@ def statements(db: Database, f: Filters) -> list[dict[str, Any]]:
 SEARCH_ORDERS = ("newest", "best")
 
 
-def _article_rows(f: Filters, w: _Where) -> _Where:
-    """Filters on an article's own row and its events."""
+def _article_filters(f: Filters, w: _Where) -> _Where:
+    """Every filter of an article search: countries (those of its events), dates, outlet,
+    and its events' type, status and speaker."""
+    w.countries(
+        f, "article_countries", "article", "a.seq", "published", "c.published DESC, c.article DESC"
+    )
+    w.dates("a.published", f.since, f.until)
     w.add("a.outlet = ? COLLATE NOCASE", f.outlet)
     for column, value in (("type", f.type), ("status", f.status), ("speaker", f.speaker)):
         w.add(f"EXISTS (SELECT 1 FROM events e WHERE e.article = a.id AND +e.{column} = ?)", value)
     return w
-
-
-def _statement_rows(f: Filters, w: _Where) -> _Where:
-    """Filters on a statement's own row."""
-    return _speaker_and_outlet(f, w, "s")
-
-
-def _article_filters(f: Filters, w: _Where) -> _Where:
-    """Every filter of an article search: countries (those of its events), dates and rows."""
-    w.countries(f, "article_countries", "article", "a.seq")
-    w.add("a.published >= ?", f.since)
-    w.add("a.published <= ?", f.until)
-    return _article_rows(f, w)
 
 
 @dataclass(frozen=True)
@@ -369,12 +457,9 @@ class _Hits:
     #: The text index's column the snippet is cut from.
     text_column: int
     newest: str
-    #: The (country, row) table, its row key and its copy of the row's date (migration 5).
-    countries: str
+    #: The key of the row in its (country, row) table.
     key: str
-    day: str
     filters: Callable[[Filters, _Where], _Where]
-    row_filters: Callable[[Filters, _Where], _Where]
 
     @property
     def snippet(self) -> str:
@@ -391,11 +476,8 @@ _ARTICLES = _Hits(
     "'article' AS kind, a.id AS article, NULL AS statement, a.outlet, a.published, a.title",
     2,
     "a.published DESC, a.seq DESC",
-    "article_countries",
     "article",
-    "published",
     _article_filters,
-    _article_rows,
 )
 _STATEMENTS = _Hits(
     "statements s",
@@ -404,11 +486,8 @@ _STATEMENTS = _Hits(
     " s.speaker AS title",
     3,
     "s.date DESC, s.seq DESC",
-    "statement_countries",
     "statement",
-    "date",
     _statement_filters,
-    _statement_rows,
 )
 
 
@@ -423,62 +502,22 @@ def _matches(w: _Where, fts: str, key: str, text: str) -> _Where:
     return w
 
 
-def _country_page(db: Database, text: str, f: Filters, hits: _Hits) -> tuple[str, list[Any]]:
-    """The page's keys read from the rarest country's rows, which carry their dates.
-
-    Few matches of the text drive: each is looked up among the country's rows, and those
-    found are sorted. Many are gathered once and checked along the country's date index,
-    which stops at the row limit. Neither reads the rows themselves; other countries are
-    looked up per row.
-    """
-    t, key = hits.countries, hits.key
-    counts = [
-        _count(db, f"SELECT 1 FROM {t} WHERE country = ?", c, LOOKUP_ROWS_SHARED) for c in f.country
-    ]
-    ranked = sorted(range(len(f.country)), key=counts.__getitem__)
-    lead, others = f.country[ranked[0]], [f.country[i] for i in ranked[1:]]
-    matches = f"SELECT rowid FROM {hits.fts} WHERE {hits.fts} MATCH ?"
-    if _count(db, matches, text, LOOKUP_ROWS) < LOOKUP_ROWS:
-        sql = f"SELECT c.{key} FROM ({matches}) x CROSS JOIN {t} c"
-        sql += f" ON c.country = ? AND c.{key} = x.rowid"
-        params: list[Any] = [text, lead]
-        where: list[str] = []
-    else:
-        sql = f"SELECT c.{key} FROM {t} c INDEXED BY {t}_{hits.day}"
-        params = []
-        where = ["c.country = ?", f"+c.{key} IN ({matches})"]
-    for i, other in enumerate(others):
-        sql += f" CROSS JOIN {t} c{i} ON c{i}.country = ? AND c{i}.{key} = c.{key}"
-        params.append(other)
-    w = hits.row_filters(f, _Where())
-    if w.clauses:
-        sql += f" CROSS JOIN {hits.table} ON {hits.name}.seq = c.{key}"
-    if where:
-        params += [lead, text]
-    for op, value in ((">=", f.since), ("<=", f.until)):
-        if value:
-            where.append(f"c.{hits.day} {op} ?")
-            params.append(value)
-    where += w.clauses
-    params += w.params
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += f" ORDER BY c.{hits.day} DESC, c.{key} DESC"
-    if f.limit is not None and f.limit > 0:
-        sql += " LIMIT ?"
-        params.append(f.limit)
-    return sql, params
-
-
 def _newest(db: Database, text: str, f: Filters, hits: _Hits) -> list[dict[str, Any]]:
     """Matching rows newest first: the page's keys, its rows, then their snippets."""
     name = hits.name
+    w = hits.filters(f, _Where())
     if f.country:
-        page, params = _country_page(db, text, f, hits)
+        # Along a country's date index the text is checked on the key alone; few matches
+        # drive instead (see `_Where._country_keys`).
+        matches = f"SELECT rowid AS k FROM {hits.fts} WHERE {hits.fts} MATCH ?"
+        if _count(db, matches, text, LOOKUP_ROWS) < LOOKUP_ROWS:
+            w.driver = (matches, text)
+        else:
+            w.keyed.append((f"+c.{hits.key} IN ({matches})", text))
     else:
-        w = _matches(hits.filters(f, _Where()), hits.fts, f"{name}.seq", text)
-        page = w.keys(hits.table, hits.newest, f, db)
-        params = w.params
+        _matches(w, hits.fts, f"{name}.seq", text)
+    page = w.keys(hits.table, hits.newest, f, db)
+    params = w.params
     rows = [
         dict(r)
         for r in db.query(

@@ -465,8 +465,8 @@ def _insert_article(conn: sqlite3.Connection, record: dict[str, Any], digest: st
             ),
         )
         conn.executemany(
-            "INSERT INTO event_countries (event, country) VALUES (?, ?)",
-            [(cur.lastrowid, c) for c in event_countries],
+            "INSERT INTO event_countries (event, country, day) VALUES (?, ?, ?)",
+            [(cur.lastrowid, c, day) for c in event_countries],
         )
         article_countries.update(event_countries)
     conn.executemany(

@@ -179,6 +179,50 @@ def test_engagements_of_a_speaker_or_outlet_whether_looked_up_or_probed(
     assert found and found == [r[0] for r in expected]
 
 
+def _plain_page(
+    store: Store, table: str, countries: str, key: str, day: str, f: dict[str, Any]
+) -> list[tuple[Any, ...]]:
+    """A page by plain SQL: every filter written out, newest first."""
+    where, params = ["1"], []
+    for c in f.get("country", []):
+        where.append(f"t.seq IN (SELECT {key} FROM {countries} WHERE country = ?)")
+        params.append(c)
+    for column, op, name in ((day, ">=", "since"), (day, "<=", "until"), ("status", "=", "status")):
+        if name in f:
+            where.append(f"t.{column} {op} ?")
+            params.append(f[name])
+    return _rows(
+        store.path,
+        f"SELECT t.article, t.{'event' if table == 'events' else 'statement'} FROM {table} t"
+        f" WHERE {' AND '.join(where)} ORDER BY t.{day} DESC, t.seq DESC LIMIT 30",
+        tuple(params),
+    )
+
+
+@pytest.mark.parametrize(
+    "f",
+    [
+        {"country": ["USA"]},
+        {"country": ["RUS", "USA"]},
+        {"country": ["USA"], "since": "2023-06-01"},
+        {"country": ["CHN", "USA"], "until": "2023-03-01"},
+        {"country": ["USA"], "status": "planned"},
+    ],
+)
+def test_country_pages_are_the_plain_query(store: Store, f: dict[str, Any]) -> None:
+    # A country's rows are read along its own date index (or, for a few, looked up): the
+    # page is the one plain SQL gives.
+    with communique.open(str(store.path)) as corpus:
+        events = [(e["article"], e["event"]) for e in corpus.events(**f, limit=30)]
+        statements = []
+        if "status" not in f:
+            statements = [(s["article"], s["statement"]) for s in corpus.statements(**f, limit=30)]
+    assert events and events == _plain_page(store, "events", "event_countries", "event", "day", f)
+    if "status" not in f:
+        expected = _plain_page(store, "statements", "statement_countries", "statement", "date", f)
+        assert statements == expected
+
+
 def test_countries_must_all_take_part(store: Store) -> None:
     with communique.open(str(store.path)) as corpus:
         events = corpus.events(country=["USA", "RUS"], limit=None)
