@@ -20,9 +20,12 @@ from communique.lexicon import load_table
 from communique.pipeline import register
 from communique.timeparse import (
     UNITS,
+    WORKDAY_ADJECTIVES,
     Candidate,
     Resolution,
     add_units,
+    add_workdays,
+    boundary_mod,
     find_candidates,
     parse_number,
     period_value,
@@ -41,9 +44,9 @@ BOUND_WINDOW = 16
 REANCHOR_WINDOW = 40
 
 _WITHIN = re.compile(r"\b(within|in\s+the\s+next|over\s+the\s+next)\s+$", re.IGNORECASE)
-_BY = re.compile(r"\b(by|until|till|before|no\s+later\s+than)\s+$", re.IGNORECASE)
+_BY = re.compile(r"\b(by|until|till|before|no\s+later\s+than)\s+(?:the\s+year\s+)?$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
-_AFTER = re.compile(r"\b(?:after|later\s+than|greater\s+than)\s+(?:the\s+year\s+)?$", re.I)
+_AFTER = re.compile(r"\b(?:after|(?<!no\s)later\s+than|greater\s+than)\s+(?:the\s+year\s+)?$", re.I)
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 #: A calendar value (a year, month, quarter, week or day), as opposed to PRESENT_REF or P2W.
 _NAMED_VALUE = re.compile(r"^\d{4}(?:-|$)")
@@ -159,7 +162,11 @@ def _bounded(text: str, c: Candidate, res: Resolution, anchor: date | None) -> R
         if n is None or unit is None:
             return res
         if _WITHIN.search(before):
-            res.interval = (anchor, add_units(anchor, n, unit))
+            if unit == "D" and (c.parts.get("adj") or "").lower() in WORKDAY_ADJECTIVES:
+                # "within ten working days": weekends do not count.
+                res.interval = (anchor, add_workdays(anchor, n))
+            else:
+                res.interval = (anchor, add_units(anchor, n, unit))
         elif _IN.search(before) and unit in ("D", "W", "FN", "M", "Y"):
             # "talks resume in two weeks": the day that far after the anchor.
             day = add_units(anchor, n, unit)
@@ -178,21 +185,31 @@ def _bounded(text: str, c: Candidate, res: Resolution, anchor: date | None) -> R
         return res
     s, e = res.interval
     by = _BY.search(before)
-    if by and by.group(1).lower() == "before":
-        # "before 2018": up to the day before the period starts.
-        res.mod = res.mod or "BEFORE"
+    if by and by.group(1).lower() == "before" and res.mod == "END" and e >= anchor:
+        # "before the end of June": by the time June ends.
+        res.interval = (anchor, e)
+    elif by and by.group(1).lower() == "before":
+        # "before 2018", said in 2016: up to the day before the period starts. Said later,
+        # the range has no start the text gives: the interval stays the period's and the
+        # mod says the range lies before it (TimeML's value and mod).
         if s > anchor:
+            res.mod = res.mod or "BEFORE"
             res.interval = (anchor, s - timedelta(days=1))
+        else:
+            res.mod = "BEFORE"
     elif by and e >= anchor:
         res.interval = (anchor, e)
     elif _SINCE.search(before) and s <= anchor:
         res.interval = (s, anchor)
     elif _AFTER.search(before):
         # "sales after 2010", said in 2018: from the day after the period up to the anchor;
-        # "after 2030" has no end the text gives, so only the mod says it.
-        res.mod = res.mod or "AFTER"
+        # "after 2030" has no end the text gives, so the interval stays the period's and the
+        # mod says the range follows it.
         if e < anchor:
+            res.mod = res.mod or "AFTER"
             res.interval = (e + timedelta(days=1), anchor)
+        else:
+            res.mod = "AFTER"
     return res
 
 
@@ -465,7 +482,12 @@ def range_ends(text: str, timex: Timex) -> list[Timex]:
         return []
     days = (date.fromisoformat(timex.interval.start), date.fromisoformat(timex.interval.end))
     out = []
-    for member, day in zip(ranges[0].members, days, strict=True):
+    for at_start, member, day in zip((True, False), ranges[0].members, days, strict=True):
+        # A range from the end of a period starts the day after it ("from the end of 2007":
+        # 1 January 2008); one to its start ends the day before: the end names that period.
+        edge = boundary_mod(member)
+        if edge == ("END" if at_start else "START"):
+            day += timedelta(days=-1 if at_start else 1)
         bare = resolve(member, None)
         gran = next((g for rx, g in _END_GRANULARITY if rx.match(bare.value or "")), None)
         # A non-calendar end keeps its own value ("between now and May": PRESENT_REF).

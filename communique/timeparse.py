@@ -34,6 +34,13 @@ def _words(kind: str) -> dict[str, str]:
     return {r["word"].lower(): r["value"] for r in load_table("time_words") if r["kind"] == kind}
 
 
+def _initials(words: object) -> str:
+    """A lookahead for the first letters of some words: a cheap test that lets a pattern skip
+    most positions before it tries a long alternation of them."""
+    letters = sorted({w[0].lower() for w in words if w})  # type: ignore[attr-defined]
+    return "(?=[" + re.escape("".join(letters)) + "])"
+
+
 def _alt(words: object) -> str:
     """A regex alternation of words and phrases, longest first, spaces matching any blank."""
     items = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
@@ -43,6 +50,10 @@ def _alt(words: object) -> str:
 MONTHS = {w.rstrip("."): int(v) for w, v in _words("month").items()}
 AMBIGUOUS_MONTHS = frozenset(
     r["word"] for r in load_table("time_words") if r["kind"] == "month" and r["note"] == "ambiguous"
+)
+#: Month names that are no other English word, so stand for the month in lower case too.
+LOWERCASE_MONTHS = frozenset(
+    r["word"] for r in load_table("time_words") if r["kind"] == "month" and not r["note"]
 )
 ABBREVIATED_MONTHS = frozenset(
     r["word"].rstrip(".")
@@ -82,6 +93,8 @@ _MON = (
     )
     + r")"
 )
+#: The first letters of the month names: a cheap test before the long alternation.
+_MON_START = r"(?=[jfmasond])"
 _WD = r"(?:" + _alt(WEEKDAYS) + r")"
 _WD_ABBR = r"(?:" + _alt(WEEKDAY_ABBRS) + r")\.?"
 #: Named days; an apostrophe may be written straight, curly or left out.
@@ -104,7 +117,9 @@ _SEASON = r"(?:" + _alt(SEASONS) + r")"
 _PART = r"(?:" + _alt(DAY_PARTS) + r")"
 _ORD = r"(?:" + _alt(ORDINALS) + r")"
 #: An adjective between a count and its unit: "six straight days", "two consecutive quarters".
-_ADJ = r"(?:(?:" + _alt(SPAN_ADJECTIVES) + r")\s+)?"
+_ADJ = r"(?:(?P<adj>" + _alt(SPAN_ADJECTIVES) + r")\s+)?"
+#: Adjectives that count working days only: "five business days", "ten working days".
+WORKDAY_ADJECTIVES = frozenset(w for w, v in SPAN_ADJECTIVES.items() if v == "WD")
 #: Plural units standing alone after "for", "in" or "over" ("for years"): vague durations.
 _BARE_UNIT = (
     r"(?:" + _alt(w for w, v in _words("unit").items() if w.endswith("s") and len(w) > 4) + r")"
@@ -132,12 +147,22 @@ _YEAR_WORDS = (
     rf"|(?:(?<=\byear\s)|(?<=\bin\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\buntil\s))"
     rf"two\s+thousand)"
 )
+#: A day of the month as a spoken cardinal ("May twenty nine"); it needs a year or a stop
+#: after it, or "in March twenty people" would read as a date.
+_CARDINAL_DAY = rf"(?:(?:twenty|thirty)[-\s]+(?:{_ONES})|{_TEENS}|twenty|thirty|{_ONES})"
+_YEAR_AHEAD = (
+    rf"[-\s,]+(?:(?:1\d{{3}}|20\d{{2}})\b|(?:{_TEENS}|twenty)[-\s]+(?:hundred|{_TENS}|{_TEENS}|oh)\b"
+    rf"|two\s+thousand\b)"
+)
 #: A day of the month in digits or in words ("the fourth of July", "January first").
 _DAY = rf"(?:{_DAYNUM}|{_DAYWORD})"
 _YEAR = r"(?:1\d{3}|20\d{2})"
+#: "next" or "last" before a day of a month without a year: its next or last occurrence.
+_DATE_REL = r"(?P<rel>next|last|this)\s+"
+_DATE_REL_BEFORE = re.compile(rf"\b{_DATE_REL}$", re.IGNORECASE)
 _END = r"(?![\w%])"
 #: What joins the two days of a day range ("3-5 March", "March 3 to 5").
-_DASH = r"(?:[-–—~]|to|and|through)"
+_DASH = r"(?:[-–—~]|to|and|through|thru|till|until)"
 #: What joins the two ends of a range of dates, and the word that may open it.
 _RANGE_JOIN = re.compile(r"\s*(?:[-–—~]|to|through|thru|till|until|and)\s*", re.IGNORECASE)
 _YEAR_IN = re.compile(r"\b(?:1\d|20)\d\d\b")
@@ -206,29 +231,41 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("numeric", re.compile(r"(?<![\w/.])(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)(?![\w/%]|[.,]\d)")),
     (
+        "iso",
+        re.compile(
+            r"(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])"
+            r"(?!\d|[.,]\d|\s+[a-z])"
+        ),
+    ),
+    (
         "mdy",
         re.compile(
-            rf"\b(?P<mon>{_MON})(?:/|(?<=[a-z])(?=\d))(?P<d>[12]\d|3[01]|0?[1-9])(?![\w/%]|[.,]\d)",
+            rf"\b{_MON_START}(?P<mon>{_MON})(?:/|(?<=[a-z])(?=\d))(?P<d>[12]\d|3[01]|0?[1-9])(?![\w/%]|[.,]\d)",
             _F,
         ),
     ),
     (
         "holiday",
-        re.compile(rf"\b(?:(?P<rel>last|next|previous|following|this)\s+)?(?P<h>{_HOLIDAY})\b", _F),
+        re.compile(
+            rf"\b{_initials([*HOLIDAYS, *DEICTICS])}"
+            rf"(?:(?P<rel>last|next|previous|following|this)\s+)?(?P<h>{_HOLIDAY})\b",
+            _F,
+        ),
     ),
     (
         "wd_day",
         re.compile(
-            rf"\b(?P<wd>{_WD}|{_WD_ABBR}),?\s+(?:the\s+)?(?P<d>{_DAY})(?![\w%:/]|[.,]\d)",
+            rf"\b{_initials(WEEKDAYS)}(?P<wd>{_WD}|{_WD_ABBR}),?\s+(?:the\s+)?(?P<d>{_DAY})"
+            r"(?![\w%:/]|[.,]\d)",
             _F,
         ),
     ),
     (
         "day_only",
         re.compile(
-            r"\b(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s))the\s+"
+            r"\b(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s))(?:the\s+)?"
             r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
-            r"(?=\s*(?:[,;.!?)]|$|\s+(?:at|and|or|to|when|after|before)\b))",
+            r"(?=\s*(?:[,;.!?)]|$|\s[-–]\s|\s+(?:at|and|or|to|when|after|before)\b))",
             _F,
         ),
     ),
@@ -236,7 +273,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "week_num",
         re.compile(
             rf"\bweek\s+(?P<wn>5[0-3]|[1-4]\d|0?[1-9])(?!\s*[-–:.,]\s*\d|\s+of\s+the\b|[\w%])"
-            rf"(?:\s+of\s+(?P<y>{_YEAR}))?",
+            rf"(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<ry>last|next|this)\s+year))?",
             _F,
         ),
     ),
@@ -265,23 +302,24 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dayrange",
         re.compile(
-            rf"\b(?P<d1>{_DAYNUM})\s*{_DASH}\s*(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MON})"
-            rf"(?:,?\s+(?P<y>{_YEAR}))?{_END}",
+            rf"\b(?=[\dfsten])(?:the\s+)?(?P<d1>{_DAY})\s*(?P<j>{_DASH})\s*(?:the\s+)?(?P<d>{_DAY})\s+"
+            rf"(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR}))?{_END}",
             _F,
         ),
     ),
     (
         "dayrange",
         re.compile(
-            rf"\b(?P<mon>{_MON})\s+(?P<d1>{_DAYNUM})\s*{_DASH}\s*(?P<d>{_DAYNUM})(?![\d%]|:\d)"
-            rf"(?:,?\s+(?P<y>{_YEAR})\b)?",
+            rf"\b{_MON_START}(?P<mon>{_MON})\s+(?:the\s+)?(?P<d1>{_DAY})\s*(?P<j>{_DASH})\s*(?:the\s+)?"
+            rf"(?P<d>{_DAY})\b(?!%|:\d|\s*per\s*cent)(?:,?\s+(?P<y>{_YEAR})\b)?",
             _F,
         ),
     ),
     (
         "dmy",
         re.compile(
-            rf"\b(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?:(?P<d>{_DAYNUM})\s+(?:of\s+)?|(?P<dw>{_DAYWORD})\s+of\s+)"
+            rf"\b(?:{_DATE_REL})?(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?"
+            rf"(?:(?P<d>{_DAYNUM})\s+(?:of\s+)?|(?P<dw>{_DAYWORD})\s+of\s+)"
             rf"(?P<mon>{_MON})(?:\s*,?\s+(?:of\s+|in\s+)?(?P<y>{_YEAR}))?{_END}",
             _F,
         ),
@@ -289,13 +327,32 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mdy",
         re.compile(
-            rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})(?:\s+|,\s+(?=\d\d?(?:st|nd|rd|th)\b))"
-            rf"(?:the\s+)?(?P<d>{_DAY})(?![\d%]|:\d|-)"
+            rf"\b(?:{_DATE_REL})?(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})"
+            rf"(?:\s+|,\s+(?=\d\d?(?:st|nd|rd|th)\b))"
+            rf"(?:the\s+)?(?P<d>{_DAY})(?![\d%]|:\d|-(?!\s*{_MON}\b))"
             rf"(?:\s*,?\s+(?:of\s+|in\s+)?(?P<y>{_YEAR})\b)?",
             _F,
         ),
     ),
-    ("my", re.compile(rf"\b(?P<mon>{_MON})(?:,?\s+(?:of\s+|in\s+)?|[-/])(?P<y>{_YEAR})\b", _F)),
+    (
+        "mdy",
+        re.compile(
+            rf"\b{_MON_START}(?P<mon>{_MON})\s+(?P<d>{_CARDINAL_DAY})\b(?=\s*(?:[,.;!?)]|$)|{_YEAR_AHEAD})",
+            _F,
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?=[tofsen])(?P<d>{_CARDINAL_DAY})\s+(?P<mon>{_MON})\b(?={_YEAR_AHEAD})", _F
+        ),
+    ),
+    (
+        "my",
+        re.compile(
+            rf"\b{_MON_START}(?P<mon>{_MON})(?:,?\s+(?:of\s+|in\s+)?|[-/])(?P<y>{_YEAR})\b", _F
+        ),
+    ),
     (
         "ym",
         re.compile(
@@ -309,7 +366,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "mdy",
-        re.compile(rf"\b(?P<mon>{_MON})(?P<sep>[-/])(?P<d>{_DAYNUM})(?P=sep)(?P<y>{_YEAR})\b", _F),
+        re.compile(
+            rf"\b{_MON_START}(?P<mon>{_MON})(?P<sep>[-/])(?P<d>{_DAYNUM})(?P=sep)(?P<y>{_YEAR})\b",
+            _F,
+        ),
     ),
     (
         "mdy",
@@ -332,7 +392,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "century",
         re.compile(r"\b(?:the\s+)?(?P<c>1\d|2[01]|[1-9])(?:st|nd|rd|th)[-\s]+century\b", _F),
     ),
-    ("mon_rel", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<rel>this|last|next)\s+year\b", _F)),
+    (
+        "mon_rel",
+        re.compile(rf"\b{_MON_START}(?P<mon>{_MON})\s+(?P<rel>this|last|next)\s+year\b", _F),
+    ),
     (
         "decade",
         re.compile(r"\b(?:the\s+)?(?P<edge>early|mid|late)?[-\s]?(?P<y>1\d{2}|20\d)0'?s\b", _F),
@@ -364,7 +427,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year_words",
         re.compile(
-            rf"\b(?:the\s+year\s+)?{_YEAR_WORDS}\b"
+            rf"\b(?=[tefsnd])(?:the\s+year\s+)?{_YEAR_WORDS}\b"
             rf"(?![-\s]+(?:{_ONES}|{_TENS}|hundred|thousand)\b)",
             _F,
         ),
@@ -372,7 +435,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "part_of",
         re.compile(
-            rf"\b(?:the\s+)?(?P<pos>first|last|final|{_alt(DAY_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+"
+            rf"\b(?:the\s+)?(?P<pos>first|last|final|{_DAYWORD}|\d{{1,2}}(?:st|nd|rd|th))\s+"
             rf"(?:(?P<n>{_NUM})\s+)?(?P<unit>days?|weeks?|months?|quarters?)(?=\s+of\s)",
             _F,
         ),
@@ -383,7 +446,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:the\s+)?week\s+(?P<how>of|beginning|starting(?:\s+on)?|commencing)(?=\s)", _F
         ),
     ),
-    ("relday", re.compile(rf"\b(?P<rd>{_alt(RELATIVE_DAYS)})(?:\s+(?P<part>{_PART}))?\b", _F)),
+    (
+        "relday",
+        re.compile(
+            rf"\b{_initials(RELATIVE_DAYS)}(?P<rd>{_alt(RELATIVE_DAYS)})(?:\s+(?P<part>{_PART}))?\b",
+            _F,
+        ),
+    ),
     ("thispart", re.compile(rf"\b(?:this|last)\s+(?P<part>{_PART})\b", _F)),
     (
         "the_part",
@@ -406,6 +475,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "deictic",
         re.compile(
             rf"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?:(?P<det>the)\s+)?(?P<rel>{_DEICTIC})\s+"
+            r"(?:calendar\s+)?"
             rf"(?P<what>week(?:end)?|month|quarter|year|decade|century|{_SEASON}|{_MON}|{_WD})\b",
             _F,
         ),
@@ -413,8 +483,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "edge_of",
         re.compile(
-            r"\b(?:the\s+)?(?P<edge>beginning|start|end|middle|close)\s+of\s+(?:the|this)\s+"
-            r"(?P<what>week|month|year|decade|century)\b",
+            r"\b(?:the\s+)?(?P<edge>beginning|start|end|middle|close)\s+of\s+(?:(?:the|this)\s+)?"
+            r"(?P<what>week|month|year|decade|century)\b(?!-)",
             _F,
         ),
     ),
@@ -444,7 +514,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_adj", re.compile(r"\byear-(?P<off>earlier|ago)\b", _F)),
     ("season_year", re.compile(rf"\b(?:the\s+)?(?P<s>{_SEASON})\s+of\s+(?P<y>{_YEAR})\b", _F)),
     ("season", re.compile(rf"\b(?:(?P<det>the)\s+)?(?P<s>{_SEASON})\b(?!-)", _F)),
-    ("weekday", re.compile(rf"\b(?P<wd>{_WD})(?P<pl>s)?(?:\s+(?P<part>{_PART}))?\b", _F)),
+    (
+        "weekday",
+        re.compile(
+            rf"\b{_initials(WEEKDAYS)}(?P<wd>{_WD})(?P<pl>s)?(?:\s+(?P<part>{_PART}))?\b", _F
+        ),
+    ),
     (
         "time",
         re.compile(
@@ -477,8 +552,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             _F,
         ),
     ),
-    ("set_word", re.compile(rf"\b(?P<w>{_alt(SET_WORDS)})\b", _F)),
-    ("weekday_set", re.compile(rf"\b(?:on\s+)?(?P<wd>{_WD})s\b", _F)),
+    ("set_word", re.compile(rf"\b{_initials(SET_WORDS)}(?P<w>{_alt(SET_WORDS)})\b", _F)),
+    ("weekday_set", re.compile(rf"\b{_initials([*WEEKDAYS, 'on'])}(?:on\s+)?(?P<wd>{_WD})s\b", _F)),
     (
         "span_past",
         re.compile(
@@ -499,14 +574,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "duration",
         re.compile(
             rf"\b(?:(?P<det>the|its|their|his|her|a|this)\s+)?(?:(?P<qmod>{_QMOD})\s+)?"
-            rf"(?P<n>{_NUM}|{_FUZZY})(?:\s+to\s+(?P<n2>{_NUM}))?(?:[-\s]|(?<=\d)){_ADJ}(?P<unit>{_UNIT})"
+            rf"(?P<n>{_NUM}|{_FUZZY})(?P<pre>\s+and\s+(?:a\s+)?(?:half|quarter))?"
+            rf"(?:\s+to\s+(?P<n2>{_NUM}))?(?:[-\s]|(?<=\d)){_ADJ}(?P<unit>{_UNIT})"
             rf"(?P<frac>\s+and\s+(?:a\s+)?(?:half|quarter)\b)?(?:[-\s]long)?"
             rf"(?![-\s]old\b)(?:\s+or\s+so)?\b",
             _F,
         ),
     ),
     ("unit_long", re.compile(rf"\b(?P<unit>{_UNIT})-long\b", _F)),
-    ("vague", re.compile(rf"\b(?P<w>{_alt(VAGUE)})\b", _F)),
+    ("vague", re.compile(rf"\b{_initials(VAGUE)}(?P<w>{_alt(VAGUE)})\b", _F)),
     (
         "bare_unit",
         re.compile(rf"\b(?:for|in|over|within)\s+(?P<unit>{_BARE_UNIT})\b", _F),
@@ -603,6 +679,17 @@ def add_units(d: date, n: float, unit: str) -> date:
     total = d.month - 1 + round(n * months)
     y, m = d.year + total // 12, total % 12 + 1
     return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def add_workdays(d: date, n: float) -> date:
+    """The day n working days (Monday to Friday) after a day, or before it for a negative n."""
+    step = 1 if n >= 0 else -1
+    left = abs(round(n))
+    while left:
+        d += timedelta(days=step)
+        if d.isoweekday() <= 5:
+            left -= 1
+    return d
 
 
 def period_interval(gran: str, d: date) -> tuple[date, date]:
@@ -839,6 +926,8 @@ def resolve(
         )
     if k == "dayrange":
         return _resolve_dayrange(c, anchor, direction)
+    if k == "holiday_weekend":
+        return _resolve_holiday_weekend(c, anchor, direction, reference)
     if k in ("holiday", "wd_day", "week_num", "quarter_bare", "one_unit", "week_after", "day_only"):
         return _resolve_named(c, anchor, direction)
     if k in ("day_rel", "to_date", "week_day", "compound"):
@@ -857,7 +946,17 @@ def resolve(
             )
         if anchor is None:
             return Resolution("DATE", f"XXXX-{m:02d}-{d:02d}", mod)
-        picked = _pick_year(anchor, m, d, direction)
+        side = DEICTICS.get(_g(c, "rel")) if c.parts.get("rel") else None
+        if side is not None:
+            # "next 6 April": the first such day after the anchor; "this 6 April": this year's.
+            days = [x for y in range(-4, 5) if (x := _safe_date(anchor.year + y, m, d))]
+            picked = (
+                _safe_date(anchor.year, m, d)
+                if side == 0
+                else _occurrence(anchor, days, side, True)
+            )
+        else:
+            picked = _pick_year(anchor, m, d, direction)
         if picked is None:
             return Resolution("DATE", f"XXXX-{m:02d}-{d:02d}", mod)
         return Resolution("DATE", picked.isoformat(), mod, (picked, picked))
@@ -1054,6 +1153,8 @@ def resolve(
         day = rd.interval[0]
         value = day.isoformat() + rt.value[rt.value.index("T") :]
         return Resolution("TIME", value, c.mod, (day, day), rd.relative)
+    if k == "compound_ago":
+        return _resolve_compound_ago(c, anchor, reference)
     if k == "ago":
         count = parse_number(_g(c, "n"))
         unit = UNITS[_g(c, "unit")]
@@ -1242,6 +1343,9 @@ def _resolve_named(c: Candidate, anchor: date | None, direction: int | None) -> 
         return Resolution("DATE", day.isoformat(), mod, (day, day))
     if k == "week_num":
         year = int(_g(c, "y")) if c.parts.get("y") else (anchor.year if anchor else None)
+        if c.parts.get("ry") and year is not None:
+            # "week 27 of last year".
+            year += DEICTICS[_g(c, "ry")]
         wn = int(_g(c, "wn"))
         if year is None:
             return Resolution("DATE", f"XXXX-W{wn:02d}", mod)
@@ -1316,7 +1420,14 @@ def _duration_piece(c: Candidate) -> tuple[float, str] | None:
     unit = UNITS.get(_g(c, "unit"))
     if n is None or unit is None:
         return None
-    return n + FRACTIONS.get(_g(c, "frac").split()[-1] if c.parts.get("frac") else "", 0.0), unit
+    return n + _fraction(c), unit
+
+
+def _fraction(c: Candidate) -> float:
+    """What "and a half" adds, after the unit ("an hour and a half") or before it ("one and a
+    half hours")."""
+    words = (_g(c, "frac") or _g(c, "pre")).split()
+    return FRACTIONS.get(words[-1], 0.0) if words else 0.0
 
 
 def _resolve_compound(c: Candidate) -> Resolution:
@@ -1338,17 +1449,76 @@ def _resolve_compound(c: Candidate) -> Resolution:
     return Resolution("DURATION", value, mod, None, False)
 
 
+def _resolve_holiday_weekend(
+    c: Candidate, anchor: date | None, direction: int | None, reference: date | None
+) -> Resolution:
+    """ "Labor Day weekend", "the weekend of Thanksgiving": the weekend nearest the named day,
+    stretched to take the day in (Saturday to Monday, Thursday to Sunday)."""
+    day_res = resolve(c.members[0], anchor, direction, reference)
+    if day_res.interval is None:
+        return Resolution("DATE", None, c.mod, None, day_res.relative)
+    day = day_res.interval[0]
+    before = day - timedelta(days=(day.isoweekday() - 6) % 7)  # the Saturday on or before
+    after = day + timedelta(days=(6 - day.isoweekday()) % 7)  # the Saturday on or after
+    saturday = before if (day - before) <= (after - day) - timedelta(days=1) else after
+    first, last = min(day, saturday), max(day, saturday + timedelta(days=1))
+    return Resolution("DATE", period_value("WE", saturday), c.mod, (first, last), day_res.relative)
+
+
+def _resolve_compound_ago(c: Candidate, anchor: date | None, reference: date | None) -> Resolution:
+    """ "2 weeks and 2 days ago", "a year and a month later": the day that whole amount away."""
+    pieces = [_duration_piece(m) for m in c.members]
+    last = c.members[-1]
+    off = re.sub(r"\s+", " ", _g(last, "off"))
+    base = anchor if off == "ago" or reference is None else reference
+    if base is None or any(p is None for p in pieces):
+        return Resolution("DATE", None, c.mod)
+    day = base
+    for piece in pieces:
+        assert piece is not None
+        day = add_units(day, OFFSETS[off] * piece[0], piece[1])
+    unit = pieces[-1][1] if pieces[-1] else "D"
+    gran = "D" if unit in ("W", "FN") else _unit_gran(unit)
+    return Resolution("DATE", period_value(gran, day), c.mod, period_interval(gran, day))
+
+
 def _resolve_dayrange(c: Candidate, anchor: date | None, direction: int | None) -> Resolution:
-    """A range of days in one month ("3-5 March"): the span and its calendar interval."""
-    d1 = int(re.sub(r"\D", "", _g(c, "d1")))
-    end = resolve(Candidate(c.start, c.end, "dmy", dict(c.parts)), anchor, direction)
+    """A range of days in one month ("3-5 March"): the span and its calendar interval.
+
+    A first day after the last runs over the month's turn: "April 27 to 3" ends on 3 May,
+    "the 27th to the 3rd of April" starts on 27 March.
+    """
+    d1 = day_number(_g(c, "d1"))
+    parts = dict(c.parts)
+    month_first = _MONTH_FIRST.match(_g(c, "text")) is not None
+    if month_first and d1 > day_number(_g(c, "d")):
+        # The month named is the first day's: the last day lies in the next month.
+        first_c = Candidate(c.start, c.end, "dmy", dict(parts, d=_g(c, "d1")))
+        start = resolve(first_c, anchor, direction)
+        if start.interval is None:
+            return Resolution("DURATION", None, c.mod, None, start.relative)
+        first = start.interval[0]
+        nxt = add_units(first.replace(day=1), 1, "M")
+        last_day = _safe_date(nxt.year, nxt.month, day_number(_g(c, "d")))
+        if last_day is None:
+            return Resolution("DURATION", None, c.mod, None, start.relative)
+        value = span_value(first, last_day, "D")
+        return Resolution("DURATION", value, c.mod, (first, last_day), start.relative)
+    end = resolve(Candidate(c.start, c.end, "dmy", parts), anchor, direction)
     if end.interval is None:
         return Resolution("DURATION", None, c.mod, None, end.relative)
     last = end.interval[1]
-    first = _safe_date(last.year, last.month, d1)
-    if first is None or first > last:
+    first_day = _safe_date(last.year, last.month, d1)
+    if first_day is not None and first_day > last:
+        prev = add_units(last.replace(day=1), -1, "M")
+        first_day = _safe_date(prev.year, prev.month, d1)
+    if first_day is None:
         return Resolution("DURATION", None, c.mod, None, end.relative)
-    return Resolution("DURATION", span_value(first, last, "D"), c.mod, (first, last), end.relative)
+    value = span_value(first_day, last, "D")
+    return Resolution("DURATION", value, c.mod, (first_day, last), end.relative)
+
+
+_MONTH_FIRST = re.compile(rf"{_MON}\b", _F)
 
 
 def _resolve_part_of(
@@ -1417,7 +1587,7 @@ def _resolve_range(
     (a_start, a_end), (b_start, _) = ra.interval, rb.interval
     # An end without its own year or week ("May", "Friday") takes them from the other end;
     # one counted from the anchor ("today", "next Friday") keeps its day.
-    if ra.relative and not rb.relative and a.needs_direction:
+    if ra.relative and not rb.relative and a.needs_direction and a.kind != "deictic":
         ra = resolve(a, b_start, -1, reference)
         if ra.interval is not None and ra.interval[0] > b_start:
             # The other end bounds it: no slack for a month or day just ahead.
@@ -1433,7 +1603,64 @@ def _resolve_range(
         return Resolution("DURATION", None, c.mod, None, relative)
     ga, gb = _granularity(ra.value), _granularity(rb.value)
     value = span_value(ia[0], ib[0], ga if ga == gb else "D")
-    return Resolution("DURATION", value, c.mod, (ia[0], ib[1]), relative)
+    first = _boundary_day(a, ra, at_start=True) or ia[0]
+    last = _boundary_day(b, rb, at_start=False) or ib[1]
+    if first > last:
+        first, last = ia[0], ib[1]
+    return Resolution("DURATION", value, c.mod, (first, last), relative)
+
+
+#: Edge words that name a point of a period, not a part of it: "the end of 2007".
+BOUNDARY_EDGES = frozenset({"beginning", "start", "middle", "end", "close"})
+
+
+def boundary_mod(c: Candidate) -> str | None:
+    """START, MID or END when a range end names a period's boundary ("from the end of March"),
+    where "late March" names a part of the month."""
+    if c.kind == "edge_of":
+        return EDGES.get(f"the {_g(c, 'edge')} of")
+    words = _g(c, "edge_word").split()
+    if len(words) == 3 and words[0] == "the" and words[1] in BOUNDARY_EDGES:
+        return c.mod
+    return None
+
+
+def _value_period(value: str | None) -> tuple[date, date] | None:
+    """The calendar year, quarter, month or week a TIMEX3 value names."""
+    m = re.fullmatch(r"(\d{4})(?:-(?:(\d{2})|Q([1-4])|W(\d{2})))?", value or "")
+    if m is None:
+        return None
+    y = int(m.group(1))
+    if m.group(2):
+        return period_interval("M", date(y, int(m.group(2)), 1))
+    if m.group(3):
+        return period_interval("Q", date(y, 3 * int(m.group(3)) - 2, 1))
+    if m.group(4):
+        try:
+            return period_interval("W", date.fromisocalendar(y, int(m.group(4)), 1))
+        except ValueError:
+            return None
+    return period_interval("Y", date(y, 1, 1))
+
+
+def _boundary_day(member: Candidate, res: Resolution, at_start: bool) -> date | None:
+    """The first (or last) whole day of a range from (or to) a period's boundary.
+
+    "from the end of 2007" starts when 2007 is over, on 1 January 2008; "to the start of 2008"
+    ends on 31 December 2007; the middle of a period is its midpoint.
+    """
+    mod = boundary_mod(member)
+    period = _value_period(res.value) if mod else None
+    if period is None:
+        return None
+    s, e = period
+    if mod == "START":
+        return s if at_start else s - timedelta(days=1)
+    if mod == "END":
+        return e + timedelta(days=1) if at_start else e
+    days = (e - s).days + 1
+    mid = s + timedelta(days=days // 2)
+    return mid if at_start or days % 2 else mid - timedelta(days=1)
 
 
 def _resolve_deictic(
@@ -1568,9 +1795,9 @@ def _resolve_duration(c: Candidate, anchor: date | None, mod: str | None) -> Res
     n_text = _g(c, "n")
     n = parse_number(n_text) if n_text else (None if c.kind == "duration" else 1.0)
     rel = _g(c, "rel")
-    if n is not None and c.parts.get("frac"):
+    if n is not None:
         # "a minute and a half", "two and a quarter hours".
-        n += FRACTIONS.get(_g(c, "frac").split()[-1], 0.0)
+        n += _fraction(c)
     mod = mod or QUANTITY_MODS.get(re.sub(r"\s+", " ", _g(c, "qmod")))
     if c.parts.get("n2"):
         mod = mod or "APPROX"
@@ -1603,10 +1830,16 @@ def _resolve_duration(c: Candidate, anchor: date | None, mod: str | None) -> Res
             start = add_units(this_q, -n, "Q")
         end = add_units(start, n, "Q") - timedelta(days=1)
         return Resolution("DURATION", value, mod, (start, end))
+    workdays = unit == "D" and _g(c, "adj") in WORKDAY_ADJECTIVES
     if rel in ("past", "last", "previous", "recent"):
-        return Resolution("DURATION", value, mod, (add_units(anchor, -n, unit), anchor))
+        first = add_workdays(anchor, -n) if workdays else add_units(anchor, -n, unit)
+        return Resolution("DURATION", value, mod, (first, anchor))
     if rel in ("next", "coming", "following", "upcoming"):
         # "the next three days" are the three days after the anchor day.
+        if workdays:
+            return Resolution(
+                "DURATION", value, mod, (add_workdays(anchor, 1), add_workdays(anchor, n))
+            )
         start = anchor + timedelta(days=1)
         return Resolution("DURATION", value, mod, (start, add_units(anchor, n, unit)))
     return Resolution("DURATION", value, mod, None, False)
@@ -1629,6 +1862,8 @@ _RATE_BEFORE = re.compile(
 
 
 _PART_BEFORE = re.compile(r"\b(?:in|during|by|through)\s+$", _F)
+_CURRENCY_BEFORE = re.compile(r"[$£€¥]\s?$")
+_NOT_BEFORE_DATE = frozenset("0123456789$£€¥.,")
 
 
 def _is_rate(m: re.Match[str], text: str) -> bool:
@@ -1644,8 +1879,25 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
     s = m.group(0)
     if kind == "weekday" and m.group("pl"):
         return False
+    if kind == "iso" and m.start() and text[m.start() - 1] in _NOT_BEFORE_DATE:
+        # "20190411" inside a longer number or after a currency sign is no date.
+        return False
     if kind == "numeric":
         return _numeric_ok(m, text)
+    if (
+        kind == "ago"
+        and UNITS.get(m.group("unit").lower()) in CLOCK_UNITS
+        and m.group("off").lower() in ("later", "earlier")
+    ):
+        # "an hour later": TimeML marks the amount, a duration, and leaves out "later".
+        return False
+    if (
+        kind == "count_rel"
+        and parse_number(m.group("n")) != 1
+        and not _PLURAL_UNIT.fullmatch(m.group("unit"))
+    ):
+        # "we will be only 3 next week": a count before a singular unit does not count it.
+        return False
     if kind == "holiday":
         return _holiday_ok(m, text)
     if kind == "wd_day" and not re.search(r"\d(?:st|nd|rd|th)$", m.group("d"), _F):
@@ -1654,8 +1906,11 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
         return bool(
             re.match(r"\s*(?:[,;!?)]|\.(?:\s|$)|$|\s+(?:at|and|or|to|of)\b)", text[m.end() :])
         )
-    if kind == "dayrange" and re.search(r"\d\s*and\s*\d", s):
+    if kind == "dayrange" and m.group("j").lower() == "and":
         return bool(re.search(r"\bbetween\s+$", text[max(0, m.start() - 10) : m.start()], _F))
+    if kind == "dmy" and _CURRENCY_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+        # "paid $12 December 27": an amount, then the date.
+        return False
     if kind in ("dmy", "mdy", "my") and m.group("mon").lower() in AMBIGUOUS_MONTHS:
         return m.group("mon")[0].isupper()
     if kind == "duration":
@@ -1803,12 +2058,37 @@ def _holiday_ok(m: re.Match[str], text: str) -> bool:
     return not _OWNER_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
 
 
+def _listed_day(m: re.Match[str]) -> list[Candidate]:
+    """ "18 and 19 June", "June 18 and 19": two days of one month, not a range. The day away
+    from the month is a date of its own (the other is found with the month)."""
+    if m.group("j").lower() != "and" or not (m.group("d1") + m.group("d"))[0].isdigit():
+        return []
+    y = m.group("y")
+    if m.start("mon") > m.start("d1"):
+        parts: dict[str, str | None] = {"d": m.group("d1"), "mon": m.group("mon"), "y": y}
+        return [Candidate(m.start("d1"), m.end("d1"), "dmy", parts, needs_direction=not y)]
+    # "June 18 and 19, 2026": both days take the year written after the second.
+    first = {"d": m.group("d1"), "mon": m.group("mon"), "y": y}
+    second = {"d": m.group("d"), "mon": m.group("mon"), "y": y}
+    return [
+        Candidate(m.start("mon"), m.end("d1"), "mdy", first, needs_direction=not y),
+        Candidate(m.start("d"), m.end(), "mdy", second, needs_direction=not y),
+    ]
+
+
 def _bare_months(text: str) -> list[Candidate]:
-    """Months standing alone ("in March"): capitalised, and an ambiguous one after a preposition."""
+    """Months standing alone ("in March"): capitalised, and an ambiguous one after a preposition.
+
+    Text typed without capitals ("from april to june") keeps the full names that are no other
+    word, after a preposition.
+    """
     out = []
     for m in _BARE_MONTH.finditer(text):
         word = m.group("mon")
-        if not word[0].isupper():
+        if not word[0].isupper() and (
+            word not in LOWERCASE_MONTHS
+            or not _ABBR_MONTH_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
+        ):
             continue
         if (
             word.lower() in ABBREVIATED_MONTHS
@@ -1839,7 +2119,7 @@ _ABBR_MONTH_BEFORE = re.compile(
     r"\s*-?$",
     _F,
 )
-_BARE_MONTH = re.compile(rf"\b(?P<mon>{_MON})(?!\w)", _F)
+_BARE_MONTH = re.compile(rf"\b{_MON_START}(?P<mon>{_MON})(?!\w)", _F)
 
 
 #: The words a pattern needs at least one of (lower case, without dots), by pattern group;
@@ -1944,12 +2224,18 @@ def find_candidates(text: str) -> list[Candidate]:
     text = views["any"]
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(views[PATTERN_GROUPS.get(kind, "any")]):
-            if m.end() == m.start() or not _accept(kind, m, text):
+            if m.end() == m.start():
+                continue
+            if not _accept(kind, m, text):
+                if kind == "dayrange":
+                    found.extend(_listed_day(m))
                 continue
             parts = {k: v for k, v in m.groupdict().items()}
             parts["text"] = m.group(0)
             needs = kind in ("weekday", "time", "season", "day_only") or (
-                kind in ("dmy", "mdy", "quarter") and not parts.get("y")
+                kind in ("dmy", "mdy", "quarter", "numeric")
+                and not parts.get("y")
+                and not (kind != "quarter" and parts.get("rel"))
             )
             if kind == "deictic" and (parts.get("rel") or "").lower() == "this":
                 needs = True
@@ -1958,6 +2244,12 @@ def find_candidates(text: str) -> list[Candidate]:
                 start = m.start("unit")  # "for years": the preposition only opens it
                 parts["text"] = m.group("unit")
             as_kind = "span_past" if kind == "count_rel" else kind
+            if kind == "numeric" and not parts.get("y"):
+                rel = _DATE_REL_BEFORE.search(text, max(0, start - 6), start)
+                if rel is not None:
+                    # "next 5/12": the day's next occurrence.
+                    start, needs = rel.start(), False
+                    parts["rel"] = rel.group("rel")
             if (
                 kind == "duration"
                 and parts.get("det")
@@ -1987,12 +2279,15 @@ def find_candidates(text: str) -> list[Candidate]:
     chosen.sort(key=lambda c: c.start)
     for c in chosen:
         _extend_left(text, c)
-    joined = _join_compounds(text, _join_parts(text, chosen))
+    joined = _join_compounds(text, _holiday_weekends(text, _join_parts(text, chosen)))
     return _join_offsets(text, _join_ranges(text, joined))
 
 
 #: What joins the pieces of a duration in several units: "2 years, 1 month and 21 days".
 _COMPOUND_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s+", re.IGNORECASE)
+#: "for", or an amount just before ("for 3 months and 2 weeks ..."): a duration there is a
+#: stretch, and does not open an amount counted back ("2 weeks and 2 days ago").
+_AMOUNT_BEFORE = re.compile(rf"\b(?:{_UNIT}\s*,?\s+and|for)\s+$", re.IGNORECASE)
 #: Units from the largest down: the pieces of one duration come in this order.
 UNIT_RANK = {
     u: i for i, u in enumerate(("CE", "DE", "Y", "Q", "M", "W", "FN", "D", "H", "MIN", "SEC"))
@@ -2010,7 +2305,7 @@ def _join_compounds(text: str, cands: list[Candidate]) -> list[Candidate]:
             prev is not None
             and last is not None
             and last.kind == "duration"
-            and c.kind == "duration"
+            and c.kind in ("duration", "ago")
             and not c.parts.get("det")
             and not c.parts.get("qmod")
             and _COMPOUND_JOIN.fullmatch(text, prev.end, c.start)
@@ -2018,10 +2313,16 @@ def _join_compounds(text: str, cands: list[Candidate]) -> list[Candidate]:
             and parse_number(_g(c, "n")) is not None
             and UNIT_RANK.get(UNITS.get(_g(c, "unit"), ""), -1)
             > UNIT_RANK.get(UNITS.get(_g(last, "unit"), ""), 99)
+            and not (
+                c.kind == "ago"
+                and _AMOUNT_BEFORE.search(text, max(0, prev.start - 24), prev.start) is not None
+            )
         ):
             members = [*pieces, c]
             parts: dict[str, str | None] = {"text": text[prev.start : c.end]}
-            out[-1] = Candidate(prev.start, c.end, "compound", parts, prev.mod, False, members)
+            # "2 years and 3 months ago": the whole amount counted back from the anchor.
+            kind = "compound_ago" if c.kind == "ago" else "compound"
+            out[-1] = Candidate(prev.start, c.end, kind, parts, prev.mod, False, members)
             continue
         out.append(c)
     return out
@@ -2030,6 +2331,7 @@ def _join_compounds(text: str, cands: list[Candidate]) -> list[Candidate]:
 #: What joins a date without a year to the year that follows it: "March 3, 2020", "May of 1995".
 _YEAR_JOIN = re.compile(r"\s*,?\s*(?:(?:of|in)\s+)?", re.IGNORECASE)
 _OF_JOIN = re.compile(r"\s+of\s+", re.IGNORECASE)
+_OF_SHORT_YEAR = re.compile(r"\s+of\s+['’]?(?P<yy>\d{2})(?=\s*(?:[,.;!?)]|$))", re.IGNORECASE)
 _WEEK_WEEKDAY_JOIN = re.compile(r"\s+(?:on\s+)?", re.IGNORECASE)
 #: Named periods a year may follow, with the words joining them and the joined kind.
 _WITH_YEAR = {"holiday": (_YEAR_JOIN, "holiday"), "season": (_OF_JOIN, "season_year")}
@@ -2062,7 +2364,7 @@ def _join_parts(text: str, cands: list[Candidate]) -> list[Candidate]:
         joined: Candidate | None = None
         if b is not None:
             if (
-                a.kind in ("dmy", "mdy", "month")
+                a.kind in ("dmy", "mdy", "month", "numeric")
                 and not a.parts.get("y")
                 and b.kind in ("year", "year_words")
                 and _YEAR_JOIN.fullmatch(text, a.end, b.start)
@@ -2115,6 +2417,17 @@ def _join_parts(text: str, cands: list[Candidate]) -> list[Candidate]:
             out.append(joined)
             i += 2
             continue
+        short = _OF_SHORT_YEAR.match(text, a.end) if a.kind in ("dmy", "mdy", "month") else None
+        if short is not None and not a.parts.get("y"):
+            # "April of 87": a year in two digits, at the end of the phrase.
+            parts = dict(
+                a.parts, y=str(_year2(short.group("yy"))), text=text[a.start : short.end()]
+            )
+            out.append(
+                Candidate(a.start, short.end(), "my" if a.kind == "month" else a.kind, parts)
+            )
+            i += 1
+            continue
         if a.kind == "part_of" and _g(a, "pos") in _SPAN_REL:
             a.kind = "span_past"
             a.parts["rel"] = a.parts["pos"]
@@ -2125,8 +2438,37 @@ def _join_parts(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_WEEKEND_AFTER = re.compile(r"\s+weekend\b(?:,?\s+(?P<y>(?:1\d|20)\d\d)\b)?", re.IGNORECASE)
+_WEEKEND_BEFORE = re.compile(r"\b(?:the\s+)?weekend\s+of\s+$", re.IGNORECASE)
+
+
+def _holiday_weekends(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Join a named day and the weekend it falls in or next to: "Easter weekend 2024", "the
+    weekend of Thanksgiving"; what the new extent covers is dropped."""
+    spans: list[Candidate] = []
+    for c in cands:
+        if c.kind != "holiday":
+            continue
+        after = _WEEKEND_AFTER.match(text, c.end)
+        before = _WEEKEND_BEFORE.search(text, max(0, c.start - 20), c.start)
+        if after is None and before is None:
+            continue
+        if after is not None and after.group("y") and not c.parts.get("y"):
+            c.parts["y"] = after.group("y")
+        start = before.start() if before else c.start
+        end = after.end() if after else c.end
+        parts: dict[str, str | None] = {"text": text[start:end]}
+        spans.append(Candidate(start, end, "holiday_weekend", parts, c.mod, c.needs_direction, [c]))
+    if not spans:
+        return cands
+    kept = [c for c in cands if not any(c.start < w.end and w.start < c.end for w in spans)]
+    return sorted(kept + spans, key=lambda c: c.start)
+
+
 #: What joins an amount of time to the date it counts from: "three days after Tuesday".
 _OFFSET_JOIN = re.compile(r"\s+(?P<w>after|before|from)\s+", re.IGNORECASE)
+#: Units too short to shift a day by: "3 minutes from today" is an amount and a day.
+CLOCK_UNITS = frozenset({"H", "MIN", "SEC"})
 #: Kinds a count of units can be counted from.
 OFFSET_BASES = (RANGE_KINDS | {"holiday"}) - {
     "year",
@@ -2144,6 +2486,7 @@ _SPAN_START_JOIN = re.compile(
     r"\s*,?\s*(?:starting|beginning|commencing)(?:\s+(?:on|from))?\s+", re.IGNORECASE
 )
 _FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
+_COMMA_FROM = re.compile(r"\s*,\s*from\s+", re.IGNORECASE)
 
 
 def _join_offsets(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -2156,11 +2499,14 @@ def _join_offsets(text: str, cands: list[Candidate]) -> list[Candidate]:
         join = _OFFSET_JOIN.fullmatch(text, a.end, b.start) if b is not None else None
         starting = _SPAN_START_JOIN.fullmatch(text, a.end, b.start) if b is not None else None
         if (
-            join is not None
-            and join.group("w").lower() == "from"
+            b is not None
+            and (join is not None or _COMMA_FROM.fullmatch(text, a.end, b.start))
+            and (join is None or join.group("w").lower() == "from")
             and _FOR_BEFORE.search(text, max(0, a.start - 5), a.start)
         ):
-            starting, join = join, None  # "for 3 days from today": a stretch, not a day
+            # "for 3 days from today", "for a week, from May 20": a stretch, not a day.
+            starting = join or _COMMA_FROM.fullmatch(text, a.end, b.start)
+            join = None
         if (
             b is not None
             and starting is not None
@@ -2183,6 +2529,7 @@ def _join_offsets(text: str, cands: list[Candidate]) -> list[Candidate]:
             and not a.parts.get("det")
             and not a.parts.get("n2")
             and parse_number(a.parts.get("n") or "") is not None
+            and UNITS.get(_g(a, "unit")) not in CLOCK_UNITS
             and b.kind in OFFSET_BASES
         ):
             sign = -1 if join.group("w").lower() == "before" else 1
@@ -2255,6 +2602,7 @@ def _extend_left(text: str, c: Candidate) -> None:
             word = (m.group("edge") or m.group("mid") or "").lower()
             word = re.sub(r"\s+", " ", word)
             c.mod = EDGES.get(word)
+            c.parts["edge_word"] = word
             c.start -= len(m.group(0))
             return
     if c.kind == "span_past" and c.parts.get("det"):

@@ -204,7 +204,12 @@ def test_ranges_join_both_ends(
 
 def test_and_between_two_days_is_not_a_range() -> None:
     found = tag_text("Votes were held on 3 and 5 March.", ANCHOR)
-    assert [t.text for t in found] == ["5 March"]
+    assert [(t.text, t.value) for t in found] == [("3", "2025-03-03"), ("5 March", "2025-03-05")]
+    listed = tag_text("Votes are due on April 7 and 9, 2026.", ANCHOR)
+    assert [(t.text, t.value) for t in listed] == [
+        ("April 7", "2026-04-07"),
+        ("9, 2026", "2026-04-09"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -606,3 +611,302 @@ def test_perfect_tense_and_scheduled_months(
 ) -> None:
     doc = time_pipeline(article_from_text(text, source="t", published=published))
     assert [(t.text, t.value) for t in doc.timexes] == [(extent, value)]
+
+
+def _span(timex: Timex) -> tuple[str, str] | None:
+    return (timex.interval.start, timex.interval.end) if timex.interval else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "mod", "interval"),
+    [
+        # no start the text gives: the period named, and the mod for the side
+        ("Exports stalled before 2019.", "2019", "BEFORE", ("2019-01-01", "2019-12-31")),
+        ("Tariffs applied before early March 2019.", "early March 2019", "BEFORE", None),
+        ("No deal is likely after 2031.", "2031", "AFTER", ("2031-01-01", "2031-12-31")),
+        ("Talks resume later than 2027, envoys say.", "2027", "AFTER", None),
+        # a side the anchor bounds: the range itself
+        ("A vote is due before 2027.", "2027", "BEFORE", ("2025-02-22", "2026-12-31")),
+        ("Troops leave before the end of June.", "the end of June", "END", None),
+        # "no later than" is a deadline, not "later than"
+        ("Bids closed no later than 3 May 2012.", "3 May 2012", None, ("2012-05-03", "2012-05-03")),
+        ("Envoys left before the year 2020.", "2020", "BEFORE", ("2020-01-01", "2020-12-31")),
+    ],
+)
+def test_open_ranges_keep_the_period_and_say_the_side(
+    sentence: str, extent: str, mod: str | None, interval: tuple[str, str] | None
+) -> None:
+    timex = _one(sentence)
+    assert (timex.text, timex.mod) == (extent, mod)
+    if interval is not None:
+        assert _span(timex) == interval
+
+
+def test_before_the_end_of_a_period_runs_to_its_last_day() -> None:
+    timex = _one("Troops leave before the end of June.")
+    assert _span(timex) == ("2025-02-22", "2025-06-30")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "interval"),
+    [
+        (
+            "Polls open from the ninth to the twelfth of May.",
+            "the ninth to the twelfth of May",
+            ("2025-05-09", "2025-05-12"),
+        ),
+        (
+            "The fair ran October eighth through 11th, 2024.",
+            "October eighth through 11th, 2024",
+            ("2024-10-08", "2024-10-11"),
+        ),
+        (
+            "Flights stop from July 29 to the 2nd.",
+            "July 29 to the 2nd",
+            ("2025-07-29", "2025-08-02"),
+        ),
+        (
+            "Strikes ran from the 28th to the 4th of February.",
+            "the 28th to the 4th of February",
+            ("2025-01-28", "2025-02-04"),
+        ),
+        (
+            "The census ran Sept 28-Oct 3, 2011.",
+            "Sept 28-Oct 3, 2011",
+            ("2011-09-28", "2011-10-03"),
+        ),
+        ("Ballots were cast 6/2-6/4/2016.", "6/2-6/4/2016", ("2016-06-02", "2016-06-04")),
+        (
+            "Ballots were cast from 6/2-6/4, 2016.",
+            "from 6/2-6/4, 2016",
+            ("2016-06-02", "2016-06-04"),
+        ),
+        (
+            "Rationing lasts from this June to Aug 2027.",
+            "from this June to Aug 2027",
+            ("2025-06-01", "2027-08-31"),
+        ),
+    ],
+)
+def test_day_ranges_in_words_across_months_and_years(
+    sentence: str, extent: str, interval: tuple[str, str]
+) -> None:
+    timex = _one(sentence)
+    assert timex.text == extent
+    assert _span(timex) == interval
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value"),
+    [
+        # "next" or "last" before a day of a month: its next or last occurrence
+        ("The levy ends next 3 February.", "next 3 February", "2026-02-03"),
+        ("The levy ended last 9/30.", "last 9/30", "2024-09-30"),
+        # an amount before a day is money, not the day
+        ("Shares fell to $14 March 3.", "March 3", "2025-03-03"),
+        # spoken cardinals, with a stop or a year after them
+        ("The accord was signed October twenty two.", "October twenty two", "2024-10-22"),
+        (
+            "He was born on four July nineteen fifty one.",
+            "four July nineteen fifty one",
+            "1951-07-04",
+        ),
+        ("In June twenty ministers resign.", "June", "2025-06"),
+        (
+            "The decree takes effect on the thirty first day of March.",
+            "the thirty first day of March",
+            "2025-03-31",
+        ),
+        ("The fleet sailed on 14th, officials said.", "14th", "2025-02-14"),
+        # a year in two digits after "of", ending the phrase
+        ("The mill closed in June of 98.", "June of 98", "1998-06"),
+        ("Prices rose in June of 12 percent.", "June", "2025-06"),
+        # ISO 8601 basic form, as in file names and links
+        ("See archive/brief-20190411.pdf for details.", "20190411", "2019-04-11"),
+        ("They traded 20190411 shares.", None, None),
+        # an amount counted back in several units
+        (
+            "The truce broke down a year and four months ago.",
+            "a year and four months ago",
+            "2023-10",
+        ),
+        ("The envoy left 3 weeks and 4 days ago.", "3 weeks and 4 days ago", "2025-01-28"),
+    ],
+)
+def test_named_days_and_amounts_counted_back(
+    sentence: str, extent: str | None, value: str | None
+) -> None:
+    _assert_one_or_none(sentence, extent, "DATE" if extent else None, value)
+
+
+def test_an_amount_continuing_a_span_is_not_counted_back() -> None:
+    text = "They talked for 2 months and 3 weeks and 2 days ago they agreed."
+    assert [(t.text, t.value) for t in tag_text(text, ANCHOR)] == [
+        ("2 months and 3 weeks", "P2M3W"),
+        ("2 days ago", "2025-02-20"),
+    ]
+
+
+def test_clock_units_do_not_shift_a_day() -> None:
+    found = tag_text("Voting starts 20 minutes from today.", ANCHOR)
+    assert [(t.text, t.value) for t in found] == [("20 minutes", "PT20M"), ("today", "2025-02-22")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value", "interval"),
+    [
+        ("Talks took one and half hours.", "one and half hours", "PT1.5H", None),
+        ("The siege lasted four and a half years.", "four and a half years", "P4.5Y", None),
+        (
+            "Output fell in week 40 of last year.",
+            "week 40 of last year",
+            "2024-W40",
+            ("2024-09-30", "2024-10-06"),
+        ),
+        (
+            "Budgets shrank this calendar year.",
+            "this calendar year",
+            "2025",
+            ("2025-01-01", "2025-12-31"),
+        ),
+        (
+            "Ports close for 2 days, from tomorrow.",
+            "2 days, from tomorrow",
+            "P2D",
+            ("2025-02-23", "2025-02-25"),
+        ),
+    ],
+)
+def test_fractions_weeks_of_years_and_stretches(
+    sentence: str, extent: str, value: str, interval: tuple[str, str] | None
+) -> None:
+    timex = _one(sentence)
+    assert (timex.text, timex.value) == (extent, value)
+    assert _span(timex) == interval
+
+
+def test_a_count_before_a_singular_unit_is_not_a_span() -> None:
+    found = tag_text("Only 4 next week will attend.", ANCHOR)
+    assert [(t.text, t.value) for t in found] == [("next week", "2025-W09")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "type_", "value"),
+    [
+        # a clock amount "later" is marked as the amount, a duration
+        ("Half an hour later, the envoys resumed.", "Half an hour", "DURATION", "PT0.5H"),
+        ("Ten minutes later the line went dead.", "Ten minutes", "DURATION", "PT10M"),
+        ("Two days later the line went dead.", "Two days later", "DATE", "2025-02-24"),
+        # an edge of a period without "the" before the period
+        ("A deal is due by end of year.", "end of year", "DATE", "2025"),
+    ],
+)
+def test_clock_amounts_later_and_bare_period_edges(
+    sentence: str, extent: str, type_: str, value: str
+) -> None:
+    _assert_one_or_none(sentence, extent, type_, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value"),
+    [
+        ("rallies ran from october to december 2024", "from october to december 2024", "P2M"),
+        ("the talks were in july 2024", "july 2024", "2024-07"),
+        ("an august assembly convened", None, None),
+        ("they met in may", None, None),
+    ],
+)
+def test_month_names_typed_in_lower_case(
+    sentence: str, extent: str | None, value: str | None
+) -> None:
+    found = tag_text(sentence, ANCHOR)
+    assert [(t.text, t.value) for t in found] == ([(extent, value)] if extent else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "interval"),
+    [
+        # the anchor is a Saturday: working days start on Monday
+        (
+            "Parliament sits for the next three working days.",
+            "the next three working days",
+            ("2025-02-24", "2025-02-26"),
+        ),
+        (
+            "Replies are due within five business days.",
+            "five business days",
+            ("2025-02-22", "2025-02-28"),
+        ),
+        (
+            "Prices fell over the past two trading days.",
+            "the past two trading days",
+            ("2025-02-20", "2025-02-22"),
+        ),
+    ],
+)
+def test_working_days_skip_weekends(sentence: str, extent: str, interval: tuple[str, str]) -> None:
+    timex = _one(sentence)
+    assert (timex.text, _span(timex)) == (extent, interval)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value", "interval"),
+    [
+        # a Monday holiday: Saturday to Monday
+        (
+            "Roads jammed over Memorial Day weekend 2024.",
+            "Memorial Day weekend 2024",
+            "2024-W21-WE",
+            ("2024-05-25", "2024-05-27"),
+        ),
+        # a Thursday holiday: Thursday to Sunday
+        (
+            "Stores opened on the weekend of Thanksgiving 2024.",
+            "the weekend of Thanksgiving 2024",
+            "2024-W48-WE",
+            ("2024-11-28", "2024-12-01"),
+        ),
+    ],
+)
+def test_weekends_of_named_days(
+    sentence: str, extent: str, value: str, interval: tuple[str, str]
+) -> None:
+    timex = _one(sentence)
+    assert (timex.text, timex.value, _span(timex)) == (extent, value, interval)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "interval", "ends"),
+    [
+        # the boundary of a period is a point: the range starts when 2019 is over
+        (
+            "Tariffs held from the end of 2019 to the end of 2021.",
+            ("2020-01-01", "2021-12-31"),
+            ["2019", "2021"],
+        ),
+        (
+            "Exports grew from 2016 to the start of 2018.",
+            ("2016-01-01", "2017-12-31"),
+            ["2016", "2018"],
+        ),
+        (
+            "Talks ran from the middle of April to the end of June 2024.",
+            ("2024-04-16", "2024-06-30"),
+            ["2024-04", "2024-06"],
+        ),
+        # "late" names a part of the year, not its end
+        (
+            "Rates rose from late 2021 to early 2023.",
+            ("2021-09-01", "2023-04-30"),
+            ["2021", "2023"],
+        ),
+    ],
+)
+def test_range_ends_at_period_boundaries(
+    sentence: str, interval: tuple[str, str], ends: list[str]
+) -> None:
+    from communique.temporal import range_ends
+
+    timex = _one(sentence)
+    assert _span(timex) == interval
+    assert [e.value for e in range_ends(sentence, timex)] == ends

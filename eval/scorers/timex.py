@@ -298,16 +298,19 @@ def score_timeml(records: list[dict[str, Any]], exclude_dct: bool) -> SuiteResul
     return SuiteResult(metrics=metrics, tables={"by_type": table}, notes=notes)
 
 
-def _inclusive_ends(start: str | None, end: str) -> set[str]:
+def _inclusive_ends(start: str | None, end: str, quarters: bool = False) -> set[str]:
     """News-convention ends of a range whose gold end is the first day of a month or year.
 
     Recognizers ends "from May to July" on 1 July (exclusive); news reads it as through July, so
-    the range ends on the last day of the month (or year) the gold end opens.
+    the range ends on the last day of the month (or year) the gold end opens; a range whose
+    text names quarters ("from 2017 Q1 to 2018 Q1") ends on the last day of the quarter.
     """
     d = date.fromisoformat(end[:10])
     if d.day != 1:
         return set()
     ends = {(add_months(d, 1) - timedelta(days=1)).isoformat()}
+    if quarters and d.month % 3 == 1:
+        ends.add((add_months(d, 3) - timedelta(days=1)).isoformat())
     if d.month == 1 and (start is None or start[5:10] == "01-01"):
         ends.add(date(d.year, 12, 31).isoformat())
     return ends
@@ -318,16 +321,26 @@ def add_months(d: date, n: int) -> date:
     return date(d.year + total // 12, total % 12 + 1, 1)
 
 
+#: A range whose text counts quarters ("2017-Q1", "the third quarter").
+_QUARTER_TEXT = re.compile(r"\b(?:\d{4}[-\s]?)?q[1-4]\b|\bquarters?\b", re.IGNORECASE)
+
+
 def _recognizer_ok(
-    kind: str, timex: Timex, values: list[dict[str, Any]], news_convention: bool = False
+    kind: str,
+    timex: Timex,
+    values: list[dict[str, Any]],
+    news_convention: bool = False,
+    gold_text: str = "",
 ) -> bool:
     """Whether a timex resolves a Recognizers case.
 
     A case may list several values (a bare weekday or day, past and future): any one counts.
     Where Recognizers leaves a value "not resolved" (an invalid day such as 30 February, a
     bare season, a school year), its timex is compared with ours. A date given as an open
-    range ("after 2016": a start and no end) is compared as a daterange. `news_convention`
-    also accepts range ends read inclusively ("from May to July" through the end of July).
+    range ("after 2016": a start and no end) is compared as a daterange; a timex may give it as
+    TimeML does, the period named with the mod AFTER or BEFORE (`_open_range_ok`). `news_convention`
+    also accepts range ends read inclusively ("from May to July" through the end of July) and a
+    vague count left unspecified as TimeML writes it ("several weeks" PXW, Recognizers P3W).
     """
     for v in values:
         if v.get("value") == UNRESOLVED or v.get("start") == UNRESOLVED:
@@ -336,6 +349,8 @@ def _recognizer_ok(
             continue
         if kind == "duration":
             if timex.value == v.get("timex"):
+                return True
+            if news_convention and _vague_count_ok(timex, v.get("timex")):
                 return True
         elif kind == "date" and "value" in v:
             if timex.interval and timex.interval.start == timex.interval.end == v.get("value"):
@@ -352,12 +367,39 @@ def _recognizer_ok(
             # Calendar periods end the day before the gold's exclusive end; ranges counted
             # from a duration ("within 9 months") end on the gold end itself.
             ends = {end_incl, end[:10]} if end else set()
-            if news_convention and end:
-                ends |= _inclusive_ends(start, end)
+            if news_convention and start and end:
+                ends |= _inclusive_ends(start, end, bool(_QUARTER_TEXT.search(gold_text)))
             if (start is None or timex.interval.start == start[:10]) and (
                 end is None or timex.interval.end in ends
             ):
                 return True
+            if _open_range_ok(timex, start, end):
+                return True
+    return False
+
+
+_VAGUE_COUNT = re.compile(r"\b(?:few|several|some)\b", re.IGNORECASE)
+_COUNTED = re.compile(r"^P(T?)\d+([YMWDHS])$")
+
+
+def _vague_count_ok(timex: Timex, gold: str | None) -> bool:
+    """ "several weeks" as TimeML writes it (PXW), where Recognizers counts it as three (P3W)."""
+    m = _COUNTED.match(gold or "")
+    if m is None or not _VAGUE_COUNT.search(timex.text):
+        return False
+    return timex.value == f"P{m.group(1)}X{m.group(2)}"
+
+
+def _open_range_ok(timex: Timex, start: str | None, end: str | None) -> bool:
+    """Whether a range open on one side ("after 2018") is the one a timex gives in TimeML's
+    form: the interval of the period it names, and the mod AFTER or BEFORE for the side."""
+    if timex.interval is None or (start is None) == (end is None):
+        return False
+    if start is not None and timex.mod == "AFTER":
+        after = date.fromisoformat(timex.interval.end) + timedelta(days=1)
+        return after.isoformat() == start[:10]
+    if end is not None and timex.mod == "BEFORE":
+        return timex.interval.start == end[:10]
     return False
 
 
@@ -384,7 +426,7 @@ def score_recognizers(records: list[dict[str, Any]]) -> SuiteResult:
             good = any(_recognizer_ok(kind, t, res["values"]) for t in hits)
             ok[kind] += good
             news_ok[kind] += good or any(
-                _recognizer_ok(kind, t, res["values"], news_convention=True) for t in hits
+                _recognizer_ok(kind, t, res["values"], True, res["text"]) for t in hits
             )
             if kind == "date" and len(res["values"]) > 1:
                 two_way += 1
@@ -424,7 +466,8 @@ def score_recognizers(records: list[dict[str, Any]]) -> SuiteResult:
         f"{len(records) - len(cases)} cases without a reference date skipped",
         "daterange ends are exclusive in the gold, inclusive in communique intervals",
         "*_resolved_news_convention also accepts a range read through its last named month or"
-        " year ('from May to July' ends 31 July, where Recognizers ends it on 1 July)",
+        " year ('from May to July' ends 31 July, where Recognizers ends it on 1 July), and a"
+        " vague count as TimeML writes it ('several weeks' PXW, where Recognizers writes P3W)",
     ]
     return SuiteResult(metrics=metrics, tables={"by_type": table}, notes=notes)
 
