@@ -121,9 +121,9 @@ def _print(records: list[dict[str, Any]], fmt: str, columns: list[str]) -> None:
         for r in records:
             out.write(json.dumps(r, ensure_ascii=False) + "\n")
     elif fmt == "csv":
-        from communique.corpus.export import to_csv
+        from communique.corpus.export import columns_of, to_csv
 
-        out.write(to_csv(records))
+        to_csv(records, out, columns_of(records))
     else:
         from rich.table import Table
 

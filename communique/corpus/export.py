@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
+from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -35,29 +35,35 @@ def flat(record: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def rows(corpus: Corpus, kind: str) -> list[dict[str, Any]]:
-    """Every record of a kind, oldest first for engagements."""
-    if kind == "engagements":
-        return corpus.timeline(limit=None)
-    if kind == "events":
-        return corpus.events(limit=None)
-    return corpus.statements(limit=None)
+def rows(corpus: Corpus, kind: str) -> Iterator[dict[str, Any]]:
+    """Every record of a kind, one at a time, oldest first for engagements."""
+    from communique.corpus.queries import every
+
+    return every(corpus.db, kind)
 
 
-def to_csv(records: list[dict[str, Any]]) -> str:
-    """Records as CSV text with a header of every column seen."""
-    flats = [flat(r) for r in records]
-    columns: list[str] = []
-    for r in flats:
-        columns += [c for c in r if c not in columns]
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+def columns_of(records: Iterable[dict[str, Any]]) -> dict[str, type | None]:
+    """Every flat column seen, in order of appearance, with the type of its first value."""
+    columns: dict[str, type | None] = {}
+    for r in records:
+        for c, v in flat(r).items():
+            if columns.get(c) is None:
+                columns[c] = None if v is None else type(v)
+    return columns
+
+
+def to_csv(records: Iterable[dict[str, Any]], out: Any, columns: Iterable[str]) -> int:
+    """Records written to `out` as CSV under a header of the given columns; returns rows."""
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
     writer.writeheader()
-    writer.writerows(flats)
-    return buf.getvalue()
+    n = 0
+    for r in records:
+        writer.writerow(flat(r))
+        n += 1
+    return n
 
 
-def to_ics(engagements: list[dict[str, Any]]) -> bytes:
+def to_ics(engagements: Iterable[dict[str, Any]]) -> bytes:
     """Planned engagements with dates as all-day calendar events (a range when uncertain)."""
     from icalendar import Calendar
     from icalendar import Event as CalendarEvent
@@ -94,29 +100,53 @@ def to_ics(engagements: list[dict[str, Any]]) -> bytes:
     return bytes(cal.to_ical())
 
 
-def to_parquet(records: list[dict[str, Any]], path: str) -> None:
-    """Records as one Parquet file of flat columns."""
+#: Arrow types of flat values; anything else is written as text.
+_ARROW_TYPES: dict[type | None, str] = {bool: "bool_", int: "int64", float: "float64"}
+#: Rows written to Parquet at a time.
+PARQUET_BATCH = 10_000
+
+
+def to_parquet(
+    records: Iterable[dict[str, Any]], path: str, columns: dict[str, type | None]
+) -> int:
+    """Records as one Parquet file of flat columns, written a batch at a time; returns rows."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    flats = [flat(r) for r in records]
-    columns: list[str] = []
-    for r in flats:
-        columns += [c for c in r if c not in columns]
-    table = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in flats])
-    pq.write_table(table, path)
+    schema = pa.schema(
+        [(c, getattr(pa, _ARROW_TYPES.get(t, "string"))()) for c, t in columns.items()]
+    )
+    n = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for r in records:
+            batch.append(flat(r))
+            if len(batch) == PARQUET_BATCH:
+                writer.write_table(pa.Table.from_pylist(batch, schema))
+                n += len(batch)
+                batch = []
+        writer.write_table(pa.Table.from_pylist(batch, schema))
+        n += len(batch)
+    return n
 
 
 def export(corpus: Corpus, fmt: str, out: Any, kind: str = "engagements") -> int:
-    """Write records of a kind to `out` (a text stream, or a path for Parquet); returns rows."""
-    records = rows(corpus, "engagements" if fmt == "ics" else kind)
+    """Write records of a kind to `out` (a text stream, or a path for Parquet); returns rows.
+
+    Records are read one at a time, so that a store of any size exports in bounded memory;
+    CSV and Parquet read them twice, first for their columns.
+    """
+    if fmt == "ics":
+        planned = [g for g in rows(corpus, "engagements") if g.get("status") in CALENDAR_STATUSES]
+        out.write(to_ics(planned).decode("utf-8"))
+        return len(planned)
     if fmt == "jsonl":
-        for r in records:
+        n = 0
+        for r in rows(corpus, kind):
             out.write(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n")
-    elif fmt == "csv":
-        out.write(to_csv(records))
-    elif fmt == "ics":
-        out.write(to_ics(records).decode("utf-8"))
-    elif fmt == "parquet":
-        to_parquet(records, str(out))
-    return len(records)
+            n += 1
+        return n
+    columns = columns_of(rows(corpus, kind))
+    if fmt == "csv":
+        return to_csv(rows(corpus, kind), out, columns)
+    return to_parquet(rows(corpus, kind), str(out), columns)

@@ -19,7 +19,7 @@ import json
 import math
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -413,20 +413,43 @@ def statements(db: Database, f: Filters) -> list[dict[str, Any]]:
             f"SELECT 1 FROM events WHERE {column} = ?",
             value,
         )
-    sql = w.select(
-        "s.article, s.statement, s.speaker, s.speaker_text, s.speaker_country, s.cue, s.kind,"
-        " s.content, s.section, s.channel, s.relays, s.date, s.outlet",
-        "statements s",
-        "s.date DESC, s.seq DESC",
-        f,
-        db,
-    )
-    out = []
-    for r in db.query(sql, w.params):
-        d = dict(r)
-        d["relays"] = json.loads(d["relays"] or "[]")
-        out.append(d)
-    return out
+    sql = w.select(_STATEMENT_COLUMNS, "statements s", "s.date DESC, s.seq DESC", f, db)
+    return [_statement_dict(r) for r in db.query(sql, w.params)]
+
+
+_STATEMENT_COLUMNS = (
+    "s.article, s.statement, s.speaker, s.speaker_text, s.speaker_country, s.cue, s.kind,"
+    " s.content, s.section, s.channel, s.relays, s.date, s.outlet"
+)
+
+
+def _statement_dict(r: sqlite3.Row) -> dict[str, Any]:
+    d = dict(r)
+    d["relays"] = json.loads(d["relays"] or "[]")
+    return d
+
+
+#: Every record of a kind, in the order of its listing (engagements oldest first, as the
+#: timeline), and how a row becomes a record.
+_EVERY: dict[str, tuple[str, Callable[[sqlite3.Row], dict[str, Any]]]] = {
+    "engagements": (
+        "SELECT r.record FROM engagements CROSS JOIN engagement_records r"
+        " ON r.engagement = engagements.seq ORDER BY day IS NULL, day ASC, seq",
+        lambda r: dict(json.loads(r["record"])),
+    ),
+    "events": (f"SELECT {_EVENT_COLUMNS} FROM events ORDER BY day DESC, seq DESC", _event_dict),
+    "statements": (
+        f"SELECT {_STATEMENT_COLUMNS} FROM statements s ORDER BY s.date DESC, s.seq DESC",
+        _statement_dict,
+    ),
+}
+
+
+def every(db: Database, kind: str) -> Iterator[dict[str, Any]]:
+    """Every record of a kind, read one at a time without the query time limit (exports)."""
+    sql, record = _EVERY[kind]
+    for r in db.scan(sql):
+        yield record(r)
 
 
 #: Orders of search results: newest first (by publication or statement date), as every

@@ -282,3 +282,33 @@ def test_year_inference_finds_what_a_search_of_every_event_finds(
     inferred = [(a.start, b.start) for a, b in zip(indexed, searched, strict=True) if a.partial]
     assert inferred and any(start for start, _ in inferred)
     assert all(a == b for a, b in inferred)
+
+
+@pytest.mark.parametrize("kind", ["events", "statements", "engagements"])
+def test_exports_stream_every_record_in_each_format(
+    store: Store, kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+    import io
+    import json
+
+    import pyarrow.parquet as pq
+
+    from communique.corpus import export
+
+    # Parquet is written a few rows at a time, so that batches and their schema are exercised.
+    monkeypatch.setattr(export, "PARQUET_BATCH", 7)
+    (stored,) = _rows(store.path, f"SELECT count(*) FROM {kind}")[0]
+    with communique.open(str(store.path)) as corpus:
+        lines = io.StringIO()
+        assert corpus.export("jsonl", lines, kind) == stored
+        text = io.StringIO()
+        assert corpus.export("csv", text, kind) == stored
+        path = tmp_path / f"{kind}.parquet"
+        assert corpus.export("parquet", str(path), kind) == stored
+    records = [json.loads(line) for line in lines.getvalue().splitlines()]
+    rows = list(csv.DictReader(io.StringIO(text.getvalue())))
+    parquet = pq.read_table(path).to_pylist()
+    key = "id" if kind == "engagements" else "article"
+    assert [r[key] for r in records] == [r[key] for r in rows] == [r[key] for r in parquet]
+    assert len(records) == stored > 0
