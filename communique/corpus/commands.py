@@ -109,6 +109,12 @@ def _short(value: Any) -> str:
     if isinstance(value, list):
         value = ", ".join(str(v) for v in value)
     text = " ".join(str(value).split())
+    if len(text) <= TABLE_TEXT_WIDTH:
+        return text
+    # A snippet is shown from a little before its first marked match.
+    mark = text.find("[")
+    if mark > TABLE_TEXT_WIDTH // 3:
+        text = "…" + text[mark - TABLE_TEXT_WIDTH // 6 :]
     return text if len(text) <= TABLE_TEXT_WIDTH else text[: TABLE_TEXT_WIDTH - 1] + "…"
 
 
@@ -126,10 +132,12 @@ def _print(records: list[dict[str, Any]], fmt: str, columns: list[str]) -> None:
         to_csv(records, out, columns_of(records))
     else:
         from rich.table import Table
+        from rich.text import Text
 
         table = Table(*columns, show_lines=False)
         for r in records:
-            table.add_row(*(_short(_pick(r, c)) for c in columns))
+            # Text cells are printed as they are: "[word]" in a snippet is not markup.
+            table.add_row(*(Text(_short(_pick(r, c))) for c in columns))
         Console(width=200).print(table)
 
 

@@ -179,6 +179,8 @@ def test_queries_formats_and_exports(analyses: Path, tmp_path: Path) -> None:
     )
     hits = json.loads(run("search", "Istanbul", "--db", str(db), "--format", "json").stdout)
     assert {h["article"] for h in hits} == {"fu-1", "fu-2"}
+    # The table shows each snippet around its marked match, the marks as written.
+    assert "[Istanbul]" in run("search", "Istanbul", "--db", str(db)).stdout
     best = run("search", "Istanbul", "--order", "best", "--db", str(db), "--format", "jsonl")
     assert sorted(json.loads(line)["article"] for line in best.stdout.splitlines()) == sorted(
         h["article"] for h in hits
