@@ -4,8 +4,11 @@ This is the span-finding half of the statements stage; it reads only the text an
 spaCy parse (never re-parsing) and knows nothing of entities or dates. It finds quote
 regions (straight and curly double quotes, doubled apostrophes, quotes running over several
 sentences or paragraphs), reporting cues from `cues.tsv` with their speakers and content
-clauses, passive attributions ("was raised by X", "X was quoted as saying"), claims with an
-unnamed source ("X is expected to", "X seems to"), "according to X" and "in a poll, ...",
+clauses, passive attributions ("was raised by X", "X was quoted as saying", "she was told
+that ..."), claims with an unnamed source ("X is expected to", "X seems to", "it appears
+that ...", "X reportedly ..."), statement nouns ("his claim that ...", "her promise to ...",
+"their call for ..."), predicate adjectives ("is confident that ...", "is critical of ..."),
+"as X noted, ...", "according to X" and "in a poll, ...",
 quotes that a cue interrupts or that continue a previous speaker's quote, quotes signed with
 a dash, headline labels and interview turns (`Name: text` lines).
 
@@ -88,9 +91,15 @@ _LABEL = re.compile(
 _NAME_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Dependents that are a cue's own complement (what it says or who it addresses).
+_COMPLEMENT_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp", "attr", "oprd", "acomp"})
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "relcl"})
 #: Parts of speech that head a reported clause a parenthetical cue can hang from.
 _CLAUSE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
+#: Conjunctions of a reason or concession clause, which belongs to what was said.
+_REASON_MARKS = frozenset({"because", "though", "although", "unless", "if"})
+#: Verbs whose "if" clause is an embedded question, not a condition ("asked if ...").
+_QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "question", "query"})
 #: One-word answers that are a whole content ("75 percent said yes").
 _ANSWER_WORDS = frozenset({"yes", "no", "so"})
 #: Prepositions of a cue's complement after its object ("described X as Y", "blamed X on
@@ -99,6 +108,15 @@ _COMPLEMENT_PREPS = frozenset({"as", "for", "on", "of", "against", "over", "with
 #: Tokens a span never ends on ("X is honest, and" before a cut conjunct).
 _TRAILING_DEPS = frozenset({"cc", "punct", "prep", "mark"})
 _MARKS = CLOSING_QUOTES + STRAIGHT_QUOTE + "'"
+#: Word forms the small English model lemmatizes wrongly, with their lemma ("hoping" is
+#: not a form of "hop").
+_MISLEMMATISED = {
+    "hoping": "hope",
+    "hoped": "hope",
+    "hopes": "hope",
+    "retweeted": "retweet",
+    "retweeting": "retweet",
+}
 _EDGE_PUNCT = " \t\n,;:.–—-" + OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE + "'‘’"
 
 
@@ -145,6 +163,9 @@ class Cue:
     #: The object counts only when it names a topic of talk ("raised concerns", not
     #: "raised money"): a noun of `statement_objects.tsv`.
     needs_topic: bool = False
+    #: Only a clause or a quote is the content, never a noun object ("maintained that
+    #: ...", not "maintained a lead").
+    clause_only: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -160,6 +181,7 @@ def _all_cues() -> tuple[Cue, ...]:
             row["object"] == "predicate",
             row["object"] == "addressee",
             row["object"] == "topic",
+            row["object"] == "clause",
         )
         for row in load_table("cues")
     )
@@ -168,7 +190,12 @@ def _all_cues() -> tuple[Cue, ...]:
 @lru_cache(maxsize=1)
 def cue_table() -> dict[str, Cue]:
     """Verb and phrase cues by their lemma or phrase (not the noun and phrasal ones)."""
-    return {c.cue: c for c in _all_cues() if c.form not in ("noun", "phrasal", "raising")}
+    return {
+        c.cue: c
+        for c in _all_cues()
+        if c.form
+        not in ("noun", "phrasal", "raising", "noun_phrasal", "light", "adjective", "adverb")
+    }
 
 
 @lru_cache(maxsize=1)
@@ -196,6 +223,48 @@ def noun_cues() -> dict[str, Cue]:
 
 
 @lru_cache(maxsize=1)
+def noun_phrasal_cues() -> dict[tuple[str, str], Cue]:
+    """Noun + preposition cues ("call for", "criticism of") by (noun lemma, preposition):
+    the preposition's object is the content."""
+    out = {}
+    for c in _all_cues():
+        if c.form == "noun_phrasal":
+            noun, prep = c.cue.rsplit(" ", 1)
+            out[(noun, prep)] = c
+    return out
+
+
+@lru_cache(maxsize=1)
+def adjective_cues() -> dict[tuple[str, str], Cue]:
+    """Adjective cues by (word, preposition): ("confident", "") takes a clause,
+    ("critical", "of") the preposition's object."""
+    out = {}
+    for c in _all_cues():
+        if c.form == "adjective":
+            word, _, prep = c.cue.partition(" ")
+            out[(word, prep)] = c
+    return out
+
+
+@lru_cache(maxsize=1)
+def adverb_cues() -> dict[str, Cue]:
+    """Adverbs that mark their clause as someone else's claim ("reportedly")."""
+    return {c.cue: c for c in _all_cues() if c.form == "adverb"}
+
+
+@lru_cache(maxsize=1)
+def adjective_cue_words() -> frozenset[str]:
+    return frozenset(word for word, _ in adjective_cues())
+
+
+@lru_cache(maxsize=1)
+def light_verbs() -> frozenset[str]:
+    """Verbs whose subject owns the statement noun they take ("made a promise", "issued a
+    warning", "voiced concern"): rows of `cues.tsv` with form=light."""
+    return frozenset(c.cue for c in _all_cues() if c.form == "light")
+
+
+@lru_cache(maxsize=1)
 def headline_kickers() -> frozenset[str]:
     """Words of a headline label that is no source ("Update:", "Analysis:")."""
     return frozenset(r["word"] for r in load_table("headline_kickers"))
@@ -218,6 +287,9 @@ def cue_words() -> frozenset[str]:
     """Every lemma that can open a cue: verbs, nouns, the verb of a phrasal cue, "according"."""
     words = {c.cue for c in _all_cues() if c.form in ("verb", "noun", "raising")}
     words.update(verb for verb, _ in phrasal_cues())
+    words.update(noun for noun, _ in noun_phrasal_cues())
+    words.update(adjective_cue_words())
+    words.update(adverb_cues())
     words.update(c.cue.split()[0] for c in _all_cues() if c.form == "prep")
     words.update(("say", "quote", "cite"))  # the verbs of "quoted as saying"
     words.update(evidence_sources())
@@ -226,7 +298,12 @@ def cue_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _acts() -> dict[str, str]:
-    return {c.cue: c.act for c in _all_cues()}
+    return {c.cue: c.act for c in _all_cues() if c.form != "light"}
+
+
+def lemma_of(tok: Token) -> str:
+    """A token's lower-case lemma, with the model's known lemmatizing slips corrected."""
+    return _MISLEMMATISED.get(tok.lower_) or tok.lemma_.lower()
 
 
 def cue_act(cue: str | None) -> str | None:
@@ -318,7 +395,11 @@ def noun_cue_lemmas() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def speech_verb_lemmas() -> frozenset[str]:
-    return frozenset(c.cue for c in cue_table().values() if c.form == "verb" and c.act == "speech")
+    return frozenset(
+        c.cue
+        for c in cue_table().values()
+        if c.form == "verb" and c.act == "speech" and c.kind != "idiom"
+    )
 
 
 def _subtree_chars(token: Token, exclude: set[int] | None = None) -> tuple[int, int]:
@@ -538,7 +619,9 @@ class AttributionFinder:
         if len(sdoc) == 0:
             return []
         # a direct quote is introduced by a speech verb ("said", "told", "added")
-        hashes = _hashes(speech_verb_lemmas() if near_quotes else cue_words())
+        hashes = _hashes(
+            speech_verb_lemmas() if near_quotes else cue_words() | frozenset(_MISLEMMATISED)
+        )
         arr = self._arr
         starts = self._sentence_starts()
         if near_quotes:
@@ -586,15 +669,110 @@ class AttributionFinder:
             lower = tok.lower_
             if lower == "according" and any(c.lower_ == "to" for c in tok.children):
                 att = self._according_to(tok, sent)
-            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in evidence_sources():
+            elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in evidence_sources():
                 att = self._in_source(tok)
             elif tok.pos_ == "NOUN":
                 att = self._noun_cue(tok)
+            elif tok.pos_ == "ADV" and lower in adverb_cues():
+                att = self._adverb_cue(tok)
+            elif lower in adjective_cue_words() and tok.tag_ in ("JJ", "VBN"):
+                att = self._adjective_cue(tok, sent)
             elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 att = self._verb_cue(tok, sent)
             if att is not None:
                 out.append(att)
         return out
+
+    def _adverb_cue(self, tok: Token) -> Attribution | None:
+        """ "The envoy reportedly left the talks": an adverb that marks its clause as a
+        claim of an unnamed source; the clause, subject included, is the content."""
+        head = tok.head
+        cue = adverb_cues()[tok.lower_]
+        if tok.dep_ != "advmod" or head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
+            return None
+        doc = tok.doc
+        lo, hi = head.left_edge.i, head.right_edge.i
+        while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+            hi -= 1
+        start, end = trim(self.text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
+        start, end = self._in_paragraph((start, end), tok)
+        if words_in(self.text, start, end) < 3:
+            return None
+        start, end, kind = self._with_quotes(start, end)
+        return Attribution(
+            kind=kind,
+            start=start,
+            end=end,
+            cue=cue.cue,
+            cue_start=tok.idx,
+            cue_end=tok.idx + len(tok),
+            via="adverb",
+            act=cue.act,
+        )
+
+    def _adjective_cue(self, tok: Token, sent: SpacySpan) -> Attribution | None:
+        """ "The minister is confident that talks will resume", "rebels are eager to
+        negotiate", "she has been critical of the plan": an adjective of belief, attitude or
+        intention predicated of its source; its clause, infinitive or prepositional object
+        is the content."""
+        lower = tok.lower_
+        clause_of_make = None
+        if tok.dep_ in ("ccomp", "oprd", "xcomp") and tok.head.lemma_.lower() == "make":
+            # "made (it) clear that ...": the subject of "make" holds the view
+            subject = self._subject(tok.head)
+            clause_of_make = next(
+                (c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i), None
+            )
+        elif tok.dep_ == "acomp":
+            subject = self._subject(tok.head)
+        elif tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
+            subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        else:
+            return None
+        if subject is None or subject.dep_ == "expl" or subject.lower_ in ("it", "that", "this"):
+            return None
+        table = adjective_cues()
+        cue: Cue | None = None
+        content: tuple[int, int] | None = None
+        for child in tok.children:
+            if child.i < tok.i:
+                continue
+            if child.dep_ == "prep" and (lower, child.lower_) in table:
+                cue = table[(lower, child.lower_)]
+                content = _object_of(child)
+            elif (lower, "") in table and (
+                child.dep_ in ("ccomp", "xcomp")
+                or (child.dep_ == "advcl" and any(g.lower_ == "that" for g in child.children))
+            ):
+                cue = table[(lower, "")]
+                if child.dep_ == "xcomp" and not (cue.takes_infinitive and _is_infinitive(child)):
+                    cue = None
+                    continue
+                content = _subtree_chars(child)
+            if content is not None:
+                break
+        if content is None and clause_of_make is not None and (lower, "") in table:
+            cue, content = table[(lower, "")], _subtree_chars(clause_of_make)
+        if content is None or cue is None or _is_question(tok.head, sent):
+            return None
+        c_start, c_end = trim(self.text, *self._in_paragraph(content, tok))
+        if c_end <= c_start:
+            return None
+        c_start, c_end, kind = self._with_quotes(c_start, c_end)
+        s_start, s_end = speaker_chars(subject, {tok.i}, self.text)
+        return Attribution(
+            kind=kind,
+            start=c_start,
+            end=c_end,
+            cue=cue.cue,
+            cue_start=tok.idx,
+            cue_end=tok.idx + len(tok),
+            speaker_start=s_start,
+            speaker_end=s_end,
+            speaker_text=self.text[s_start:s_end],
+            via="adjective",
+            act=cue.act,
+        )
 
     def _in_source(self, tok: Token) -> Attribution | None:
         """ "In a poll released Monday, the president led by six points": a finding told
@@ -606,9 +784,9 @@ class AttributionFinder:
         head = prep.head
         if head.pos_ not in ("VERB", "AUX") or head.i == prep.i:
             return None
-        # one poll or study, named or new ("a poll", "the latest CNN poll"), not the
-        # standing of a candidate "in the polls"
-        if tok.tag_ != "NN" or not (
+        # one poll or study, named or new ("a poll", "the latest CNN poll", "a Fox News
+        # Poll"), not the standing of a candidate "in the polls"
+        if tok.tag_ not in ("NN", "NNP") or not (
             any(c.lower_ in ("a", "an") for c in tok.children)
             or any(t.pos_ == "PROPN" for t in tok.lefts)
         ):
@@ -641,31 +819,63 @@ class AttributionFinder:
         )
 
     def _noun_cue(self, tok: Token) -> Attribution | None:
-        """ "his claim that ...", "the belief among diplomats that ...": the that-clause."""
-        cue = noun_cues().get(tok.lemma_.lower())
-        if cue is None:
-            return None
-        clause = next(
-            (
-                c
-                for c in tok.children
-                if c.dep_ in ("acl", "ccomp")
-                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-            ),
-            None,
+        """ "his claim that ...", "the belief among diplomats that ...": the that-clause;
+        "her promise to resign": the infinitive of a noun that takes one; "his call for
+        talks", "their criticism of the plan": the object of a noun + preposition cue."""
+        lemma = tok.lemma_.lower()
+        cue = noun_cues().get(lemma)
+        clause = (
+            next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ in ("acl", "ccomp")
+                    and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                ),
+                None,
+            )
+            if cue is not None
+            else None
         )
-        if clause is None:
+        if clause is None and cue is not None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            # "her position is that ...": the that-clause predicated of the noun
+            clause = next(
+                (
+                    c
+                    for c in tok.head.children
+                    if c.dep_ in ("ccomp", "attr")
+                    and c.i > tok.i
+                    and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                ),
+                None,
+            )
+        content: tuple[int, int] | None = None
+        if clause is not None:
+            content = _subtree_chars(clause)
+        elif cue is not None and cue.takes_infinitive:
+            clause = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.dep_ in ("acl", "xcomp") and c.i > tok.i and _is_to_infinitive(c)
+                ),
+                None,
+            )
+            content = _subtree_chars(clause) if clause is not None else None
+        if content is None:
+            for child in tok.children:
+                phrasal = noun_phrasal_cues().get((lemma, child.lower_))
+                if child.dep_ == "prep" and child.i > tok.i and phrasal is not None:
+                    content = _object_of(child, times=False)
+                    cue = phrasal
+                    break
+        if content is None or cue is None:
             return None
-        c_start, c_end = trim(self.text, *_subtree_chars(clause))
-        if words_in(self.text, c_start, c_end) < 2:
+        c_start, c_end = trim(self.text, *content)
+        if words_in(self.text, c_start, c_end) < 1:
             return None
         c_start, c_end, kind = self._with_quotes(c_start, c_end)
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if owner is None:
-            by = next(
-                (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None
-            )
-            owner = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
+        owner = _noun_cue_owner(tok)
         s_start = s_end = None
         if owner is not None:
             s_start, s_end = speaker_chars(owner, {tok.i}, self.text)
@@ -718,7 +928,7 @@ class AttributionFinder:
         )
 
     def _verb_cue(self, tok: Token, sent: SpacySpan) -> Attribution | None:
-        lemma = tok.lemma_.lower()
+        lemma = lemma_of(tok)
         raising = raising_cues().get(lemma)
         # only a passive participle can raise ("is expected to"), bar "seem" and "appear"
         if raising is not None and (raising.kind == "appearance" or tok.tag_ == "VBN"):
@@ -761,13 +971,15 @@ class AttributionFinder:
             speaker = pobj
             content = _subtree_chars(subj)
         elif passive and quoting is None:
-            return None
+            return self._agentless_passive(tok, cue, particle)
         if speaker is None:
-            speaker = self._subject(tok) or self._line_subject(tok)
+            speaker = self._subject(tok) or self._line_subject(tok) or _adjacent_subject(tok)
             if speaker is None and not cue.takes_object:
                 speaker = self._inverted(tok)
         if speaker is None or speaker.dep_ == "expl" or self._is_infinitive_without_subject(tok):
             return None
+        if _is_question(tok, sent):
+            return None  # "Can the talks offer a way out?": asked, not claimed
         if speaker.lower_ == "it" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
             return None  # "it is vital to note": no one speaks
         if (
@@ -785,6 +997,11 @@ class AttributionFinder:
             if content is not None and infinitive is not None and _is_infinitive(infinitive):
                 # "called on the minister to resign": who is called on, and to do what
                 content = (content[0], _subtree_chars(infinitive)[1])
+            obj = next((c for c in children if c.dep_ == "dobj" and tok.i < c.i < particle.i), None)
+            if content is not None and obj is not None:
+                # "accused the envoy of lying", "blamed the delay on the rebels": who or what
+                # is accused belongs to the content
+                content = (obj.left_edge.idx, content[1])
         elif content is None:
             content = self._content(tok, cue, speaker, sent)
         if content is None:
@@ -831,6 +1048,54 @@ class AttributionFinder:
             act=cue.act,
         )
 
+    def _agentless_passive(
+        self, tok: Token, cue: Cue, particle: Token | None
+    ) -> Attribution | None:
+        """ "The envoy was told that the border would open", "she was asked about the
+        deal", "it was announced that ...": a passive cue with no agent names no source;
+        its clause, embedded question or prepositional object is the content."""
+        content: tuple[int, int] | None = None
+        if particle is not None:
+            if lemma_of(tok) not in self.cues:
+                return None  # "is focused on": a state, not something said
+            content = _object_of(particle, times=False)
+        else:
+            clause = next(
+                (
+                    c
+                    for c in tok.children
+                    if c.i > tok.i
+                    and (
+                        _is_embedded_question(tok, c)
+                        or (
+                            c.dep_ == "ccomp"
+                            and any(
+                                g.dep_ == "mark" and g.lower_ in ("that", "whether", "if")
+                                for g in c.children
+                            )
+                        )
+                    )
+                ),
+                None,
+            )
+            content = _subtree_chars(clause) if clause is not None else None
+        if content is None:
+            return None
+        start, end = trim(self.text, *self._in_paragraph(content, tok))
+        if words_in(self.text, start, end) < 1:
+            return None
+        start, end, kind = self._with_quotes(start, end)
+        return Attribution(
+            kind=kind,
+            start=start,
+            end=end,
+            cue=cue.cue,
+            cue_start=tok.idx,
+            cue_end=tok.idx + len(tok),
+            via="passive",
+            act=cue.act,
+        )
+
     def _raising(self, tok: Token, cue: Cue) -> Attribution | None:
         """ "The minister is expected to resign", "the talks seem to have stalled", "a
         year expected to bring record turnout": a claim whose source goes unnamed. The
@@ -853,11 +1118,29 @@ class AttributionFinder:
                     if c.i > tok.i
                     and (
                         (c.dep_ == "xcomp" and _is_infinitive(c))
-                        or (c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ")
+                        or (c.dep_ in ("acomp", "oprd") and c.tag_ in ("JJ", "JJR", "VBN"))
+                        or (c.dep_ == "prep" and c.lower_ == "like" and c.n_rights)
                     )
                 ),
                 None,
             )
+            clause = _appearance_clause(tok)
+            if clause is not None:
+                # "it appears that ...", "it seems as if ...": the clause is the content
+                start, end = trim(self.text, *self._in_paragraph(_subtree_chars(clause), tok))
+                if words_in(self.text, start, end) < 3:
+                    return None
+                start, end, kind = self._with_quotes(start, end)
+                return Attribution(
+                    kind=kind,
+                    start=start,
+                    end=end,
+                    cue=cue.cue,
+                    cue_start=tok.idx,
+                    cue_end=tok.idx + len(tok),
+                    via="raising",
+                    act=cue.act,
+                )
         else:
             passive = any(c.dep_ == "auxpass" for c in children) or (
                 tok.dep_ == "acl" and tok.tag_ == "VBN"
@@ -955,7 +1238,11 @@ class AttributionFinder:
         has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if not has_to or any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
             return False
-        return not (tok.dep_ == "xcomp" and tok.head.pos_ == "VERB")
+        head = tok.head
+        return not (
+            tok.dep_ == "xcomp"
+            and (head.pos_ == "VERB" or (head.pos_ == "ADJ" and head.dep_ == "acomp"))
+        )
 
     def _subject(self, tok: Token) -> Token | None:
         """The cue's subject, or that of the verb a participle or conjunct hangs from.
@@ -968,6 +1255,11 @@ class AttributionFinder:
             subj = next((c for c in cur.children if c.dep_ in _SUBJECT_DEPS), None)
             if subj is not None:
                 return subj
+            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head is not cur.head:
+                # "after saying that ...", "by insisting that ...": the subject of the verb
+                # the preposition hangs from
+                cur = cur.head.head
+                continue
             if cur.dep_ not in _INHERIT_DEPS or cur.head is cur:
                 return None
             if cur.dep_ in ("acl", "relcl"):
@@ -980,6 +1272,8 @@ class AttributionFinder:
             cur = cur.head
             if cur.dep_ in _CLAUSE_DEPS and _is_speech_verb(cur.head) and cur.head.i != cur.i:
                 cur = cur.head
+            elif cur.dep_ == "acomp" and cur.pos_ == "ADJ":
+                cur = cur.head  # "voters were more likely to say ...": the copula's subject
         return None
 
     def _content(
@@ -992,10 +1286,24 @@ class AttributionFinder:
             # "called the plan a sham": the object and its predicate, and nothing else
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             pred = next((c for c in tok.children if c.dep_ == "oprd"), None)
+            if pred is None and obj is not None and obj.i > tok.i:
+                # "cast the vote as a referendum": an "as" phrase after the object
+                pred = next(
+                    (
+                        c
+                        for c in tok.children
+                        if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i and c.n_rights
+                    ),
+                    None,
+                )
             if pred is None:
-                return None
+                # "called Merkel “the chancellor of the free world”": a quote right after
+                # the object is its predicate, however the parser hung it
+                return self._quoted_predicate(tok, obj)
             # "called her “third-rate”": the parser may hang the object inside the predicate
-            first = obj.left_edge if obj is not None else pred.left_edge
+            first = obj.left_edge if obj is not None and obj.i > tok.i else pred.left_edge
+            # "what he calls corruption", "which she called a sham": the relative pronoun
+            # stands before the speaker, so the predicate alone is the content
             return first.idx, pred.right_edge.idx + len(pred.right_edge)
         opening = self._opening_quote(tok)
         if opening is not None:
@@ -1003,7 +1311,9 @@ class AttributionFinder:
         clauses = [
             c
             for c in tok.children
-            if c.dep_ in _CLAUSE_DEPS and c.i not in speaker_tokens and c.pos_ != "ADJ"
+            if (c.dep_ in _CLAUSE_DEPS or _is_embedded_question(tok, c))
+            and c.i not in speaker_tokens
+            and c.pos_ != "ADJ"
         ]
         # "voters said X, and three-quarters said Y": a second cue with its own subject
         # is its own statement, not this one's content
@@ -1034,12 +1344,18 @@ class AttributionFinder:
                 i for c in clauses if c is not clause and c.i > clause.i for i in _subtree_range(c)
             }
             start, end = _subtree_chars(clause, exclude={tok.i} | speaker_tokens | cut)
+            if clause.i > tok.i and not cut:
+                end = _with_reason(tok, clause, end)
             addressee = _controller(tok, clause)
             if addressee is not None:
                 # "urged the parties to return to talks": who is urged belongs to the content
                 start = min(start, addressee.left_edge.idx)
             return start, end
-        parenthetical = self._parenthetical(tok, speaker) or self._fronted(tok, speaker)
+        parenthetical = (
+            self._parenthetical(tok, speaker, cue.addressee)
+            or self._as_clause(tok)
+            or self._fronted(tok, speaker)
+        )
         if parenthetical is not None:
             return parenthetical
         bare = self._bare_clause(tok, cue, speaker)
@@ -1050,7 +1366,7 @@ class AttributionFinder:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if obj is not None and cue.needs_topic and obj.lemma_.lower() not in topic_nouns():
                 obj = None
-            if obj is not None and obj.pos_ != "PRON":
+            if obj is not None and (obj.pos_ != "PRON" or obj.tag_ == "PRP"):
                 obj_span = _subtree_chars(obj, exclude={tok.i} | speaker_tokens)
                 obj_span = (obj_span[0], _with_complements(tok, obj, obj_span[1]))
         quote = self._adjacent_quote(tok, sent, speaker)
@@ -1068,6 +1384,22 @@ class AttributionFinder:
                     if inner:
                         return _subtree_chars(inner[0])
         return self._that_clause_in_prep(tok)
+
+    def _quoted_predicate(self, tok: Token, obj: Token | None) -> tuple[int, int] | None:
+        """The object and a quote opening within a few words after the cue (the predicate
+        of "called X “...”"), when the parser found no predicate."""
+        if obj is None or obj.i < tok.i:
+            return None
+        end = tok.idx + len(tok)
+        k = bisect_left(self._quote_starts, end)
+        if k >= len(self.quotes):
+            return None
+        qs, qe = self.quotes[k]
+        if "\n" in self.text[end:qs] or words_in(self.text, end, qs) > MAX_QUOTE_GAP_WORDS:
+            return None
+        if not obj.left_edge.idx <= qs <= obj.right_edge.idx + len(obj.right_edge) + 2:
+            return None
+        return tok.doc[tok.i + 1].idx, qe
 
     @staticmethod
     def _that_clause_in_prep(tok: Token) -> tuple[int, int] | None:
@@ -1135,20 +1467,45 @@ class AttributionFinder:
     def _interrupts(tok: Token, start: int, end: int) -> bool:
         """Whether a parenthetical cue stands inside the clause it reports."""
         head = tok.head
-        return tok.dep_ in ("parataxis", "ccomp") and start <= head.idx < end
+        return (tok.dep_ in ("parataxis", "ccomp") or _is_as_clause(tok)) and (
+            start <= head.idx < end
+        )
 
-    def _parenthetical(self, tok: Token, speaker: Token) -> tuple[int, int] | None:
-        """ "This campaign, he says, is different" / "Talks will resume, she said": a cue
-        the parser hung from the reported clause; the content is that clause without the
-        cue (its covering range when the cue interrupts it)."""
+    def _as_clause(self, tok: Token) -> tuple[int, int] | None:
+        """ "As the minister noted, talks will resume" / "Talks, as she put it, are over": a
+        cue in an "as" clause with no complement of its own reports the clause it qualifies,
+        which is the content without the "as" clause."""
+        if not _is_as_clause(tok):
+            return None
+        head = tok.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        doc = tok.doc
+        own = _subtree_range(tok)
+        rest = [i for i in _subtree_range(head) if i not in own]
+        lo, hi = min(rest), max(rest)
+        while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+            hi -= 1
+        start, end = trim(self.text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
+        if words_in(self.text, start, end) < 3:
+            return None
+        return start, end
+
+    def _parenthetical(
+        self, tok: Token, speaker: Token, addressee: bool = False
+    ) -> tuple[int, int] | None:
+        """ "This campaign, he says, is different" / "Talks will resume, she said" / "The
+        plan, she told reporters, is dead": a cue the parser hung from the reported clause;
+        the content is that clause without the cue (its covering range when the cue
+        interrupts it). The object of a cue that takes an addressee is who was told."""
         head = tok.head
         if head.i == tok.i or head.pos_ not in _CLAUSE_POS:
             return None
         if tok.dep_ not in ("parataxis", "ccomp") and not self._trailing_conjunct(tok):
             return None
+        complements = {"ccomp", "xcomp", "prep"} | (set() if addressee else {"dobj", "dative"})
         if head.lemma_.lower() in cue_words() or any(
-            c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "prep") and c.i > tok.i
-            for c in tok.children
+            c.dep_ in complements and c.i > tok.i for c in tok.children
         ):
             return None
         doc = tok.doc
@@ -1205,7 +1562,7 @@ class AttributionFinder:
         """ "says the movement sweeping the country appeals to ...": a verb that takes no
         noun object, parsed with one, heads a complement clause without "that"; the
         content runs from the object to the end of the cue's phrase."""
-        if cue.takes_object or cue.addressee:
+        if cue.takes_object or cue.addressee or cue.clause_only:
             return None
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is None or obj.left_edge.i != tok.i + 1:
@@ -1524,10 +1881,13 @@ def tokens_with_lemma(sdoc: SpacyDoc, lemmas: Iterable[str]) -> list[int]:
     return [int(i) for i in numpy.flatnonzero(_member(arr, hashes))]
 
 
-def _object_of(prep: Token) -> tuple[int, int] | None:
-    """The noun phrase or clause a preposition governs."""
+def _object_of(prep: Token, times: bool = True) -> tuple[int, int] | None:
+    """The noun phrase or clause a preposition governs (without `times`, not a date or a
+    time: "a statement on Monday")."""
     obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     if obj is None or obj.pos_ == "PRON":
+        return None
+    if not times and obj.ent_type_ in ("DATE", "TIME"):
         return None
     return _subtree_chars(obj)
 
@@ -1583,8 +1943,8 @@ def _is_speech_verb(tok: Token) -> bool:
     """Whether a token is a verb cue for a speech act ("said", "claiming")."""
     if not tok.tag_.startswith("VB"):
         return False
-    cue = cue_table().get(tok.lemma_.lower())
-    return cue is not None and cue.form == "verb" and cue.act == "speech"
+    cue = cue_table().get(lemma_of(tok))
+    return cue is not None and cue.form == "verb" and cue.act == "speech" and cue.kind != "idiom"
 
 
 def _with_complements(verb: Token, obj: Token, end: int) -> int:
@@ -1635,6 +1995,117 @@ def _is_time_or_punct(tok: Token) -> bool:
     return False
 
 
+def _is_question(tok: Token, sent: SpacySpan) -> bool:
+    """Whether a cue is the verb of a direct question: an auxiliary before a subject of its
+    own and a question mark closing the sentence ("Did she say that?", "Can talks offer a
+    way out?")."""
+    auxes = [c.i for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i]
+    if tok.pos_ == "AUX":
+        auxes.append(tok.i)  # "Is he sure ...?": the copula itself goes first
+    if not auxes or not any(
+        c.dep_ in _SUBJECT_DEPS and min(auxes) < c.i and c.i != tok.i for c in tok.children
+    ):
+        return False
+    return sent.text.rstrip().rstrip("\"'”’)").endswith("?")
+
+
+def _is_embedded_question(cue: Token, clause: Token) -> bool:
+    """ "asked him if he would run", "wondered whether talks would resume": an "if" or
+    "whether" clause after a verb of asking, which the parser may take for an adverbial."""
+    if clause.dep_ != "advcl" or clause.i < cue.i:
+        return False
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    return "whether" in marks or ("if" in marks and lemma_of(cue) in _QUESTION_VERBS)
+
+
+def _with_reason(cue: Token, clause: Token, end: int) -> int:
+    """The end of a content clause widened over a reason or concession the parser hung from
+    the cue after it ("said the plan was fair, because everyone pays"): it is part of what
+    was said."""
+    doc = cue.doc
+    last = clause.right_edge.i
+    for child in cue.children:
+        if child.i <= last or child.dep_ != "advcl":
+            continue
+        marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+        if not marks & _REASON_MARKS:
+            continue
+        gap = doc[last + 1 : child.left_edge.i]
+        if any(not (t.is_punct or t.is_space) for t in gap):
+            break
+        hi = child.right_edge.i
+        while hi > child.i and (doc[hi].is_punct or doc[hi].is_space):
+            hi -= 1
+        end = max(end, doc[hi].idx + len(doc[hi]))
+        last = child.right_edge.i
+    return end
+
+
+def _appearance_clause(verb: Token) -> Token | None:
+    """The clause of "it appears that ...", "it seems as if ...", "it seems like ..." (the
+    subject an expletive or "it"), or None."""
+    if not any(c.dep_ in ("expl", "nsubj") and c.lower_ == "it" for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.i < verb.i or c.dep_ not in ("ccomp", "advcl"):
+            continue
+        marks = {g.lower_ for g in c.children if g.dep_ == "mark"}
+        if c.dep_ == "ccomp" or marks & {"that", "if", "though", "like"}:
+            return c
+    return None
+
+
+def _adjacent_subject(verb: Token) -> Token | None:
+    """The noun right before a sentence's main verb that the parser left without a subject
+    ("... former president Bill Clinton said ...", the name taken for an apposition)."""
+    if verb.dep_ != "ROOT" or verb.i == verb.sent.start:
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.lower_ == ")" and prev.i > verb.sent.start:
+        prev = verb.doc[prev.i - 1]
+    if prev.pos_ not in ("PROPN", "NOUN", "PRON") or prev.dep_ in ("dobj", "pobj", "poss"):
+        return None
+    return prev
+
+
+def _is_to_infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _noun_cue_owner(noun: Token) -> Token | None:
+    """Whose statement a statement noun names: its possessor ("her promise"), the object
+    of "by" or "from" ("calls from the opposition"), or the subject of a light verb taking
+    it ("the minister issued a warning")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+    if by is not None:
+        return next((g for g in by.children if g.dep_ == "pobj"), None)
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in light_verbs():
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON"):
+            return subj
+    return None
+
+
+def _is_as_clause(tok: Token) -> bool:
+    """Whether a cue heads an "as" clause with no complement of its own but "it" ("as she
+    noted", "as he put it")."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.head.i != tok.i
+        and tok.left_edge.lower_ == "as"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+        and _has_subject(tok)
+        and not any(
+            c.dep_ in _COMPLEMENT_DEPS and not (c.dep_ == "dobj" and c.lower_ == "it")
+            for c in tok.children
+        )
+    )
+
+
 def _has_subject(tok: Token) -> bool:
     return any(c.dep_ in _SUBJECT_DEPS for c in tok.children)
 
@@ -1672,6 +2143,11 @@ def _coordinated_cues(clause: Token, verbs: list[int]) -> set[int]:
     return cut
 
 
+#: How an attribution was found, for those that a cue inside another statement's content
+#: can give (and so belong to that statement).
+_NESTABLE_VIAS = frozenset({"cue", "noun", "raising", "adjective", "adverb", "passive"})
+
+
 def _drop_duplicates(found: list[Attribution]) -> list[Attribution]:
     """One attribution per content span: nested cues go first, then the first cue wins."""
     kept = [a for a in found if not _nested(a, found)]
@@ -1687,7 +2163,7 @@ def _nested(att: Attribution, others: list[Attribution]) -> bool:
     """A cue inside another statement's indirect content reports what that speaker said
     ("she said the parties intend to ..."), and one inside an interview answer is part of
     the answer ("I expect ..."): it belongs to that statement, not a new one."""
-    if att.cue_start is None or att.via not in ("cue", "noun", "raising"):
+    if att.cue_start is None or att.via not in _NESTABLE_VIAS:
         return False
     return any(
         o is not att

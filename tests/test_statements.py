@@ -572,3 +572,360 @@ def test_boilerplate_holds_no_statements() -> None:
     ]
     doc = _analyse(text, sections=sections)
     assert [s.cue for s in doc.statements] == ["say"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "As the envoy noted, the talks will resume in March.",
+            "the envoy",
+            "note",
+            "the talks will resume in March",
+        ),
+        (
+            "The convoy, as the governor pointed out, never reached the border town.",
+            "the governor",
+            "point",
+            "The convoy, as the governor pointed out, never reached the border town",
+        ),
+        (
+            "Several ministers know that the budget cannot pass without the greens.",
+            "Several ministers",
+            "know",
+            "that the budget cannot pass without the greens",
+        ),
+        (
+            "Many diplomats see the summit as a last chance for the treaty.",
+            "Many diplomats",
+            "see",
+            "the summit as a last chance for the treaty",
+        ),
+        (
+            "The farmers' union backed the new tariff on grain imports.",
+            "The farmers' union",
+            "back",
+            "the new tariff on grain imports",
+        ),
+        (
+            "The coalition is hoping for a quick vote in parliament.",
+            "The coalition",
+            "hope for",
+            "a quick vote in parliament",
+        ),
+        (
+            "Opposition leaders bitterly denounced it.",
+            "Opposition leaders",
+            "denounce",
+            "it",
+        ),
+        (
+            "The finance minister railed against the fuel subsidy.",
+            "The finance minister",
+            "rail against",
+            "the fuel subsidy",
+        ),
+    ],
+)
+def test_more_cue_constructions(text: str, speaker: str, cue: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [(speaker, cue, content)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "The senator renewed her call for an inquiry into the arms deal.",
+            "her",
+            "call for",
+            "an inquiry into the arms deal",
+        ),
+        (
+            "The mayor's promise to reopen the bridge drew applause.",
+            "The mayor",
+            "promise",
+            "to reopen the bridge",
+        ),
+        (
+            "The trade commissioner made no mention of the steel quotas.",
+            "The trade commissioner",
+            "mention of",
+            "the steel quotas",
+        ),
+        (
+            "The ambassador made the case that sanctions were working.",
+            "The ambassador",
+            "case",
+            "that sanctions were working",
+        ),
+        (
+            "Their criticism of the ceasefire terms was muted.",
+            "Their",
+            "criticism of",
+            "the ceasefire terms",
+        ),
+    ],
+)
+def test_statement_nouns_with_infinitive_or_preposition(
+    text: str, speaker: str, cue: str, content: str
+) -> None:
+    doc = _analyse(text)
+    found = [(s.speaker_text, s.cue, s.content) for s in doc.statements]
+    assert (speaker, cue, content) in found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "The foreign minister is confident that the accord will hold.",
+            "The foreign minister",
+            "confident",
+            "that the accord will hold",
+        ),
+        (
+            "The rebels are eager to return to the table.",
+            "The rebels",
+            "eager",
+            "to return to the table",
+        ),
+        (
+            "The auditor has been critical of the port contract.",
+            "The auditor",
+            "critical of",
+            "the port contract",
+        ),
+        (
+            "Exporters remain skeptical about the new customs rules.",
+            "Exporters",
+            "skeptical about",
+            "the new customs rules",
+        ),
+    ],
+)
+def test_adjective_cues(text: str, speaker: str, cue: str, content: str) -> None:
+    from communique.quotes import cue_act
+
+    doc = _analyse(text)
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [(speaker, cue, content)]
+    assert cue_act(cue) in ("speech", "cognitive")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can the new talks offer a way out of the crisis?",
+        "Is the minister confident that the accord will hold?",
+        "Did the envoy say that the border would open?",
+    ],
+)
+def test_direct_questions_are_no_statements(text: str) -> None:
+    assert _analyse(text).statements == []
+
+
+@pytest.mark.model
+def test_mislemmatised_hoping_is_still_a_cue() -> None:
+    doc = _analyse("Negotiators are hoping that a deal can be reached by Friday.")
+    assert [(s.cue, s.content) for s in doc.statements] == [
+        ("hope", "that a deal can be reached by Friday")
+    ]
+
+
+@pytest.mark.model
+def test_a_relative_pronoun_object_leaves_the_predicate_as_content() -> None:
+    doc = _analyse("The plan rests on what the minister calls a fair share of the burden.")
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [
+        ("the minister", "call", "a fair share of the burden")
+    ]
+
+
+@pytest.mark.model
+def test_a_statement_on_a_date_is_not_about_the_date() -> None:
+    doc = _analyse("The ministry issued a statement on Monday.")
+    assert doc.statements == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "Rural voters were more likely to say the economy had improved.",
+            "Rural voters",
+            "say",
+            "the economy had improved",
+        ),
+        (
+            "The minister made it clear that the border would stay shut.",
+            "The minister",
+            "clear",
+            "that the border would stay shut",
+        ),
+        (
+            "The prosecutor accused the mayor of hiding the contracts.",
+            "The prosecutor",
+            "accuse",
+            "the mayor of hiding the contracts",
+        ),
+        (
+            "Reporters asked the envoy last week if the embassy would reopen.",
+            "Reporters",
+            "ask",
+            "if the embassy would reopen",
+        ),
+        (
+            "The senator cast the vote as a referendum on the war.",
+            "The senator",
+            "cast",
+            "the vote as a referendum on the war",
+        ),
+        (
+            "The governor called the treaty “a betrayal of the coast.”",
+            "The governor",
+            "call",
+            "the treaty “a betrayal of the coast",
+        ),
+        (
+            "Most delegates voted for the amended charter.",
+            "Most delegates",
+            "vote for",
+            "the amended charter",
+        ),
+        (
+            "The envoy said the plan was fair, because every member pays the same.",
+            "The envoy",
+            "say",
+            "the plan was fair, because every member pays the same",
+        ),
+    ],
+)
+def test_complements_of_cues(text: str, speaker: str, cue: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [(speaker, cue, content)]
+
+
+@pytest.mark.model
+def test_reportedly_marks_its_clause_as_an_unnamed_claim() -> None:
+    doc = _analyse("The envoy reportedly left the talks before the final vote.")
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [
+        (None, "reportedly", "The envoy reportedly left the talks before the final vote")
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters cast their ballots on Sunday.",
+        "It is clear that the border will stay shut.",
+        "She said she would resign if the vote failed.",
+    ],
+)
+def test_no_extra_statement_from_new_cues(text: str) -> None:
+    cues = [s.cue for s in _analyse(text).statements]
+    assert "cast" not in cues and "clear" not in cues and "ask" not in cues
+    assert len(cues) <= 1
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The governing party maintained a narrow lead in the north.", []),
+        (
+            "The ministry maintained that the cables were never classified.",
+            [("maintain", "that the cables were never classified")],
+        ),
+        ("The rangers found a safe route through the pass.", []),
+        (
+            "Auditors found that the fund had lost half its value.",
+            [("find", "that the fund had lost half its value")],
+        ),
+        ("She put the draft treaty on the table.", []),
+        (
+            "As the minister put it, the negotiations are over.",
+            [("put", "the negotiations are over")],
+        ),
+    ],
+)
+def test_clause_only_cues_take_no_noun_object(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s.cue, s.content) for s in _analyse(text).statements] == expected
+
+
+@pytest.mark.model
+def test_statement_noun_as_subject_of_be_takes_the_that_clause() -> None:
+    doc = _analyse("The ministry's position is that the treaty must be renegotiated.")
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [
+        ("The ministry", "position", "that the treaty must be renegotiated")
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "It appears, however, that the vote was not close.",
+            "appear",
+            "that the vote was not close",
+        ),
+        (
+            "The delegation appeared paralyzed after the vote.",
+            "appear",
+            "The delegation appeared paralyzed after the vote",
+        ),
+        (
+            "The envoy was told that the border would open.",
+            "tell",
+            "that the border would open",
+        ),
+        (
+            "It was announced that the summit would be delayed.",
+            "announce",
+            "that the summit would be delayed",
+        ),
+        (
+            "The minister was asked whether the talks had failed.",
+            "ask",
+            "whether the talks had failed",
+        ),
+    ],
+)
+def test_claims_without_a_named_source(text: str, cue: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [(None, cue, content)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text", ["The campaign is focused on the economy.", "The bill was announced on Monday."]
+)
+def test_agentless_passive_without_content_is_no_statement(text: str) -> None:
+    assert _analyse(text).statements == []
+
+
+@pytest.mark.model
+def test_parenthetical_cue_with_its_addressee() -> None:
+    doc = _analyse("The talks stalled. Instead, the minister told reporters, the plan would wait.")
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [
+        ("the minister", "tell", "the plan would wait")
+    ]
+
+
+@pytest.mark.model
+def test_adjective_cue_inside_a_reported_clause_stays_in_it() -> None:
+    doc = _analyse("The spokesman said the rebels are confident that the truce will hold.")
+    assert [s.cue for s in doc.statements] == ["say"]
+
+
+@pytest.mark.model
+def test_cue_under_a_preposition_takes_the_governing_subject() -> None:
+    doc = _analyse("The envoy surprised the hosts by insisting that the deal was dead.")
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [
+        ("The envoy", "insist", "that the deal was dead")
+    ]
