@@ -398,7 +398,7 @@ def tag_text(
         if res.type == "DATE" and res.interval and res.value and _NAMED_VALUE.match(res.value):
             named = res.interval[0]
             named_gran = _value_granularity(res.value)
-        if res.type == "DATE" and res.value and _DAY_VALUE.match(res.value):
+        if res.type == "DATE" and res.interval and res.value and _DAY_VALUE.match(res.value):
             reference = date.fromisoformat(res.value[:10])
             reference_end = c.end
         out.append(timex)

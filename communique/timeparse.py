@@ -9,6 +9,7 @@ interval. The words (months, numbers, units, vague expressions, ...) come from
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -16,13 +17,20 @@ from datetime import date, timedelta
 from communique.lexicon import load_table
 
 #: Years outside this range are read as plain numbers, not as years.
-MIN_YEAR, MAX_YEAR = 1000, 2099
+MIN_YEAR, MAX_YEAR = 1000, 2199
 #: Two-digit years at or below this pivot are 20xx, above it 19xx (as in 7/8/07).
 TWO_DIGIT_YEAR_PIVOT = 50
+#: With an anchor date, a two-digit year lies at most this many years after it, else a
+#: century earlier.
+TWO_DIGIT_YEAR_AHEAD = 20
 #: Without tense, a day-and-month date lies within this many days of the anchor, else last year.
 NEAREST_WINDOW_DAYS = 183
 #: How many months either side of the anchor "Monday 21" is looked for in.
 WD_DAY_MONTHS = 14
+#: The days of a month its middle covers ("mid-November").
+MID_MONTH = (10, 20)
+#: The Gregorian ordinal of 1 Muharram AH 1 (16 July 622, Julian), the Islamic calendar's epoch.
+HIJRI_EPOCH_ORDINAL = 227015
 #: What "and a half" and "and a quarter" add to a count of units.
 FRACTIONS = {"half": 0.5, "quarter": 0.25}
 #: Past tense and a date without year more than this many days after the anchor: last year
@@ -157,6 +165,8 @@ _YEAR_AHEAD = (
 #: A day of the month in digits or in words ("the fourth of July", "January first").
 _DAY = rf"(?:{_DAYNUM}|{_DAYWORD})"
 _YEAR = r"(?:1\d{3}|20\d{2})"
+#: What a year of the next century needs before it ("by 2100", "until 2150").
+_FAR_YEAR_BEFORE = re.compile(r"\b(?:in|by|until|before|after|beyond|through)\s+$", re.I)
 #: "next" or "last" before a day of a month without a year: its next or last occurrence.
 _DATE_REL = r"(?P<rel>next|last|this)\s+"
 _DATE_REL_BEFORE = re.compile(rf"\b{_DATE_REL}$", re.IGNORECASE)
@@ -263,7 +273,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day_only",
         re.compile(
-            r"\b(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s))(?:the\s+)?"
+            r"\b(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bweek\sof\s))"
+            r"(?:the\s+)?"
             r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
             r"(?=\s*(?:[,;.!?)]|$|\s[-–]\s|\s+(?:at|and|or|to|when|after|before)\b))",
             _F,
@@ -398,7 +409,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "decade",
-        re.compile(r"\b(?:the\s+)?(?P<edge>early|mid|late)?[-\s]?(?P<y>1\d{2}|20\d)0'?s\b", _F),
+        # "the 1990s"; "1990 s" as text split by a tokenizer writes it
+        re.compile(
+            r"\b(?:the\s+)?(?:(?P<edge>early|mid|late)[-\s]?)?(?P<y>1\d{2}|20\d)0(?:'?s|\x20(?-i:s))"
+            r"\b(?![&'’-])",
+            _F,
+        ),
     ),
     (
         "quarter",
@@ -419,7 +435,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         re.compile(
-            rf"(?<![\d$£€.,/])(?P<fiscal>fiscal\s+)?(?P<y>{_YEAR})"
+            rf"(?<![\d$£€.,/])(?P<fiscal>fiscal\s+)?(?P<y>1\d{{3}}|2[01]\d{{2}})"
             rf"(?![\d%,.]\d|[\d%/]|-(?!{_YEAR}\b))",
             _F,
         ),
@@ -464,7 +480,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "decade_word",
         re.compile(
-            rf"\bthe\s+(?:(?P<edge>early|mid|late)[-\s]?)?(?P<dw>{_alt(DECADE_WORDS)})\b", _F
+            rf"\b(?=[tidemlfsn])(?:the\s+|(?P<prep>in|during)\s+)(?:(?P<edge>early|mid|late)[-\s]?)?"
+            rf"(?P<dw>{_alt(DECADE_WORDS)})\b",
+            _F,
         ),
     ),
     (
@@ -476,7 +494,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?:(?P<det>the)\s+)?(?P<rel>{_DEICTIC})\s+"
             r"(?:calendar\s+)?"
-            rf"(?P<what>week(?:end)?|month|quarter|year|decade|century|{_SEASON}|{_MON}|{_WD})\b",
+            rf"(?P<what>week(?:end)?|work(?:ing)?[-\s]?week|month|quarter|year|decade|century"
+            rf"|{_SEASON}|{_MON}|{_WD})\b",
             _F,
         ),
     ),
@@ -582,6 +601,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("unit_long", re.compile(rf"\b(?P<unit>{_UNIT})-long\b", _F)),
+    (
+        # "lasted 2W", "for 10D": an amount in the compact notation of schedules and logs,
+        # only after a word of duration and closing its clause (not "for 3D printing"); 2D,
+        # 3D and 4D are dimensions.
+        "unit_code",
+        re.compile(r"(?P<n>[1-9]\d{0,2})(?P<code>[DWY])\b(?=\s*(?:[.,;:!?)]|$))"),
+    ),
     ("vague", re.compile(rf"\b{_initials(VAGUE)}(?P<w>{_alt(VAGUE)})\b", _F)),
     (
         "bare_unit",
@@ -753,6 +779,9 @@ def edge_interval(interval: tuple[date, date], mod: str | None) -> tuple[date, d
         first = {"START": 1, "MID": 5, "END": 9}[mod]
         start = date(s.year, first, 1)
         return start, add_units(start, 4, "M") - timedelta(days=1)
+    if mod == "MID" and s.day == 1 and e == period_interval("M", s)[1]:
+        # "mid-November" is the 15th give or take five days.
+        return s.replace(day=MID_MONTH[0]), s.replace(day=MID_MONTH[1])
     days = (e - s).days + 1
     third = days // 3
     if mod == "START":
@@ -774,11 +803,20 @@ def _month_num(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
-def _year2(y: str) -> int:
+def _year2(y: str, anchor: date | None = None) -> int:
+    """A year written in two digits or four; with an anchor, a two-digit year is the one at
+    most `TWO_DIGIT_YEAR_AHEAD` years after it ("3/18/40" written in 2016 is 1940)."""
     n = int(y)
-    if len(y) == 2:
-        n += 2000 if n <= TWO_DIGIT_YEAR_PIVOT else 1900
-    return n
+    if len(y) != 2:
+        return n
+    if anchor is None:
+        return n + (2000 if n <= TWO_DIGIT_YEAR_PIVOT else 1900)
+    year = anchor.year // 100 * 100 + n
+    if year > anchor.year + TWO_DIGIT_YEAR_AHEAD:
+        year -= 100
+    elif year <= anchor.year + TWO_DIGIT_YEAR_AHEAD - 100:
+        year += 100
+    return year
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -904,14 +942,19 @@ def resolve(
         day_res = resolve(c.members[0], anchor, direction, reference)
         if day_res.interval is None:
             return Resolution("DATE", None, mod, None, day_res.relative)
+        # "the week of May 3", "the week beginning 5 May": the calendar week (Monday to
+        # Sunday) holding the day, as the value names it; "(a) week starting tomorrow" is
+        # the seven days from that day.
         day = day_res.interval[0]
-        if _g(c, "how") == "of":
-            s, e = period_interval("W", day)
+        if _g(c, "how") == "of" or _g(c, "text").startswith("the"):
+            week = period_interval("W", day)
         else:
-            s, e = day, day + timedelta(days=6)
-        return Resolution("DATE", period_value("W", day), mod, (s, e), day_res.relative)
+            week = day, day + timedelta(days=6)
+        return Resolution("DATE", period_value("W", day), mod, week, day_res.relative)
     if k == "offset":
         return _resolve_offset(c, anchor, direction, reference)
+    if k == "week_shift":
+        return _resolve_week_shift(c, anchor, direction, reference)
     if k == "span_from":
         amount, start_day = c.members
         rd = resolve(start_day, anchor, direction, reference)
@@ -928,7 +971,16 @@ def resolve(
         return _resolve_dayrange(c, anchor, direction)
     if k == "holiday_weekend":
         return _resolve_holiday_weekend(c, anchor, direction, reference)
-    if k in ("holiday", "wd_day", "week_num", "quarter_bare", "one_unit", "week_after", "day_only"):
+    if k in (
+        "holiday",
+        "wd_day",
+        "week_num",
+        "quarter_bare",
+        "one_unit",
+        "week_after",
+        "day_only",
+        "day_of_month",
+    ):
         return _resolve_named(c, anchor, direction)
     if k in ("day_rel", "to_date", "week_day", "compound"):
         return _resolve_joined(c, anchor, direction, reference)
@@ -938,9 +990,11 @@ def resolve(
         if k == "numeric":
             m, d = numeric_month_day(m, d) or (m, d)
         if c.parts.get("y"):
-            given = _safe_date(_year2(_g(c, "y")), m, d)
+            year = _year2(_g(c, "y"), anchor)
+            given = _safe_date(year, m, d)
             if given is None:
-                return Resolution("DATE", f"XXXX-{m:02d}-{d:02d}", mod, None, False)
+                # "30 February 2019" names no day: the value keeps what was written.
+                return Resolution("DATE", f"{year:04d}-{m:02d}-{d:02d}", mod, None, False)
             return Resolution(
                 "DATE", given.isoformat(), mod, edge_interval((given, given), mod), False
             )
@@ -1201,6 +1255,8 @@ def resolve(
         )
     if k == "bare_unit":
         return Resolution("DURATION", duration_value(None, UNITS[_g(c, "unit")]), mod, None, False)
+    if k == "unit_code":
+        return Resolution("DURATION", f"P{_g(c, 'n')}{_g(c, 'code').upper()}", mod, None, False)
     if k == "unit_long":
         # "a day-long meeting" lasts one day; "decades-long" an unknown number of decades.
         word = _g(c, "unit")
@@ -1242,8 +1298,28 @@ def easter(year: int) -> date:
     return date(year, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
 
 
+def hijri_day(year: int, month: int, day: int) -> date | None:
+    """The first Gregorian day in a year that is a given day of the tabular Islamic calendar."""
+    approx = (year - 622) * 33 // 32
+    days = []
+    for hy in (approx - 1, approx, approx + 1, approx + 2):
+        n = day + math.ceil(29.5 * (month - 1)) + (hy - 1) * 354 + (3 + 11 * hy) // 30
+        d = date.fromordinal(n + HIJRI_EPOCH_ORDINAL - 1)
+        if d.year == year:
+            days.append(d)
+    return min(days) if days else None
+
+
 def holiday_date(spec: str, year: int) -> date | None:
     """The day a named-day rule from time_words.tsv gives in one year."""
+    m = re.fullmatch(r"hijri:(\d\d)-(\d\d)(?:;([\d,-]+))?", spec)
+    if m:
+        # A feast of the Islamic calendar: the day observed where listed, else the day of
+        # the arithmetical calendar (which may differ from the sighted moon by a day).
+        listed = [d for d in (m.group(3) or "").split(",") if d.startswith(f"{year}-")]
+        if listed:
+            return date.fromisoformat(listed[0])
+        return hijri_day(year, int(m.group(1)), int(m.group(2)))
     m = re.fullmatch(r"easter([+-]\d+)", spec)
     if m:
         return easter(year) + timedelta(days=int(m.group(1)))
@@ -1313,6 +1389,15 @@ def _resolve_named(c: Candidate, anchor: date | None, direction: int | None) -> 
         if day is None:
             return Resolution("DATE", None, mod)
         return Resolution("DATE", day.isoformat(), mod, (day, day), relative)
+    if k == "day_of_month":
+        # "the 21st of next month": that day of the month the word counts from the anchor's.
+        n = day_number(_g(c, "d") or _g(c, "dw"))
+        if anchor is None:
+            return Resolution("DATE", f"XXXX-XX-{n:02d}", mod)
+        day = _safe_date(*_month_of(anchor, DEICTICS[_g(c, "rel")]), n)
+        if day is None:
+            return Resolution("DATE", None, mod)
+        return Resolution("DATE", day.isoformat(), mod, (day, day))
     if k == "day_only":
         # "on the 18th": that day of the month nearest the anchor in the clause's direction.
         n = day_number(_g(c, "d"))
@@ -1571,6 +1656,32 @@ def _resolve_offset(
     return Resolution("DATE", day.isoformat(), c.mod, (day, day), rb.relative)
 
 
+def _shifted_day(c: Candidate, anchor: date | None, reference: date | None) -> date | None:
+    """The day an amount counted from a day names ("two years from now"), at day precision."""
+    if c.kind == "offset":
+        res = _resolve_offset(c, anchor, None, reference)
+        return res.interval[0] if res.interval else None
+    n = parse_number(_g(c, "n"))
+    off = re.sub(r"\s+", " ", _g(c, "off"))
+    base = anchor if off == "ago" or reference is None else reference
+    if base is None or n is None:
+        return None
+    return add_units(base, OFFSETS[off] * n, UNITS[_g(c, "unit")])
+
+
+def _resolve_week_shift(
+    c: Candidate, anchor: date | None, direction: int | None, reference: date | None
+) -> Resolution:
+    """ "Monday two weeks from now": the weekday in the (Monday to Sunday) week of the day
+    the amount names."""
+    wd, shifted = c.members
+    day = _shifted_day(shifted, anchor, reference)
+    if day is None:
+        return Resolution("DATE", None, c.mod)
+    day = period_interval("W", day)[0] + timedelta(days=WEEKDAYS[_g(wd, "wd")] - 1)
+    return Resolution("DATE", day.isoformat(), c.mod, (day, day))
+
+
 def _resolve_range(
     c: Candidate, anchor: date | None, direction: int | None, reference: date | None
 ) -> Resolution:
@@ -1702,6 +1813,11 @@ def _resolve_deictic(
         s, e = period_interval(gran, anchor)
         interval = (s, anchor) if edge == "earlier" else (anchor, e)
         return Resolution("DATE", period_value(gran, anchor), mod, interval)
+    if what.startswith("work"):
+        # "next working week": Monday to Friday of that calendar week.
+        monday = period_interval("W", add_units(anchor, rel, "W"))[0]
+        interval = (monday, monday + timedelta(days=4))
+        return Resolution("DATE", period_value("W", monday), mod, interval)
     gran = {
         "week": "W",
         "weekend": "WE",
@@ -1861,6 +1977,8 @@ _RATE_BEFORE = re.compile(
 )
 
 
+#: The words a duration in compact notation follows ("lasted 2W", "for 10D").
+_UNIT_CODE_BEFORE = re.compile(r"\b(?:for|lasted|lasting|within)\s$", _F)
 _PART_BEFORE = re.compile(r"\b(?:in|during|by|through)\s+$", _F)
 _CURRENCY_BEFORE = re.compile(r"[$£€¥]\s?$")
 _NOT_BEFORE_DATE = frozenset("0123456789$£€¥.,")
@@ -1884,6 +2002,10 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
         return False
     if kind == "numeric":
         return _numeric_ok(m, text)
+    if kind == "unit_code":
+        return s not in ("2D", "3D", "4D") and bool(
+            _UNIT_CODE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        )
     if (
         kind == "ago"
         and UNITS.get(m.group("unit").lower()) in CLOCK_UNITS
@@ -1912,7 +2034,15 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
         # "paid $12 December 27": an amount, then the date.
         return False
     if kind in ("dmy", "mdy", "my") and m.group("mon").lower() in AMBIGUOUS_MONTHS:
-        return m.group("mon")[0].isupper()
+        # "12 may 2019", "on 3 march.": after a day number in digits, a lower-case "may"
+        # with a year or a clause end after it is the month (not "the 5 may decide", "the
+        # 3rd march by farmers").
+        digit_day = (
+            kind == "dmy"
+            and (m.group("d") or "")[:1].isdigit()
+            and bool(m.group("y") or _CLAUSE_END.match(text, m.end()))
+        )
+        return m.group("mon")[0].isupper() or digit_day
     if kind == "duration":
         det = (m.group("det") or "").lower()
         n = (m.group("n") or "").lower()
@@ -1963,6 +2093,12 @@ def _accept(kind: str, m: re.Match[str], text: str) -> bool:
     if kind == "season" and not _season_ok(m, text):
         return False
     if kind == "year" and m.groupdict().get("y") and text[m.end() : m.end() + 1] == "s":
+        return False
+    if (
+        kind == "year"
+        and (m.groupdict().get("y") or "").startswith("21")
+        and not _FAR_YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start())
+    ):
         return False
     if (
         kind == "set_word"
@@ -2021,7 +2157,14 @@ def _numeric_ok(m: re.Match[str], text: str) -> bool:
     before = text[max(0, m.start() - 12) : m.start()]
     if _FRACTION_BEFORE.search(before) or _FRACTION_AFTER.match(text, m.end()):
         return False
-    return bool(_NUMERIC_BEFORE.search(before) or _NUMERIC_AFTER.match(text, m.end()))
+    if _NUMERIC_BEFORE.search(before) or _NUMERIC_AFTER.match(text, m.end()):
+        return True
+    # A date line: the day alone on its line ("3/14" above a dispatch).
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    return not text[line_start : m.start()].strip() and _LINE_END.match(text, m.end()) is not None
+
+
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 
 
 #: Words before a bare season that make it one: "in spring", "last summer", "early autumn".
@@ -2085,10 +2228,12 @@ def _bare_months(text: str) -> list[Candidate]:
     out = []
     for m in _BARE_MONTH.finditer(text):
         word = m.group("mon")
+        before = text[max(0, m.start() - 10) : m.start()]
         if not word[0].isupper() and (
-            word not in LOWERCASE_MONTHS
-            or not _ABBR_MONTH_BEFORE.search(text[max(0, m.start() - 10) : m.start()])
+            not _ABBR_MONTH_BEFORE.search(before)
+            or (word not in LOWERCASE_MONTHS and not _PART_OF_MONTH_BEFORE.search(before))
         ):
+            # "in early may" is the month; "in march towards" and "may" alone are words.
             continue
         if (
             word.lower() in ABBREVIATED_MONTHS
@@ -2119,6 +2264,9 @@ _ABBR_MONTH_BEFORE = re.compile(
     r"\s*-?$",
     _F,
 )
+_CLAUSE_END = re.compile(r"\s*(?:[.,;!?]|$)")
+#: A part of a month named before a lower-case month that is also a word ("in early may").
+_PART_OF_MONTH_BEFORE = re.compile(r"\b(?:early|late|mid)\s*-?$", _F)
 _BARE_MONTH = re.compile(rf"\b{_MON_START}(?P<mon>{_MON})(?!\w)", _F)
 
 
@@ -2184,6 +2332,7 @@ PATTERN_GROUPS = {
     "duration": "unit",
     "bare_unit": "unit",
     "unit_long": "long",
+    "unit_code": "digit",
     "count_rel": "rel_unit",
     "year_adj": "unit",
 }
@@ -2243,6 +2392,8 @@ def find_candidates(text: str) -> list[Candidate]:
             if kind == "bare_unit":
                 start = m.start("unit")  # "for years": the preposition only opens it
                 parts["text"] = m.group("unit")
+            elif kind == "decade_word" and parts.get("prep"):
+                start = m.start("edge" if parts.get("edge") else "dw")  # "in nineties"
             as_kind = "span_past" if kind == "count_rel" else kind
             if kind == "numeric" and not parts.get("y"):
                 rel = _DATE_REL_BEFORE.search(text, max(0, start - 6), start)
@@ -2279,8 +2430,39 @@ def find_candidates(text: str) -> list[Candidate]:
     chosen.sort(key=lambda c: c.start)
     for c in chosen:
         _extend_left(text, c)
+    chosen = _days_of_counted_months(text, chosen)
     joined = _join_compounds(text, _holiday_weekends(text, _join_parts(text, chosen)))
-    return _join_offsets(text, _join_ranges(text, joined))
+    return _join_shifted_weekdays(text, _join_offsets(text, _join_ranges(text, joined)))
+
+
+#: A day of the month before "this month", "next month": "the fifth of next month", "the
+#: 21st this month" (not "the third this month", a count of events).
+_DAY_OF_MONTH_BEFORE = re.compile(
+    rf"\b(?:the\s+)?(?:(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\s+(?:of\s+)?"
+    rf"|(?P<dw>{_DAYWORD})\s+of\s+)$",
+    _F,
+)
+
+
+def _days_of_counted_months(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Join a day of the month to the month counted from the anchor's that follows it."""
+    out: list[Candidate] = []
+    for c in cands:
+        if (
+            c.kind == "deictic"
+            and _g(c, "what") == "month"
+            and not c.parts.get("edge")
+            and not c.parts.get("det")
+            and (m := _DAY_OF_MONTH_BEFORE.search(text, max(0, c.start - 24), c.start))
+        ):
+            while out and out[-1].end > m.start():
+                out.pop()
+            parts = {"d": m.group("d"), "dw": m.group("dw"), "rel": c.parts.get("rel")}
+            parts["text"] = text[m.start() : c.end]
+            out.append(Candidate(m.start(), c.end, "day_of_month", parts, c.mod))
+            continue
+        out.append(c)
+    return out
 
 
 #: What joins the pieces of a duration in several units: "2 years, 1 month and 21 days".
@@ -2337,8 +2519,26 @@ _WEEK_WEEKDAY_JOIN = re.compile(r"\s+(?:on\s+)?", re.IGNORECASE)
 _WITH_YEAR = {"holiday": (_YEAR_JOIN, "holiday"), "season": (_OF_JOIN, "season_year")}
 
 
+#: A capitalised weekday abbreviation after a week, not opening a name ("next week Tue");
+#: "Wed", "Sat" and "Sun" are also words ("the next week Sat down").
+_WEEKDAY_ABBR_AFTER = re.compile(
+    r"\s+(?:on\s+)?(?P<wd>"
+    + _alt(w.title() for w in WEEKDAY_ABBRS if w not in ("wed", "sat", "sun"))
+    + r")\b(?!\s*[A-Z&-])"
+)
+
+
+def _weekday_name(abbr: str) -> str:
+    """The full name of the weekday an abbreviation stands for ("Tue" is "tuesday")."""
+    n = WEEKDAY_ABBRS[abbr.lower()]
+    return next(w for w, v in WEEKDAYS.items() if v == n)
+
+
 def _is_week(c: Candidate) -> bool:
-    """Whether a candidate names one calendar week ("next week", "the following week")."""
+    """Whether a candidate names one calendar week ("next week", "the following week", "the
+    first week of October")."""
+    if c.kind == "part_of":
+        return bool(c.members) and _g(c, "unit") == "week" and not c.parts.get("n")
     return c.kind == "deictic" and _g(c, "what") == "week" and not c.parts.get("edge")
 
 
@@ -2349,7 +2549,7 @@ PERIOD_KINDS = frozenset(
     {"year", "year_words", "my", "month", "mon_rel", "deictic", "quarter", "season_year"}
 )
 #: Kinds naming a day that "the week of ..." can hold.
-DAY_KINDS = frozenset({"dmy", "mdy", "iso", "numeric", "relday", "weekday"})
+DAY_KINDS = frozenset({"dmy", "mdy", "iso", "numeric", "relday", "weekday", "day_only"})
 _SPAN_REL = frozenset({"first", "last", "final"})
 
 
@@ -2413,7 +2613,32 @@ def _join_parts(text: str, cands: list[Candidate]) -> list[Candidate]:
             ) or (a.kind == "week_of" and b.kind in DAY_KINDS and b.start - a.end <= 1):
                 parts = dict(a.parts, text=text[a.start : b.end])
                 joined = Candidate(a.start, b.end, a.kind, parts, a.mod, b.needs_direction, [b])
+        if joined is None and _is_week(a) and (b is None or b.kind != "weekday"):
+            abbr = _WEEKDAY_ABBR_AFTER.match(text, a.end)
+            if abbr is not None:
+                # "next week Mon": an abbreviated weekday read where a weekday is awaited.
+                wd_parts: dict[str, str | None] = {"wd": _weekday_name(abbr.group("wd"))}
+                wd = Candidate(abbr.start("wd"), abbr.end(), "weekday", wd_parts)
+                parts = {"text": text[a.start : abbr.end()]}
+                out.append(Candidate(a.start, abbr.end(), "week_day", parts, a.mod, False, [a, wd]))
+                i += 1
+                continue
         if joined is not None:
+            nxt = cands[i + 2] if i + 2 < len(cands) else None
+            if (
+                nxt is not None
+                and _is_week(joined)
+                and nxt.kind == "weekday"
+                and not nxt.parts.get("part")
+                and _WEEK_WEEKDAY_JOIN.fullmatch(text, joined.end, nxt.start)
+            ):
+                # "the first week of October on Friday": a day of that week.
+                parts = {"text": text[joined.start : nxt.end]}
+                week_day = [joined, nxt]
+                joined = Candidate(
+                    joined.start, nxt.end, "week_day", parts, None, joined.needs_direction, week_day
+                )
+                i += 1
             out.append(joined)
             i += 2
             continue
@@ -2548,6 +2773,47 @@ def _join_offsets(text: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         out.append(a)
         i += 1
+    return out
+
+
+#: What joins a weekday to a day counted in weeks or more: "Monday two weeks from now",
+#: "Thursday, a year from now", "three weeks from today on Friday".
+_WEEKDAY_SHIFT_JOIN = re.compile(r"\s*,?\s*", re.IGNORECASE)
+_SHIFT_WEEKDAY_JOIN = re.compile(r"\s*,?\s*(?:on\s+)?", re.IGNORECASE)
+#: Units a day can be counted in for a weekday to fall in its week ("Monday two weeks ago").
+WEEK_SHIFT_UNITS = frozenset({"W", "FN", "M", "Y"})
+
+
+def _week_shift(c: Candidate) -> bool:
+    """Whether a candidate is a day counted in weeks or more from another ("two weeks from
+    now", "three weeks after May 3"), whose week a weekday may pick a day of."""
+    amount = c.members[0] if c.kind == "offset" else c
+    if c.kind not in ("ago", "offset") or parse_number(_g(amount, "n")) is None:
+        return False
+    return UNITS.get(_g(amount, "unit")) in WEEK_SHIFT_UNITS
+
+
+def _join_shifted_weekdays(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Join a weekday and a day counted in weeks or more: that weekday of the day's week."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        pair: tuple[Candidate, Candidate] | None = None
+        if b is None:
+            pass
+        elif a.kind == "weekday" and not a.parts.get("part") and _week_shift(b):
+            pair = (a, b) if _WEEKDAY_SHIFT_JOIN.fullmatch(text, a.end, b.start) else None
+        elif b.kind == "weekday" and not b.parts.get("part") and _week_shift(a):
+            pair = (b, a) if _SHIFT_WEEKDAY_JOIN.fullmatch(text, a.end, b.start) else None
+        if pair is None or b is None:
+            out.append(a)
+            i += 1
+            continue
+        parts: dict[str, str | None] = {"text": text[a.start : b.end]}
+        out.append(Candidate(a.start, b.end, "week_shift", parts, a.mod, False, list(pair)))
+        i += 2
     return out
 
 

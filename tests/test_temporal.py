@@ -910,3 +910,213 @@ def test_range_ends_at_period_boundaries(
     timex = _one(sentence)
     assert _span(timex) == interval
     assert [e.value for e in range_ends(sentence, timex)] == ends
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value", "interval"),
+    [
+        # a weekday and a day counted in weeks or more: that weekday of the day's week
+        (
+            "The envoys meet again Tuesday three weeks from now.",
+            "Tuesday three weeks from now",
+            "2025-03-11",
+            ("2025-03-11", "2025-03-11"),
+        ),
+        (
+            "The court sits on Wednesday, a year from now.",
+            "Wednesday, a year from now",
+            "2026-02-18",
+            ("2026-02-18", "2026-02-18"),
+        ),
+        # a day of a week given as part of a month
+        (
+            "Delegates arrive the second week of April on Thursday.",
+            "the second week of April on Thursday",
+            "2025-04-10",
+            ("2025-04-10", "2025-04-10"),
+        ),
+        # a day of the month counted from the anchor's month
+        (
+            "The ballot is set for the fourth of next month.",
+            "the fourth of next month",
+            "2025-03-04",
+            ("2025-03-04", "2025-03-04"),
+        ),
+        ("Ships dock on the 9th this month.", "the 9th this month", "2025-02-09", None),
+        # an impossible day keeps the year it was written with
+        ("The form was dated 31 April 2024.", "31 April 2024", "2024-04-31", None),
+        # a two-digit year lies at most twenty years after the anchor
+        ("The treaty of 6/25/51 lapsed.", "6/25/51", "1951-06-25", None),
+        ("The lease runs to 6/25/41.", "6/25/41", "2041-06-25", None),
+        # the week named by a day it holds is a calendar week
+        (
+            "Hearings are planned for the week beginning 3 March.",
+            "the week beginning 3 March",
+            "2025-W10",
+            ("2025-03-03", "2025-03-09"),
+        ),
+        (
+            "Hearings are planned for the week commencing Wednesday, March 5.",
+            "the week commencing Wednesday, March 5",
+            "2025-W10",
+            ("2025-03-03", "2025-03-09"),
+        ),
+        # the middle of a month is the 15th give or take five days
+        ("Aid arrives in mid-April.", "mid-April", "2025-04", ("2025-04-10", "2025-04-20")),
+    ],
+)
+def test_days_of_counted_weeks_and_months(
+    sentence: str, extent: str, value: str, interval: tuple[str, str] | None
+) -> None:
+    timex = _one(sentence)
+    assert (timex.text, timex.type, timex.value) == (extent, "DATE", value)
+    if interval is not None:
+        assert _span(timex) == interval
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value"),
+    [
+        ("The audit lasted 10D.", "10D", "P10D"),
+        ("Crews were deployed for 6W, then relieved.", "6W", "P6W"),
+        ("The bond was held for 5Y.", "5Y", "P5Y"),
+        # dimensions and amounts in a phrase are no durations
+        ("The studio bought cameras for 3D.", None, None),
+        ("Funds for 10D printers were cut.", None, None),
+    ],
+)
+def test_durations_in_compact_notation(
+    sentence: str, extent: str | None, value: str | None
+) -> None:
+    _assert_one_or_none(sentence, extent, "DURATION" if extent else None, value)
+
+
+def test_a_date_alone_on_its_line_is_a_date_line() -> None:
+    text = "4/11\nThe delegates voted 5/6 of the seats to the bloc."
+    assert [(t.text, t.value) for t in tag_text(text, ANCHOR)] == [("4/11", "2025-04-11")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value", "interval"),
+    [
+        # a decade split by a tokenizer, and a decade word after "in"
+        ("Exports boomed in 1970 s.", "1970 s", "197", ("1970-01-01", "1979-12-31")),
+        ("Exports boomed in 1970s.", "1970s", "197", ("1970-01-01", "1979-12-31")),
+        ("Exports boomed in seventies.", "seventies", "197", ("1970-01-01", "1979-12-31")),
+        # the working week runs Monday to Friday
+        (
+            "Talks resume next working week.",
+            "next working week",
+            "2025-W09",
+            ("2025-02-24", "2025-02-28"),
+        ),
+        ("Talks resume next workweek.", "next workweek", "2025-W09", ("2025-02-24", "2025-02-28")),
+        # lower-case "may", "march" after a part of the month or a day in digits
+        ("the levy rises in early may.", "early may", "2025-05", ("2025-05-01", "2025-05-10")),
+        ("the pact was signed on 14 march 2019", "14 march 2019", "2019-03-14", None),
+    ],
+)
+def test_decades_working_weeks_and_lower_case_months(
+    sentence: str, extent: str, value: str, interval: tuple[str, str] | None
+) -> None:
+    timex = _one(sentence)
+    assert (timex.text, timex.value) == (extent, value)
+    if interval is not None:
+        assert _span(timex) == interval
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "the 5 may decide the vote",
+        "the 3rd march by farmers",
+        "The index rose 2% to the 1990 S&P level",
+        "they march towards the city in march towards spring",
+    ],
+)
+def test_month_words_and_years_that_are_not_dates(sentence: str) -> None:
+    assert not [
+        t for t in tag_text(sentence, ANCHOR) if t.text.lower().endswith(("may", "march", " s"))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value", "interval"),
+    [
+        # an abbreviated weekday where a day of a named week is awaited
+        ("Envoys return next week Tue or later.", "next week Tue", "2025-02-25", None),
+        ("Envoys meet next week Sun Yat-sen Hall.", "next week", "2025-W09", None),
+        # the week a day of the month falls in
+        (
+            "Hearings open the week of the 11th, aides said.",
+            "the week of the 11th",
+            "2025-W07",
+            ("2025-02-10", "2025-02-16"),
+        ),
+        # seven days from a day, not a calendar week
+        (
+            "Ports close for a week starting tomorrow.",
+            "week starting tomorrow",
+            "2025-W08",
+            ("2025-02-23", "2025-03-01"),
+        ),
+    ],
+)
+def test_weekdays_and_weeks_given_by_a_day(
+    sentence: str, extent: str, value: str, interval: tuple[str, str] | None
+) -> None:
+    timex = _one(sentence)
+    assert (timex.text, timex.value) == (extent, value)
+    if interval is not None:
+        assert _span(timex) == interval
+
+
+def test_news_convention_reads_later_this_year_from_the_reference_day() -> None:
+    from eval.scorers.timex import _recognizer_ok
+
+    timex = tag_text("Elections are due later this year.", ANCHOR)[0]
+    gold = [{"timex": "2025", "start": "2025-07-01", "end": "2026-01-01"}]
+    assert not _recognizer_ok("daterange", timex, gold)
+    assert _recognizer_ok("daterange", timex, gold, True, "later this year", "2025-02-22")
+    assert not _recognizer_ok("daterange", timex, gold, True, "later this year", "2025-02-21")
+
+
+def test_scorer_compares_what_the_gold_resolves() -> None:
+    from eval.scorers.timex import _recognizer_ok
+
+    season = tag_text("Floods hit in summer.", ANCHOR)[0]
+    assert _recognizer_ok("daterange", season, [{"timex": "SU", "value": "not resolved"}])
+    assert not _recognizer_ok("daterange", season, [{"timex": "WI", "value": "not resolved"}])
+    after = tag_text("Sales after March 3, 2019 fell.", ANCHOR)[0]
+    gold = {"timex": "2019-03-03", "Mod": "after", "sourceEntity": "datetimepoint"}
+    assert _recognizer_ok("daterange", after, [dict(gold, start="2019-03-03")])
+    assert not _recognizer_ok("daterange", after, [dict(gold, start="2019-03-02")])
+
+
+def test_a_year_of_the_next_century_after_a_preposition() -> None:
+    assert [(t.text, t.value) for t in tag_text("Seas may rise a metre by 2100.", ANCHOR)] == [
+        ("2100", "2100")
+    ]
+    assert tag_text("The index closed at 2150 points.", ANCHOR) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Both sides agreed a truce for Eid al-Adha.", "2024-06-16"),
+        ("The talks resume after Eid ul-Fitr 2023.", "2023-04-21"),
+        ("Shops were shut for eid al fitr.", "2024-04-10"),
+    ],
+)
+def test_lunar_feasts_fall_on_their_listed_days(sentence: str, value: str) -> None:
+    timex = tag_text(sentence, date(2024, 5, 1))[0]
+    assert (timex.type, timex.value) == ("DATE", value)
+
+
+def test_islamic_feasts_outside_the_listed_years_follow_the_arithmetical_calendar() -> None:
+    from communique.timeparse import hijri_day
+
+    # 1 Shawwal 1420 fell on 8 January 2000; the feast fell twice in that year
+    assert hijri_day(2000, 10, 1) == date(2000, 1, 8)
+    timex = tag_text("Markets closed for Eid al-Fitr.", date(2000, 1, 10))[0]
+    assert timex.value == "2000-01-08"

@@ -331,20 +331,23 @@ def _recognizer_ok(
     values: list[dict[str, Any]],
     news_convention: bool = False,
     gold_text: str = "",
+    reference: str = "",
 ) -> bool:
     """Whether a timex resolves a Recognizers case.
 
     A case may list several values (a bare weekday or day, past and future): any one counts.
     Where Recognizers leaves a value "not resolved" (an invalid day such as 30 February, a
-    bare season, a school year), its timex is compared with ours. A date given as an open
+    bare season, a school year), its timex is compared with ours (a bare season with the
+    season of ours, `_season_ok`). A date given as an open
     range ("after 2016": a start and no end) is compared as a daterange; a timex may give it as
     TimeML does, the period named with the mod AFTER or BEFORE (`_open_range_ok`). `news_convention`
     also accepts range ends read inclusively ("from May to July" through the end of July) and a
-    vague count left unspecified as TimeML writes it ("several weeks" PXW, Recognizers P3W).
+    vague count left unspecified as TimeML writes it ("several weeks" PXW, Recognizers P3W),
+    and "earlier/later this year" read up to or from the reference day (`_edge_from_now_ok`).
     """
     for v in values:
         if v.get("value") == UNRESOLVED or v.get("start") == UNRESOLVED:
-            if timex.value == v.get("timex"):
+            if timex.value == v.get("timex") or _season_ok(timex, v.get("timex")):
                 return True
             continue
         if kind == "duration":
@@ -364,6 +367,8 @@ def _recognizer_ok(
             )
             if start is None and end is None:
                 continue
+            if news_convention and _edge_from_now_ok(timex, v, gold_text, reference):
+                return True
             # Calendar periods end the day before the gold's exclusive end; ranges counted
             # from a duration ("within 9 months") end on the gold end itself.
             ends = {end_incl, end[:10]} if end else set()
@@ -375,7 +380,55 @@ def _recognizer_ok(
                 return True
             if _open_range_ok(timex, start, end):
                 return True
+            if _after_day_ok(timex, v):
+                return True
     return False
+
+
+#: The TIMEX3 codes of the seasons, which Recognizers leaves without a year when bare.
+_SEASON_CODES = frozenset({"SP", "SU", "FA", "WI"})
+
+
+def _season_ok(timex: Timex, gold_timex: str | None) -> bool:
+    """A bare season Recognizers leaves unresolved ("summer": SU, no year) against ours with
+    the year the context gives ("2016-SU"): the gold says nothing of the year, so the season
+    alone is compared."""
+    if gold_timex not in _SEASON_CODES or not timex.value:
+        return False
+    return timex.value.endswith(f"-{gold_timex}")
+
+
+def _after_day_ok(timex: Timex, v: dict[str, Any]) -> bool:
+    """ "after January 1, 2007": Recognizers starts the range at the day's first instant (a
+    point, 2007-01-01T00:00); in whole days the range starts when that day is over, on 2
+    January, where communique starts it."""
+    start = v.get("start")
+    if v.get("Mod") != "after" or v.get("sourceEntity") != "datetimepoint" or not start:
+        return False
+    if timex.interval is None or timex.mod != "AFTER" or len(start) != 10:
+        return False
+    return timex.interval.start == (date.fromisoformat(start) + timedelta(days=1)).isoformat()
+
+
+_EARLIER_LATER = re.compile(r"\b(?P<w>earlier|later)\b", re.IGNORECASE)
+
+
+def _edge_from_now_ok(timex: Timex, v: dict[str, Any], gold_text: str, reference: str) -> bool:
+    """ "earlier this month" as news reads it: from the start of the period to the reference
+    day; "later this year": from the reference day to the period's end. Recognizers takes the
+    first or second half of the period (or the days after it for a week); a report saying
+    "later this year" in May means any time between now and December.
+    """
+    m = _EARLIER_LATER.search(gold_text)
+    start, end = v.get("start"), v.get("end")
+    if m is None or timex.interval is None or not (start and end and reference):
+        return False
+    if timex.value != v.get("timex"):
+        return False
+    if m.group("w").lower() == "earlier":
+        return (timex.interval.start, timex.interval.end) == (start[:10], reference[:10])
+    last = (date.fromisoformat(end[:10]) - timedelta(days=1)).isoformat()
+    return (timex.interval.start, timex.interval.end) == (reference[:10], last)
 
 
 _VAGUE_COUNT = re.compile(r"\b(?:few|several|some)\b", re.IGNORECASE)
@@ -426,7 +479,8 @@ def score_recognizers(records: list[dict[str, Any]]) -> SuiteResult:
             good = any(_recognizer_ok(kind, t, res["values"]) for t in hits)
             ok[kind] += good
             news_ok[kind] += good or any(
-                _recognizer_ok(kind, t, res["values"], True, res["text"]) for t in hits
+                _recognizer_ok(kind, t, res["values"], True, res["text"], rec["reference"])
+                for t in hits
             )
             if kind == "date" and len(res["values"]) > 1:
                 two_way += 1
@@ -465,9 +519,13 @@ def score_recognizers(records: list[dict[str, Any]]) -> SuiteResult:
         f" future); a match with either counts: {two_way_ok} resolved",
         f"{len(records) - len(cases)} cases without a reference date skipped",
         "daterange ends are exclusive in the gold, inclusive in communique intervals",
+        "a bare season left unresolved in the gold (SU) is compared by season only; 'after"
+        " <day>' may start on the next whole day (the gold starts at the day's first instant)",
         "*_resolved_news_convention also accepts a range read through its last named month or"
         " year ('from May to July' ends 31 July, where Recognizers ends it on 1 July), and a"
-        " vague count as TimeML writes it ('several weeks' PXW, where Recognizers writes P3W)",
+        " vague count as TimeML writes it ('several weeks' PXW, where Recognizers writes P3W),"
+        " and 'earlier/later this year' read up to or from the reference day (Recognizers takes"
+        " the first or second half)",
     ]
     return SuiteResult(metrics=metrics, tables={"by_type": table}, notes=notes)
 
