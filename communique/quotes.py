@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
+from itertools import accumulate, islice
 from typing import TYPE_CHECKING, Any
 
 import numpy
@@ -74,8 +75,8 @@ STRAIGHT_QUOTE = '"'
 #: newspapers: ''We will return,'' she said).
 DOUBLED_APOSTROPHE = "''"
 _WORD = re.compile(r"\w+")
-_QUOTE_OR_BREAK = re.compile(
-    DOUBLED_APOSTROPHE + "|[\n" + re.escape(OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE) + "]"
+_QUOTE_MARK = re.compile(
+    DOUBLED_APOSTROPHE + "|[" + re.escape(OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE) + "]"
 )
 #: The cue reported for a quote signed with a dash ("“...” ― Ana Ruiz").
 SIGNATURE_CUE = "—"
@@ -323,12 +324,13 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     open_at: int | None = None
     open_mark = ""
     n = len(text)
-    for mark in _QUOTE_OR_BREAK.finditer(text):
-        i = mark.start()
-        ch = mark.group()
-        if ch == DOUBLED_APOSTROPHE:
-            ch = STRAIGHT_QUOTE
-        if ch == "\n" and open_at is not None:
+
+    def at_breaks(lo: int, hi: int) -> None:
+        """The line breaks in [lo, hi), read only while a quote is open: a paragraph
+        opening with a quote mark closes it, a paragraph end without one drops it."""
+        nonlocal open_at
+        i = text.find("\n", lo, hi)
+        while i >= 0 and open_at is not None:
             j = i
             while j < n and text[j].isspace():
                 j += 1
@@ -341,7 +343,18 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
                 open_at = None
             elif "\n" in text[i + 1 : j] or j == n:
                 open_at = None  # a quote never closed in its paragraph is noise
-        elif (
+            i = text.find("\n", i + 1, hi)
+
+    pos = 0
+    for mark in _QUOTE_MARK.finditer(text):
+        i = mark.start()
+        if open_at is not None:
+            at_breaks(pos, i)
+        pos = mark.end()
+        ch = mark.group()
+        if ch == DOUBLED_APOSTROPHE:
+            ch = STRAIGHT_QUOTE
+        if (
             (ch in OPENING_QUOTES or ch == STRAIGHT_QUOTE)
             and open_at is not None
             and open_mark in OPENING_QUOTES
@@ -362,6 +375,8 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             if mark.end() - open_at <= MAX_QUOTE_CHARS:
                 regions.append((open_at, mark.end()))
             open_at = None
+    if open_at is not None:
+        at_breaks(pos, n)
     return regions
 
 
@@ -376,6 +391,13 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def words_in(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end))
+
+
+def words_at_least(text: str, start: int, end: int, n: int = 1) -> bool:
+    """Whether `words_in(text, start, end) >= n`, reading no further than the n-th word."""
+    if n <= 1:
+        return n <= 0 or _WORD.search(text, start, end) is not None
+    return next(islice(_WORD.finditer(text, start, end), n - 1, None), None) is not None
 
 
 def _span_chars(tokens: Iterable[Token]) -> tuple[int, int]:
@@ -394,6 +416,11 @@ def noun_cue_lemmas() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _speech_and_relay_lemmas() -> frozenset[str]:
+    return speech_verb_lemmas() | relay_lemmas("passive_agent")
+
+
+@lru_cache(maxsize=1)
 def speech_verb_lemmas() -> frozenset[str]:
     return frozenset(
         c.cue
@@ -405,18 +432,21 @@ def speech_verb_lemmas() -> frozenset[str]:
 def _subtree_chars(token: Token, exclude: set[int] | None = None) -> tuple[int, int]:
     """The character span from a token's left to its right edge, cut before excluded tokens."""
     doc = token.doc
-    left, right = token.left_edge.i, token.right_edge.i
-    lo = hi = token.i
-    if not exclude or not any(left <= i <= right for i in exclude):
+    first, last = token.left_edge, token.right_edge
+    left, right = first.i, last.i
+    lo = hi = head = token.i
+    if not exclude or exclude.isdisjoint(range(left, right + 1)):
         lo, hi = left, right
     else:
         while lo > left and lo - 1 not in exclude:
             lo -= 1
         while hi < right and hi + 1 not in exclude:
             hi += 1
-    while hi > token.i and (doc[hi].dep_ in _TRAILING_DEPS or doc[hi].is_space):
+    end = last if hi == right else doc[hi]
+    while hi > head and (end.dep_ in _TRAILING_DEPS or end.is_space):
         hi -= 1
-    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+        end = doc[hi]
+    return (first if lo == left else doc[lo]).idx, end.idx + len(end)
 
 
 #: Dependents that follow a speaker's name without being part of it ("X, contingent upon ...").
@@ -427,11 +457,13 @@ _SPEAKER_PREPS = frozenset({"of", "from", "at", "for", "with", "in"})
 
 def speaker_chars(token: Token, exclude: set[int], text: str) -> tuple[int, int]:
     """The speaker's noun phrase: its left part, appositions and "of X", no trailing clauses."""
-    drop: set[int] = set(exclude)
+    drop = exclude  # copied before anything is added
     for child in token.children:
         if child.i > token.i and child.dep_ in _SPEAKER_TAIL_DEPS:
             if child.dep_ == "prep" and child.lower_ in _SPEAKER_PREPS:
                 continue
+            if drop is exclude:
+                drop = set(exclude)
             drop.update(_subtree_range(child))
     start, end = _subtree_chars(token, drop)
     # a parse run over a line break (a headline above) must not pull the headline in
@@ -455,44 +487,108 @@ class AttributionFinder:
         self.cues = cue_table()
         self.quotes = quote_regions(self.text)
         self.interview_spans = list(interview_spans)
-        from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, POS, SENT_START
-
-        # one array of the parse holds all the stage reads token by token
-        arr = sdoc.to_array([LEMMA, LOWER, SENT_START, IDX, LENGTH, POS])
-        self._arr = arr.reshape(-1, 6) if len(sdoc) else arr.reshape(0, 6)
-        starts = self._arr[:, 3].astype("int64")
-        self._tok_starts: list[int] = starts.tolist()
-        self._tok_ends: list[int] = (starts + self._arr[:, 4].astype("int64")).tolist()
         self._quote_starts = [qs for qs, _ in self.quotes]
+        self._quote_ends = [qe for _, qe in self.quotes]
         self._sent_starts: list[int] | None = None
+
+    # what the parse gives is read once, on first use: a quotes-only run over a text
+    # without quotes needs none of it
+
+    @cached_property
+    def _arr(self) -> Any:
+        """One array of the parse with all the stage reads token by token: lemma, part of
+        speech, sentence start, offset and trailing space."""
+        from spacy.attrs import IDX, LEMMA, POS, SENT_START, SPACY
+
+        arr = self.sdoc.to_array([LEMMA, POS, SENT_START, IDX, SPACY])
+        return arr.reshape(-1, 5) if len(self.sdoc) else arr.reshape(0, 5)
+
+    @cached_property
+    def _tok_starts(self) -> list[int]:
+        starts: list[int] = self._arr[:, 3].tolist()
+        return starts
+
+    @cached_property
+    def _tok_ends(self) -> list[int]:
+        """Token end offsets: each token ends where the next starts, less its trailing
+        space (the parse's text is its tokens and their spaces)."""
+        if not len(self.sdoc):
+            return []
+        starts = self._arr[:, 3].astype("int64")
+        ends = numpy.empty_like(starts)
+        ends[:-1] = starts[1:]
+        last = self.sdoc[-1]
+        ends[-1] = last.idx + len(last) + int(self._arr[-1, 4])
+        ends -= self._arr[:, 4].astype("int64")
+        out: list[int] = ends.tolist()
+        return out
+
+    @cached_property
+    def _verb_lemma_hits(self) -> list[tuple[int, int]]:
+        """Tokens whose lemma is a speech verb's or a relaying verb's, with the lemma's
+        hash, found in one look-up."""
+        return self._with_lemma(_speech_and_relay_lemmas())
 
     @cached_property
     def _speech_verbs(self) -> list[int]:
-        return self._with_lemma(speech_verb_lemmas())
+        _, hashes = _hash_filter(speech_verb_lemmas())
+        return [i for i, h in self._verb_lemma_hits if h in hashes]
 
     @cached_property
     def _relay_verbs(self) -> list[int]:
-        return self._with_lemma(relay_lemmas("passive_agent"))
+        _, hashes = _hash_filter(relay_lemmas("passive_agent"))
+        return [i for i, h in self._verb_lemma_hits if h in hashes]
 
-    def _with_lemma(self, lemmas: frozenset[str]) -> list[int]:
-        return [int(i) for i in numpy.flatnonzero(_member(self._arr[:, 0], _hashes(lemmas)))]
+    def _with_lemma(self, lemmas: frozenset[str]) -> list[tuple[int, int]]:
+        return _hits_among(self._arr[:, 0], lemmas)
+
+    @cached_property
+    def _relative_clauses(self) -> list[int]:
+        """Tokens heading a relative clause, in order."""
+        from spacy.attrs import DEP
+
+        relcl = self.sdoc.vocab.strings["relcl"]  # a symbol's id, not a hash
+        found: list[int] = numpy.flatnonzero(self.sdoc.to_array([DEP]) == relcl).tolist()
+        return found
 
     @cached_property
     def _in_quote(self) -> set[int]:
-        return self._quoted_tokens()
+        """Tokens strictly between the marks of a quote."""
+        return {i for lo, hi in self._quoted_spans for i in range(lo, hi)}
 
-    def _quoted_tokens(self) -> set[int]:
-        """Tokens strictly between the marks of a quote (the marks may be tokens of their
-        own or stick to the first and last word)."""
-        inside: set[int] = set()
+    @cached_property
+    def _quoted_spans(self) -> list[tuple[int, int]]:
+        """Runs [lo, hi) of the tokens strictly between the marks of a quote (the marks may
+        be tokens of their own or stick to the first and last word), in order, merged."""
+        spans: list[tuple[int, int]] = []
         for qs, qe in self.quotes:
             first = bisect_right(self._tok_ends, qs)  # the token holding the opening mark
             last = bisect_left(self._tok_starts, qe) - 1  # the token holding the closing one
             if last - first < 2:
                 continue
-            hi = last if self.text[qe - 1] in _MARKS else last + 1
-            inside.update(range(first + 1, hi))
-        return inside
+            lo, hi = first + 1, last if self.text[qe - 1] in _MARKS else last + 1
+            if hi <= lo:
+                continue
+            # quotes are in text order, so runs start in order too
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+            else:
+                spans.append((lo, hi))
+        return spans
+
+    @cached_property
+    def _quoted_starts(self) -> list[int]:
+        return [lo for lo, _ in self._quoted_spans]
+
+    def _is_quoted(self, i: int) -> bool:
+        """Whether token `i` stands strictly between the marks of a quote."""
+        k = bisect_right(self._quoted_starts, i) - 1
+        return k >= 0 and i < self._quoted_spans[k][1]
+
+    def _quoted_spans_near(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The runs of quoted tokens that may overlap the tokens [lo, hi)."""
+        starts = self._quoted_starts
+        return self._quoted_spans[max(bisect_right(starts, lo) - 1, 0) : bisect_left(starts, hi)]
 
     def find(self) -> list[Attribution]:
         found: list[Attribution] = []
@@ -522,9 +618,11 @@ class AttributionFinder:
         the segmenter marked as an interview. So one-off "Headline:" lines stay out.
         """
         labelled: list[Labelled] = []  # line number, offset, match
+        if ":" not in self.text:
+            return []
         pos = 0
         for n, raw in enumerate(self.text.split("\n")):
-            m = _LABEL.match(raw)
+            m = _LABEL.match(raw) if ":" in raw else None
             if m:
                 labelled.append((n, pos, m))
             pos += len(raw) + 1
@@ -598,6 +696,11 @@ class AttributionFinder:
         interview turns): a quotes-only run reads a fraction of the parse.
         """
         found = self._interview_turns()
+        if not self.quotes:
+            # no quote marks: no speech verb is near a quote, and no quote is signed or
+            # continued, so interview turns are all there is
+            found.sort(key=lambda a: (a.start, a.end))
+            return [a for a in _drop_duplicates(found) if a.kind == "direct"]
         taken = [(a.start, a.end) for a in found]
         for sent, indices in self._cue_candidates(near_quotes=True):
             if any(s <= sent.start_char < e for s, e in taken):
@@ -618,20 +721,23 @@ class AttributionFinder:
         sdoc = self.sdoc
         if len(sdoc) == 0:
             return []
-        # a direct quote is introduced by a speech verb ("said", "told", "added")
-        hashes = _hashes(
-            speech_verb_lemmas() if near_quotes else cue_words() | frozenset(_MISLEMMATISED)
-        )
         arr = self._arr
         starts = self._sentence_starts()
         if near_quotes:
+            # a direct quote is introduced by a speech verb ("said", "told", "added")
             from spacy.parts_of_speech import VERB
 
-            verbs = numpy.flatnonzero(_member(arr[:, 0], hashes) & (arr[:, 5] == VERB)).tolist()
+            speech = self._speech_verbs
+            pos = arr[speech, 1].tolist()
+            verbs = [i for i, p in zip(speech, pos, strict=True) if p == VERB]
             chosen = self._nearest_verbs(verbs)
         else:
-            hit = _member(arr[:, 0], hashes) | _member(arr[:, 1], hashes)
-            chosen = [int(i) for i in numpy.flatnonzero(hit) if int(i) not in self._in_quote]
+            from spacy.attrs import LOWER
+
+            words = cue_words() | frozenset(_MISLEMMATISED)
+            lower = sdoc.to_array([LOWER]).reshape(-1)
+            hit = set(_indices_among(arr[:, 0], words)) | set(_indices_among(lower, words))
+            chosen = [i for i in sorted(hit) if i not in self._in_quote]
         by_sent: dict[int, list[int]] = {}
         for i in chosen:
             k = bisect_right(starts, i) - 1
@@ -659,25 +765,25 @@ class AttributionFinder:
             k = bisect_right(verbs, last)
             if k < len(verbs) and verbs[k] - last <= MAX_DIRECT_CUE_TOKENS:
                 chosen.add(verbs[k])
-        return sorted(i for i in chosen if i not in self._in_quote)
+        return sorted(i for i in chosen if not self._is_quoted(i))
 
     def _sentence_attributions(self, sent: SpacySpan, indices: list[int]) -> list[Attribution]:
         out = []
         for i in indices:
             tok = self.sdoc[i]
             att: Attribution | None = None
-            lower = tok.lower_
+            lower, pos = tok.lower_, tok.pos_
             if lower == "according" and any(c.lower_ == "to" for c in tok.children):
                 att = self._according_to(tok, sent)
-            elif tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in evidence_sources():
+            elif pos in ("NOUN", "PROPN") and tok.lemma_.lower() in evidence_sources():
                 att = self._in_source(tok)
-            elif tok.pos_ == "NOUN":
+            elif pos == "NOUN":
                 att = self._noun_cue(tok)
-            elif tok.pos_ == "ADV" and lower in adverb_cues():
+            elif pos == "ADV" and lower in adverb_cues():
                 att = self._adverb_cue(tok)
             elif lower in adjective_cue_words() and tok.tag_ in ("JJ", "VBN"):
                 att = self._adjective_cue(tok, sent)
-            elif tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+            elif pos in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 att = self._verb_cue(tok, sent)
             if att is not None:
                 out.append(att)
@@ -935,13 +1041,14 @@ class AttributionFinder:
             found = self._raising(tok, raising)
             if found is not None or lemma not in self.cues:
                 return found
+        # the cue's dependents, read once for all the checks below
+        children = list(tok.children)
         # a verb + preposition cue ("called for") wins over the bare verb ("called it a sham")
-        cue, particle = self._phrasal(tok, lemma)
+        cue, particle = self._phrasal(tok, lemma, children)
         if cue is None:
             cue = self.cues.get(lemma)
             if cue is None or cue.form != "verb":
                 return None
-        children = list(tok.children)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
         agent = next((c for c in children if c.dep_ == "agent"), None)
         cue_text, cue_start, cue_end = cue.cue, tok.idx, tok.idx + len(tok)
@@ -973,12 +1080,18 @@ class AttributionFinder:
         elif passive and quoting is None:
             return self._agentless_passive(tok, cue, particle)
         if speaker is None:
-            speaker = self._subject(tok) or self._line_subject(tok) or _adjacent_subject(tok)
+            speaker = (
+                self._subject(tok, children) or self._line_subject(tok) or _adjacent_subject(tok)
+            )
             if speaker is None and not cue.takes_object:
                 speaker = self._inverted(tok)
-        if speaker is None or speaker.dep_ == "expl" or self._is_infinitive_without_subject(tok):
+        if (
+            speaker is None
+            or speaker.dep_ == "expl"
+            or self._is_infinitive_without_subject(tok, children)
+        ):
             return None
-        if _is_question(tok, sent):
+        if _is_question(tok, sent, children):
             return None  # "Can the talks offer a way out?": asked, not claimed
         if speaker.lower_ == "it" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
             return None  # "it is vital to note": no one speaks
@@ -1003,21 +1116,21 @@ class AttributionFinder:
                 # is accused belongs to the content
                 content = (obj.left_edge.idx, content[1])
         elif content is None:
-            content = self._content(tok, cue, speaker, sent)
+            content = self._content(tok, cue, speaker, sent, children)
         if content is None:
             return None
         c_start, c_end = trim(self.text, *self._in_paragraph(content, tok))
-        if c_end <= c_start or words_in(self.text, c_start, c_end) < 1:
+        if c_end <= c_start or not words_at_least(self.text, c_start, c_end):
             return None
         # a content holding the speaker or the cue is a misparse, unless the cue interrupts it
         interrupting = c_start <= tok.idx < c_end and self._interrupts(tok, c_start, c_end)
+        if c_start <= tok.idx < c_end and not interrupting:
+            return None
         s_start, s_end = speaker_chars(
             speaker,
             {tok.i} if interrupting else self._token_range(c_start, c_end) | {tok.i},
             self.text,
         )
-        if c_start <= tok.idx < c_end and not interrupting:
-            return None
         s_start, s_end = trim(self.text, *self._same_line_speaker(s_start, s_end, cue_start))
         if s_end <= s_start or (c_start < s_end and s_start < c_end and not interrupting):
             return None
@@ -1026,13 +1139,16 @@ class AttributionFinder:
         if c_start > tok.idx:
             c_end = self._before_trailing_relative(c_start, c_end)
         c_start, c_end, kind = self._with_quotes(c_start, c_end)
-        used = self._token_range(c_start, c_end) | self._token_range(s_start, s_end)
+        # the sentence's tokens outside the content, the speaker and any quote
+        quoted = self._quoted_spans_near(sent.start, sent.end)
         if interrupting:
+            used = self._token_range(c_start, c_end) | self._token_range(s_start, s_end)
             used -= set(_subtree_range(tok))
             used |= self._token_range(s_start, s_end)
-        frame = [
-            i for i in range(sent.start, sent.end) if i not in used and i not in self._in_quote
-        ]
+            frame = [i for i in _range_without(sent.start, sent.end, quoted) if i not in used]
+        else:
+            spans = [self._token_span(c_start, c_end), self._token_span(s_start, s_end)]
+            frame = _range_without(sent.start, sent.end, quoted + spans)
         return Attribution(
             kind=kind,
             start=c_start,
@@ -1189,7 +1305,8 @@ class AttributionFinder:
         """A content from the parse kept to the cue's paragraph (a sentence the parser ran
         over a line break must not pull in the next paragraph); quotes may run on."""
         start, end = content
-        if any(qs == start for qs in self._quote_starts):
+        k = bisect_left(self._quote_starts, start)
+        if k < len(self.quotes) and self._quote_starts[k] == start:
             return start, end
         lo = self.text.rfind("\n", 0, tok.idx) + 1
         hi = self.text.find("\n", tok.idx)
@@ -1209,10 +1326,13 @@ class AttributionFinder:
             return before
         return start, end
 
-    def _phrasal(self, tok: Token, lemma: str) -> tuple[Cue | None, Token | None]:
-        """A verb + preposition cue ("called for talks") and its preposition."""
+    def _phrasal(
+        self, tok: Token, lemma: str, children: list[Token] | None = None
+    ) -> tuple[Cue | None, Token | None]:
+        """A verb + preposition cue ("called for talks") and its preposition (`children`:
+        the verb's, when already read)."""
         table = phrasal_cues()
-        for child in tok.children:
+        for child in tok.children if children is None else children:
             if child.dep_ == "prep" and child.i > tok.i:
                 cue = table.get((lemma, child.lower_))
                 if cue is not None:
@@ -1232,11 +1352,12 @@ class AttributionFinder:
         return None
 
     @staticmethod
-    def _is_infinitive_without_subject(tok: Token) -> bool:
+    def _is_infinitive_without_subject(tok: Token, children: list[Token] | None = None) -> bool:
         """ "important to note": an infinitive hanging from no verb names no act of anyone
         ("refused to comment", "started to portray" take the governing verb's subject)."""
-        has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        if not has_to or any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
+        kids = list(tok.children) if children is None else children
+        has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+        if not has_to or any(c.dep_ in _SUBJECT_DEPS for c in kids):
             return False
         head = tok.head
         return not (
@@ -1244,15 +1365,16 @@ class AttributionFinder:
             and (head.pos_ == "VERB" or (head.pos_ == "ADJ" and head.dep_ == "acomp"))
         )
 
-    def _subject(self, tok: Token) -> Token | None:
+    def _subject(self, tok: Token, children: list[Token] | None = None) -> Token | None:
         """The cue's subject, or that of the verb a participle or conjunct hangs from.
 
         A conjunct or participle the parser hung inside another cue's content clause ("he
         said X and said that Y", "insisted that X, claiming that Y") takes that cue's subject.
         """
         cur = tok
-        for _ in range(MAX_SUBJECT_HOPS + 1):
-            subj = next((c for c in cur.children if c.dep_ in _SUBJECT_DEPS), None)
+        for hop in range(MAX_SUBJECT_HOPS + 1):
+            kids = children if hop == 0 and children is not None else cur.children
+            subj = next((c for c in kids if c.dep_ in _SUBJECT_DEPS), None)
             if subj is not None:
                 return subj
             if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head is not cur.head:
@@ -1277,7 +1399,12 @@ class AttributionFinder:
         return None
 
     def _content(
-        self, tok: Token, cue: Cue, speaker: Token, sent: SpacySpan
+        self,
+        tok: Token,
+        cue: Cue,
+        speaker: Token,
+        sent: SpacySpan,
+        children: list[Token] | None = None,
     ) -> tuple[int, int] | None:
         speaker_tokens = set(_subtree_range(speaker))
         if cue.needs_predicate:
@@ -1310,7 +1437,7 @@ class AttributionFinder:
             return opening
         clauses = [
             c
-            for c in tok.children
+            for c in (tok.children if children is None else children)
             if (c.dep_ in _CLAUSE_DEPS or _is_embedded_question(tok, c))
             and c.i not in speaker_tokens
             and c.pos_ != "ADJ"
@@ -1395,7 +1522,7 @@ class AttributionFinder:
         if k >= len(self.quotes):
             return None
         qs, qe = self.quotes[k]
-        if "\n" in self.text[end:qs] or words_in(self.text, end, qs) > MAX_QUOTE_GAP_WORDS:
+        if "\n" in self.text[end:qs] or words_at_least(self.text, end, qs, MAX_QUOTE_GAP_WORDS + 1):
             return None
         if not obj.left_edge.idx <= qs <= obj.right_edge.idx + len(obj.right_edge) + 2:
             return None
@@ -1456,10 +1583,15 @@ class AttributionFinder:
         if k >= len(self.quotes):
             return None
         qs, qe = self.quotes[k]
-        gap = self.text[end:qs]
-        if not gap.rstrip().endswith((",", ":")) or "\n\n\n" in gap:
+        # the gap's last character but spaces is a comma or colon (read from the quote back:
+        # the next quote may be far away)
+        text = self.text
+        last = qs
+        while last > end and text[last - 1].isspace():
+            last -= 1
+        if last == end or text[last - 1] not in ",:" or text.find("\n\n\n", end, qs) >= 0:
             return None
-        if words_in(self.text, end, qs) > MAX_QUOTE_GAP_WORDS or "." in gap:
+        if text.find(".", end, qs) >= 0 or words_at_least(text, end, qs, MAX_QUOTE_GAP_WORDS + 1):
             return None
         return qs, qe
 
@@ -1590,25 +1722,28 @@ class AttributionFinder:
         if speaker is not None:
             lo = min(lo, speaker.left_edge.idx)
             hi = max(hi, speaker.right_edge.idx + len(speaker.right_edge))
+        sent_start, sent_end = sent.start_char, sent.end_char
+        # the quotes opening before the sentence ends, from the last one closing before it
+        # starts (any earlier one has that one's marks, not only spaces, before the sentence)
+        first = max(bisect_right(self._quote_ends, sent_start) - 1, 0)
         inside = [
             (qs, qe)
-            for qs, qe in self.quotes
-            if qs < sent.end_char
-            and (qe > sent.start_char or self._ends_before(qe, sent))
+            for qs, qe in self.quotes[first : bisect_left(self._quote_starts, sent_end)]
+            if (qe > sent_start or self._ends_before(qe, sent))
             and (
-                words_in(self.text, qe, lo) <= MAX_QUOTE_GAP_WORDS
+                not words_at_least(self.text, qe, lo, MAX_QUOTE_GAP_WORDS + 1)
                 if qe <= lo
-                else words_in(self.text, hi, qs) <= MAX_QUOTE_GAP_WORDS
+                else not words_at_least(self.text, hi, qs, MAX_QUOTE_GAP_WORDS + 1)
             )
         ]
         if inside:
             return min(inside, key=lambda q: min(abs(q[0] - tok.idx), abs(q[1] - tok.idx)))
-        tail = self.text[tok.idx + len(tok) : sent.end_char].strip()
-        if tail.endswith(":") or tail == "":
-            after = sent.end_char
-            for qs, qe in self.quotes:
-                if after <= qs <= after + MAX_COLON_GAP + 1 and self.text[sent.end_char - 1] == ":":
-                    return qs, qe
+        tail = self.text[tok.idx + len(tok) : sent_end].strip()
+        if (tail.endswith(":") or tail == "") and self.text[sent_end - 1] == ":":
+            # the first quote opening after the sentence, if it opens right after it
+            k = bisect_left(self._quote_starts, sent_end)
+            if k < len(self.quotes) and self.quotes[k][0] <= sent_end + MAX_COLON_GAP + 1:
+                return self.quotes[k]
         return None
 
     def _ends_before(self, quote_end: int, sent: SpacySpan) -> bool:
@@ -1623,19 +1758,19 @@ class AttributionFinder:
     def _before_trailing_relative(self, start: int, end: int) -> int:
         """A content cut before a relative clause set off by a comma that runs to its end
         ("praised the plan, which includes ..."): the writer's aside, not what was said."""
-        rng = sorted(self._token_range(start, end))
-        if len(rng) < 4:
+        first, stop = bisect_right(self._tok_ends, start), bisect_left(self._tok_starts, end)
+        if stop - first < 4:
             return end
         doc = self.sdoc
-        last = rng[-1]
-        for i in rng[1:]:
+        last = stop - 1
+        relative = self._relative_clauses
+        for i in relative[bisect_left(relative, first + 1) : bisect_left(relative, stop)]:
             tok = doc[i]
             if (
-                tok.dep_ == "relcl"
-                and tok.right_edge.i >= last - 1
-                and tok.left_edge.i - 1 > rng[0]
+                tok.right_edge.i >= last - 1
+                and tok.left_edge.i - 1 > first
                 and doc[tok.left_edge.i - 1].lower_ == ","
-                and tok.left_edge.i not in self._in_quote
+                and not self._is_quoted(tok.left_edge.i)
             ):
                 return trim(self.text, start, doc[tok.left_edge.i - 1].idx)[1]
         return end
@@ -1675,13 +1810,28 @@ class AttributionFinder:
         overlapping = self.quotes[j:k]
         if not overlapping:
             return start, end, "indirect"
-        new_start = min(start, *(qs for qs, _ in overlapping))
-        new_end = max(end, *(qe for _, qe in overlapping))
-        total = words_in(self.text, new_start, new_end)
-        quoted = sum(words_in(self.text, qs, qe) for qs, qe in overlapping)
+        new_start = min(start, overlapping[0][0])
+        new_end = max(end, overlapping[-1][1])
+        # a quote's edges are marks or a line end, never inside a word: the span's words are
+        # the quotes' and those of the gaps around and between them
+        edges = [new_start, *(edge for quote in overlapping for edge in quote), new_end]
+        unquoted = sum(
+            words_in(self.text, edges[i], edges[i + 1])
+            for i in range(0, len(edges), 2)
+            if edges[i] < edges[i + 1]
+        )
+        if unquoted == 0:
+            quoted_any = any(words_at_least(self.text, qs, qe) for qs, qe in overlapping)
+            kind = "direct" if quoted_any else "mixed"
+        else:
+            quoted = sum(words_in(self.text, qs, qe) for qs, qe in overlapping)
+            kind = "direct" if quoted / (quoted + unquoted) >= DIRECT_SHARE else "mixed"
         new_start, new_end = trim(self.text, new_start, new_end)
-        kind = "direct" if total and quoted / total >= DIRECT_SHARE else "mixed"
         return new_start, new_end, kind
+
+    def _token_span(self, start: int, end: int) -> tuple[int, int]:
+        """The first and past-the-last index of the tokens overlapping [start, end)."""
+        return bisect_right(self._tok_ends, start), bisect_left(self._tok_starts, end)
 
     def _token_range(self, start: int, end: int) -> set[int]:
         """Indices of the tokens overlapping [start, end), by bisection (no span built)."""
@@ -1699,7 +1849,7 @@ class AttributionFinder:
                 continue
             c_start, c_end = trim(self.text, qs, qe)
             s_start, s_end = trim(self.text, m.start(2), m.end(2))
-            if words_in(self.text, c_start, c_end) < 1 or s_end <= s_start:
+            if s_end <= s_start or not words_at_least(self.text, c_start, c_end):
                 continue
             out.append(
                 Attribution(
@@ -1727,14 +1877,19 @@ class AttributionFinder:
         statement, as one quotation interrupted by its cue; a quote after other prose is a
         statement of its own by the same speaker.
         """
-        covered = [(a.start, a.end) for a in found] + taken
+        # a span overlaps [c_start, c_end) when it starts before c_end and ends after
+        # c_start: by start, with the furthest end so far
+        covered = sorted([(a.start, a.end) for a in found] + taken)
+        covered_starts = [s for s, _ in covered]
+        furthest = list(accumulate((e for _, e in covered), max))
         ordered = sorted(found, key=lambda a: a.start)
         out: list[Attribution] = []
         for qs, qe in self.quotes:
             c_start, c_end = trim(self.text, qs, qe)
-            if any(s < c_end and c_start < e for s, e in covered):
+            k = bisect_left(covered_starts, c_end)
+            if k and furthest[k - 1] > c_start:
                 continue
-            if words_in(self.text, c_start, c_end) < MIN_STANDALONE_QUOTE_WORDS:
+            if not words_at_least(self.text, c_start, c_end, MIN_STANDALONE_QUOTE_WORDS):
                 continue
             nxt = next((a for a in ordered if a.start >= qe), None)
             if nxt is not None and nxt.kind == "direct" and self._cue_between(qe, nxt):
@@ -1745,8 +1900,11 @@ class AttributionFinder:
             if not prev:
                 continue
             last = max(prev, key=lambda a: a.end)
-            between = self.text[last.end : qs]
-            if _paragraph_breaks(between) > 1 or any(
+            # two breaks need a line break (the slice may be long: looked at only then)
+            breaks = self.text.find("\n", last.end, qs) >= 0 and (
+                _paragraph_breaks(self.text[last.end : qs]) > 1
+            )
+            if breaks or any(
                 last.end <= a.start < qs and not self._aside_of(last, a)
                 for a in ordered
                 if a.kind == "indirect"
@@ -1831,21 +1989,59 @@ class AttributionFinder:
         return self._sent_starts
 
 
+#: Bits of a spaCy hash that index the table picking candidate tokens in `_hits_among`
+#: (its low 16: the values are cast to uint16).
+_FILTER_BITS = 16
+
+
 @lru_cache(maxsize=32)
-def _hashes(words: frozenset[str]) -> Any:
-    """spaCy's string hashes of some words, sorted, as an array for `_member`."""
+def _hash_filter(words: frozenset[str]) -> tuple[Any, frozenset[int]]:
+    """A table telling, for the low bits of a hash, whether one of `words` has them, and
+    the words' full spaCy hashes (to confirm a candidate the table lets through)."""
     from spacy.strings import hash_string  # type: ignore[attr-defined]
 
-    return numpy.array(sorted(hash_string(w) for w in words), dtype="uint64")
+    hashes = frozenset(hash_string(w) for w in words)
+    table = numpy.zeros(1 << _FILTER_BITS, dtype=bool)
+    mask = (1 << _FILTER_BITS) - 1
+    table[[h & mask for h in hashes]] = True
+    return table, hashes
 
 
-def _member(values: Any, hashes: Any) -> Any:
-    """Which of `values` are among the sorted `hashes` (a binary search per value: cheaper
-    than `numpy.isin`, which sorts both arrays on every call)."""
-    if len(hashes) == 0:
-        return numpy.zeros(len(values), dtype=bool)
-    pos = numpy.minimum(numpy.searchsorted(hashes, values), len(hashes) - 1)
-    return hashes[pos] == values
+def _hits_among(values: Any, words: frozenset[str]) -> list[tuple[int, Any]]:
+    """(index, hash) of the hash `values` that are spaCy hashes of `words`, in order: one
+    array look-up by their low bits picks the few candidates, a set confirms them (cheaper
+    than a binary search per value, let alone `numpy.isin`)."""
+    if len(values) == 0 or not words:
+        return []
+    table, hashes = _hash_filter(words)
+    candidates = numpy.flatnonzero(table[values.astype(numpy.uint16)])
+    return [
+        (i, value)
+        for i, value in zip(candidates.tolist(), values[candidates].tolist(), strict=True)
+        if value in hashes
+    ]
+
+
+def _indices_among(values: Any, words: frozenset[str]) -> list[int]:
+    """Indices (ascending) of the hash `values` that are spaCy hashes of `words`."""
+    return [i for i, _ in _hits_among(values, words)]
+
+
+def _range_without(lo: int, hi: int, spans: list[tuple[int, int]]) -> list[int]:
+    """The integers of [lo, hi) outside the half-open `spans`, in order."""
+    out: list[int] = []
+    cur = lo
+    for a, b in sorted(spans):
+        if b <= a:
+            continue
+        if a > cur:
+            out.extend(range(cur, min(a, hi)))
+        cur = max(cur, b)
+        if cur >= hi:
+            break
+    if cur < hi:
+        out.extend(range(cur, hi))
+    return out
 
 
 def sentence_starts(sdoc: SpacyDoc, flags: Any = None) -> list[int]:
@@ -1876,9 +2072,7 @@ def tokens_with_lemma(sdoc: SpacyDoc, lemmas: Iterable[str]) -> list[int]:
 
     if len(sdoc) == 0:
         return []
-    hashes = _hashes(frozenset(lemmas))
-    arr = sdoc.to_array([LEMMA]).reshape(-1)
-    return [int(i) for i in numpy.flatnonzero(_member(arr, hashes))]
+    return _indices_among(sdoc.to_array([LEMMA]).reshape(-1), frozenset(lemmas))
 
 
 def _object_of(prep: Token, times: bool = True) -> tuple[int, int] | None:
@@ -1941,10 +2135,7 @@ def statement_nouns() -> frozenset[str]:
 
 def _is_speech_verb(tok: Token) -> bool:
     """Whether a token is a verb cue for a speech act ("said", "claiming")."""
-    if not tok.tag_.startswith("VB"):
-        return False
-    cue = cue_table().get(lemma_of(tok))
-    return cue is not None and cue.form == "verb" and cue.act == "speech" and cue.kind != "idiom"
+    return tok.tag_.startswith("VB") and lemma_of(tok) in speech_verb_lemmas()
 
 
 def _with_complements(verb: Token, obj: Token, end: int) -> int:
@@ -1995,15 +2186,16 @@ def _is_time_or_punct(tok: Token) -> bool:
     return False
 
 
-def _is_question(tok: Token, sent: SpacySpan) -> bool:
+def _is_question(tok: Token, sent: SpacySpan, children: list[Token] | None = None) -> bool:
     """Whether a cue is the verb of a direct question: an auxiliary before a subject of its
     own and a question mark closing the sentence ("Did she say that?", "Can talks offer a
     way out?")."""
-    auxes = [c.i for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i]
+    kids = list(tok.children) if children is None else children
+    auxes = [c.i for c in kids if c.dep_ in ("aux", "auxpass") and c.i < tok.i]
     if tok.pos_ == "AUX":
         auxes.append(tok.i)  # "Is he sure ...?": the copula itself goes first
     if not auxes or not any(
-        c.dep_ in _SUBJECT_DEPS and min(auxes) < c.i and c.i != tok.i for c in tok.children
+        c.dep_ in _SUBJECT_DEPS and min(auxes) < c.i and c.i != tok.i for c in kids
     ):
         return False
     return sent.text.rstrip().rstrip("\"'”’)").endswith("?")
@@ -2150,11 +2342,15 @@ _NESTABLE_VIAS = frozenset({"cue", "noun", "raising", "adjective", "adverb", "pa
 
 def _drop_duplicates(found: list[Attribution]) -> list[Attribution]:
     """One attribution per content span: nested cues go first, then the first cue wins."""
-    kept = [a for a in found if not _nested(a, found)]
+    # only an indirect or mixed content, or an interview answer, can hold a nested cue
+    holders = [o for o in found if o.kind != "direct" or o.via == "turn"]
+    kept = [a for a in found if not _nested(a, holders)]
     out: list[Attribution] = []
+    spans: set[tuple[int, int]] = set()
     for att in kept:
-        if any(o.start == att.start and o.end == att.end for o in out):
+        if (att.start, att.end) in spans:
             continue
+        spans.add((att.start, att.end))
         out.append(att)
     return out
 

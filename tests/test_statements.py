@@ -9,7 +9,7 @@ import pytest
 
 from communique import temporal
 from communique.document import Document, Entity, Mention, Section, Timex
-from communique.quotes import quote_regions, trim
+from communique.quotes import _range_without, quote_regions, trim, words_at_least, words_in
 from communique.readers import article_from_text
 from communique.statements import StatementExtractor
 
@@ -22,10 +22,33 @@ from communique.statements import StatementExtractor
         ("“First part.\n“Second part,” he said.", ["“First part.", "“Second part,”"]),
         ('A stray " mark\n\nThen nothing.', []),
         ("“One” and “two”.", ["“One”", "“two”"]),
+        ("No quote marks.\nNone at all.", []),
+        ("“Talks will\nresume,” she said.", ["“Talks will\nresume,”"]),
+        ("“Talks will resume.\n\nAnother paragraph.", []),
     ],
 )
 def test_quote_regions(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in quote_regions(text)] == expected
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 3, 4, 5])
+@pytest.mark.parametrize("text", ["", "  ,. ", "one", "one two, three", "a-b c'd e"])
+def test_words_at_least_agrees_with_words_in(text: str, n: int) -> None:
+    assert words_at_least(text, 0, len(text), n) == (words_in(text, 0, len(text)) >= n)
+
+
+@pytest.mark.parametrize(
+    ("lo", "hi", "spans", "expected"),
+    [
+        (0, 6, [], [0, 1, 2, 3, 4, 5]),
+        (0, 6, [(1, 3)], [0, 3, 4, 5]),
+        (0, 6, [(4, 9), (1, 2)], [0, 2, 3]),
+        (2, 6, [(0, 3), (2, 4), (5, 5)], [4, 5]),
+        (0, 3, [(0, 3)], []),
+    ],
+)
+def test_range_without(lo: int, hi: int, spans: list[tuple[int, int]], expected: list[int]) -> None:
+    assert _range_without(lo, hi, spans) == expected
 
 
 def test_trim_drops_quotes_and_punctuation() -> None:
@@ -426,6 +449,29 @@ def test_find_direct_keeps_only_direct_quotes() -> None:
     ]
     every = AttributionFinder(sdoc).find()
     assert [a for a in every if a.kind == "direct"] == direct
+
+
+@pytest.mark.model
+def test_find_direct_without_quote_marks_finds_only_interview_turns() -> None:
+    from communique.nlp import load_model
+    from communique.quotes import AttributionFinder
+
+    text = (
+        "Host: Will the talks resume?\n"
+        "Envoy: They will resume next week.\n"
+        "Host: Where?\n"
+        "Envoy: In Geneva, the minister said."
+    )
+    direct = AttributionFinder(load_model()(text)).find_direct()
+    assert [(a.via, a.speaker_text) for a in direct] == [
+        ("turn", "Host"),
+        ("turn", "Envoy"),
+        ("turn", "Host"),
+        ("turn", "Envoy"),
+    ]
+    assert (
+        AttributionFinder(load_model()("The minister said talks would resume.")).find_direct() == []
+    )
 
 
 @pytest.mark.model
