@@ -429,6 +429,11 @@ def speech_verb_lemmas() -> frozenset[str]:
     )
 
 
+def _chars(tok: Token) -> tuple[int, int]:
+    """The characters of a token in the text."""
+    return tok.idx, tok.idx + len(tok)
+
+
 def _subtree_chars(token: Token, exclude: set[int] | None = None) -> tuple[int, int]:
     """The character span from a token's left to its right edge, cut before excluded tokens."""
     doc = token.doc
@@ -804,17 +809,7 @@ class AttributionFinder:
         start, end = self._in_paragraph((start, end), tok)
         if words_in(self.text, start, end) < 3:
             return None
-        start, end, kind = self._with_quotes(start, end)
-        return Attribution(
-            kind=kind,
-            start=start,
-            end=end,
-            cue=cue.cue,
-            cue_start=tok.idx,
-            cue_end=tok.idx + len(tok),
-            via="adverb",
-            act=cue.act,
-        )
+        return self._told(start, end, cue.cue, _chars(tok), "adverb", cue.act)
 
     def _adjective_cue(self, tok: Token, sent: SpacySpan) -> Attribution | None:
         """ "The minister is confident that talks will resume", "rebels are eager to
@@ -864,21 +859,8 @@ class AttributionFinder:
         c_start, c_end = trim(self.text, *self._in_paragraph(content, tok))
         if c_end <= c_start:
             return None
-        c_start, c_end, kind = self._with_quotes(c_start, c_end)
-        s_start, s_end = speaker_chars(subject, {tok.i}, self.text)
-        return Attribution(
-            kind=kind,
-            start=c_start,
-            end=c_end,
-            cue=cue.cue,
-            cue_start=tok.idx,
-            cue_end=tok.idx + len(tok),
-            speaker_start=s_start,
-            speaker_end=s_end,
-            speaker_text=self.text[s_start:s_end],
-            via="adjective",
-            act=cue.act,
-        )
+        speaker = speaker_chars(subject, {tok.i}, self.text)
+        return self._told(c_start, c_end, cue.cue, _chars(tok), "adjective", cue.act, speaker)
 
     def _in_source(self, tok: Token) -> Attribution | None:
         """ "In a poll released Monday, the president led by six points": a finding told
@@ -908,21 +890,8 @@ class AttributionFinder:
         start, end = trim(self.text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
         if words_in(self.text, start, end) < 3:
             return None
-        start, end, kind = self._with_quotes(start, end)
-        s_start, s_end = speaker_chars(tok, set(), self.text)
-        return Attribution(
-            kind=kind,
-            start=start,
-            end=end,
-            cue="in",
-            cue_start=prep.idx,
-            cue_end=prep.idx + len(prep),
-            speaker_start=s_start,
-            speaker_end=s_end,
-            speaker_text=self.text[s_start:s_end],
-            via="source",
-            act="evidence",
-        )
+        speaker = speaker_chars(tok, set(), self.text)
+        return self._told(start, end, "in", _chars(prep), "source", "evidence", speaker)
 
     def _noun_cue(self, tok: Token) -> Attribution | None:
         """ "his claim that ...", "the belief among diplomats that ...": the that-clause;
@@ -980,24 +949,9 @@ class AttributionFinder:
         c_start, c_end = trim(self.text, *content)
         if words_in(self.text, c_start, c_end) < 1:
             return None
-        c_start, c_end, kind = self._with_quotes(c_start, c_end)
         owner = _noun_cue_owner(tok)
-        s_start = s_end = None
-        if owner is not None:
-            s_start, s_end = speaker_chars(owner, {tok.i}, self.text)
-        return Attribution(
-            kind=kind,
-            start=c_start,
-            end=c_end,
-            cue=cue.cue,
-            cue_start=tok.idx,
-            cue_end=tok.idx + len(tok),
-            speaker_start=s_start,
-            speaker_end=s_end,
-            speaker_text=self.text[s_start:s_end] if s_start is not None else None,
-            via="noun",
-            act=cue.act,
-        )
+        speaker = speaker_chars(owner, {tok.i}, self.text) if owner is not None else None
+        return self._told(c_start, c_end, cue.cue, _chars(tok), "noun", cue.act, speaker)
 
     def _according_to(self, tok: Token, sent: SpacySpan) -> Attribution | None:
         to = next(c for c in tok.children if c.lower_ == "to")
@@ -1018,20 +972,12 @@ class AttributionFinder:
         if words_in(self.text, c_start, c_end) < 2:
             return None
         c_end, relays = self._split_relay(c_start, c_end)
-        c_start, c_end, kind = self._with_quotes(c_start, c_end)
-        return Attribution(
-            relays=relays,
-            kind=kind,
-            start=c_start,
-            end=c_end,
-            cue="according to",
-            cue_start=tok.idx,
-            cue_end=to.idx + len(to),
-            speaker_start=s_start,
-            speaker_end=s_end,
-            speaker_text=self.text[s_start:s_end],
-            via="according",
+        cue_chars = (tok.idx, to.idx + len(to))
+        found = self._told(
+            c_start, c_end, "according to", cue_chars, "according", speaker=(s_start, s_end)
         )
+        found.relays = relays
+        return found
 
     def _verb_cue(self, tok: Token, sent: SpacySpan) -> Attribution | None:
         lemma = lemma_of(tok)
@@ -1200,17 +1146,7 @@ class AttributionFinder:
         start, end = trim(self.text, *self._in_paragraph(content, tok))
         if words_in(self.text, start, end) < 1:
             return None
-        start, end, kind = self._with_quotes(start, end)
-        return Attribution(
-            kind=kind,
-            start=start,
-            end=end,
-            cue=cue.cue,
-            cue_start=tok.idx,
-            cue_end=tok.idx + len(tok),
-            via="passive",
-            act=cue.act,
-        )
+        return self._told(start, end, cue.cue, _chars(tok), "passive", cue.act)
 
     def _raising(self, tok: Token, cue: Cue) -> Attribution | None:
         """ "The minister is expected to resign", "the talks seem to have stalled", "a
@@ -1246,17 +1182,7 @@ class AttributionFinder:
                 start, end = trim(self.text, *self._in_paragraph(_subtree_chars(clause), tok))
                 if words_in(self.text, start, end) < 3:
                     return None
-                start, end, kind = self._with_quotes(start, end)
-                return Attribution(
-                    kind=kind,
-                    start=start,
-                    end=end,
-                    cue=cue.cue,
-                    cue_start=tok.idx,
-                    cue_end=tok.idx + len(tok),
-                    via="raising",
-                    act=cue.act,
-                )
+                return self._told(start, end, cue.cue, _chars(tok), "raising", cue.act)
         else:
             passive = any(c.dep_ == "auxpass" for c in children) or (
                 tok.dep_ == "acl" and tok.tag_ == "VBN"
@@ -1289,16 +1215,34 @@ class AttributionFinder:
         start, end = self._in_paragraph((start, end), tok)
         if words_in(self.text, start, end) < 3:
             return None
+        return self._told(start, end, cue.cue, _chars(tok), "raising", cue.act)
+
+    def _told(
+        self,
+        start: int,
+        end: int,
+        cue: str | None,
+        cue_chars: tuple[int, int],
+        via: str,
+        act: str = "speech",
+        speaker: tuple[int, int] | None = None,
+    ) -> Attribution:
+        """An attribution of the content `start`-`end`, taken out to the quotes it runs
+        into, with the characters of its cue and of its speaker (if any)."""
         start, end, kind = self._with_quotes(start, end)
+        s_start, s_end = speaker if speaker is not None else (None, None)
         return Attribution(
             kind=kind,
             start=start,
             end=end,
-            cue=cue.cue,
-            cue_start=tok.idx,
-            cue_end=tok.idx + len(tok),
-            via="raising",
-            act=cue.act,
+            cue=cue,
+            cue_start=cue_chars[0],
+            cue_end=cue_chars[1],
+            speaker_start=s_start,
+            speaker_end=s_end,
+            speaker_text=self.text[s_start:s_end] if s_start is not None else None,
+            via=via,
+            act=act,
         )
 
     def _in_paragraph(self, content: tuple[int, int], tok: Token) -> tuple[int, int]:
