@@ -206,15 +206,20 @@ def raising_cues() -> dict[str, Cue]:
     return {c.cue: c for c in _all_cues() if c.form == "raising"}
 
 
+def _two_word_cues(form: str) -> dict[tuple[str, str], Cue]:
+    """Cues of a form written as a word and a preposition, by (word, preposition)."""
+    out = {}
+    for c in _all_cues():
+        if c.form == form:
+            word, prep = c.cue.rsplit(" ", 1)
+            out[(word, prep)] = c
+    return out
+
+
 @lru_cache(maxsize=1)
 def phrasal_cues() -> dict[tuple[str, str], Cue]:
     """Verb + preposition cues ("call for") by (verb lemma, preposition)."""
-    out = {}
-    for c in _all_cues():
-        if c.form == "phrasal":
-            verb, prep = c.cue.rsplit(" ", 1)
-            out[(verb, prep)] = c
-    return out
+    return _two_word_cues("phrasal")
 
 
 @lru_cache(maxsize=1)
@@ -227,12 +232,7 @@ def noun_cues() -> dict[str, Cue]:
 def noun_phrasal_cues() -> dict[tuple[str, str], Cue]:
     """Noun + preposition cues ("call for", "criticism of") by (noun lemma, preposition):
     the preposition's object is the content."""
-    out = {}
-    for c in _all_cues():
-        if c.form == "noun_phrasal":
-            noun, prep = c.cue.rsplit(" ", 1)
-            out[(noun, prep)] = c
-    return out
+    return _two_word_cues("noun_phrasal")
 
 
 @lru_cache(maxsize=1)
