@@ -42,17 +42,75 @@ def _words(kind: str) -> dict[str, str]:
     return {r["word"].lower(): r["value"] for r in load_table("time_words") if r["kind"] == kind}
 
 
-def _initials(words: object) -> str:
-    """A lookahead for the first letters of some words: a cheap test that lets a pattern skip
-    most positions before it tries a long alternation of them."""
-    letters = sorted({w[0].lower() for w in words if w})  # type: ignore[attr-defined]
-    return "(?=[" + re.escape("".join(letters)) + "])"
+def _alt_items(words: object) -> list[str]:
+    """Regexes of words and phrases, longest first, spaces matching any blank."""
+    items = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
+    return [re.escape(w).replace(r"\ ", r"\s+") for w in items]
+
+
+def _word(*alternatives: str) -> str:
+    """`_word_alt` of the regexes given, in their order."""
+    return _word_alt(list(alternatives))
 
 
 def _alt(words: object) -> str:
     """A regex alternation of words and phrases, longest first, spaces matching any blank."""
-    items = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
+    return "|".join(_alt_items(words))
+
+
+#: Characters that match an ASCII letter when case is ignored besides its two cases: İ and ı
+#: match i, ſ matches s and the Kelvin sign matches k.
+_FOLDED_EXTRAS = "\u0130\u0131\u017f\u212a"
+
+
+def _any_case(initials: list[str]) -> str:
+    """A case-sensitive class of the characters that match one of `initials` (characters, or
+    `\\d`) under re.IGNORECASE. A pattern that begins with a class `re` can test without the
+    flag lets it skip in C to the positions where a match may start; a word boundary (`\\b`)
+    or a lookahead at the start makes it try every position."""
+    chars = {
+        c
+        for i in initials
+        if i != r"\d"
+        for c in (i, i.lower(), i.upper(), *_FOLDED_EXTRAS)
+        if len(c) == 1 and re.fullmatch(re.escape(i), c, re.IGNORECASE)
+    }
+    assert all(re.fullmatch(r"\w", c) for c in chars)
+    digits = r"\d" if r"\d" in initials else ""
+    return "(?-i:[" + digits + re.escape("".join(sorted(chars))) + "])"
+
+
+def _initial(alternative: str) -> str:
+    """The first element of a regex: `\\d`, or a character that needs no escape."""
+    if alternative.startswith(r"\d"):
+        return r"\d"
+    assert alternative[:1] and re.escape(alternative[0]) == alternative[0], alternative
+    return alternative[0].lower()
+
+
+def _starts(*alternatives: str) -> str:
+    """A lookahead for the first characters of regexes (see `_initial`): a cheap test that
+    lets a pattern skip most positions before it tries them."""
+    return "(?=" + _any_case(list(dict.fromkeys(map(_initial, alternatives)))) + ")"
+
+
+def _initials(words: object, digits: bool = False) -> str:
+    """A lookahead for the first letters of some words, and with `digits` of a number written
+    in digits, for a pattern that cannot begin with them (see `_word_alt`)."""
+    return _starts(*([r"\d"] if digits else []), *_alt_items(words))
+
+
+def _word_alt(alternatives: list[str]) -> str:
+    """An alternation of regexes that each begin with a word character or `\\d`, for
+    re.IGNORECASE patterns: it consumes the first character (so the pattern can begin with
+    it, see `_any_case`), checks the word boundary before it, then tries in their order the
+    alternatives that begin with it. It matches what `\\b(?:alternatives)` matches."""
+    firsts = dict.fromkeys(map(_initial, alternatives))
+    branches = "|".join(
+        f"(?<={f})(?:" + "|".join(a[len(f) :] for a in alternatives if _initial(a) == f) + ")"
+        for f in firsts
+    )
+    return _any_case(list(firsts)) + rf"(?<!\w.)(?:{branches})"
 
 
 MONTHS = {w.rstrip("."): int(v) for w, v in _words("month").items()}
@@ -87,38 +145,43 @@ HOLIDAYS = {w: v for w, v in _words("holiday").items()}
 DECADE_WORDS = {w: int(v) for w, v in _words("decade_word").items()}
 WEEKDAY_ABBRS = {w: int(v) for w, v in _words("weekday_abbr").items()}
 
-_MON = (
-    r"(?:"
-    + "|".join(
-        sorted(
-            (
-                re.escape(w) + (r"\.?" if len(w) <= 4 and w not in ("may", "june", "july") else "")
-                for w in MONTHS
-            ),
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")"
+_MON_ITEMS = sorted(
+    (
+        re.escape(w) + (r"\.?" if len(w) <= 4 and w not in ("may", "june", "july") else "")
+        for w in MONTHS
+    ),
+    key=len,
+    reverse=True,
 )
-#: The first letters of the month names: a cheap test before the long alternation.
-_MON_START = r"(?=[jfmasond])"
+_MON = r"(?:" + "|".join(_MON_ITEMS) + r")"
+#: A month name after a word boundary, beginning with its first letter (see `_word_alt`).
+_MON_WORD = _word_alt(_MON_ITEMS)
 _WD = r"(?:" + _alt(WEEKDAYS) + r")"
 _WD_ABBR = r"(?:" + _alt(WEEKDAY_ABBRS) + r")\.?"
+#: A weekday's name, and a weekday's name or abbreviation, after a word boundary (see
+#: `_word_alt`).
+_WD_WORD = _word_alt(_alt_items(WEEKDAYS))
+_WD_OR_ABBR_WORD = _word_alt(
+    [*_alt_items(WEEKDAYS), *(a + r"\.?" for a in _alt_items(WEEKDAY_ABBRS))]
+)
 #: Named days; an apostrophe may be written straight, curly or left out.
 _HOLIDAY = r"(?:" + _alt(HOLIDAYS).replace("'", "['’]?") + r")"
-_NUMWORD = r"(?:" + _alt(w for w in NUMBERS if " " not in w and w not in ("a", "an")) + r")"
-_NUM = (
-    r"(?:\d+(?:\.\d+|\s+[13]/[24]|½)?|"
-    + _alt(w for w in NUMBERS if " " in w)
-    + r"|"
-    + _NUMWORD
-    + r"(?:[-\s]"
-    + _NUMWORD
-    + r")?|an?)"
-)
+_NUMWORD_ITEMS = _alt_items(w for w in NUMBERS if " " not in w and w not in ("a", "an"))
+_NUMWORD = r"(?:" + "|".join(_NUMWORD_ITEMS) + r")"
+_NUM_ITEMS = [
+    r"\d\d*(?:\.\d+|\s+[13]/[24]|½)?",
+    *_alt_items(w for w in NUMBERS if " " in w),
+    *(w + rf"(?:[-\s]{_NUMWORD})?" for w in _NUMWORD_ITEMS),
+    "an?",
+]
+_NUM = r"(?:" + "|".join(_NUM_ITEMS) + r")"
+#: A number after a word boundary, beginning with its first character (see `_word_alt`).
+_NUM_WORD = _word_alt(_NUM_ITEMS)
+#: "once", "twice", "three times" after a word boundary.
+_TIMES_WORD = _word_alt(["once", "twice", *(n + r"\s+times" for n in _NUM_ITEMS)])
 _FUZZY = r"(?:" + _alt(FUZZY) + r")"
 _UNIT = r"(?:" + _alt(UNITS) + r")"
+_UNIT_WORD = _word_alt(_alt_items(UNITS))
 _QMOD = r"(?:" + _alt(QUANTITY_MODS) + r")"
 _DEICTIC = r"(?:" + _alt(DEICTICS) + r")"
 _SEASON = r"(?:" + _alt(SEASONS) + r")"
@@ -141,8 +204,12 @@ _DAYWORD = (
     + r")"
 )
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_ONES = _alt(w for w, v in NUMBERS.items() if 1 <= v <= 9 and " " not in w and len(w) > 2)
-_TEENS = _alt(w for w, v in NUMBERS.items() if 10 <= v <= 19 and " " not in w)
+_ONES_ITEMS = _alt_items(
+    w for w, v in NUMBERS.items() if 1 <= v <= 9 and " " not in w and len(w) > 2
+)
+_ONES = "|".join(_ONES_ITEMS)
+_TEENS_ITEMS = _alt_items(w for w, v in NUMBERS.items() if 10 <= v <= 19 and " " not in w)
+_TEENS = "|".join(_TEENS_ITEMS)
 _TENS = _alt(w for w, v in NUMBERS.items() if v in (20, 30, 40, 50, 60, 70, 80, 90))
 #: The last two digits of a year in words: "ninety-six", "fifteen", "oh five".
 _YY_WORDS = rf"(?:(?:{_TENS})(?:[-\s]+(?:{_ONES}))?|{_TEENS}|oh[-\s]+(?:{_ONES}))"
@@ -158,6 +225,22 @@ _YEAR_WORDS = (
 #: A day of the month as a spoken cardinal ("May twenty nine"); it needs a year or a stop
 #: after it, or "in March twenty people" would read as a date.
 _CARDINAL_DAY = rf"(?:(?:twenty|thirty)[-\s]+(?:{_ONES})|{_TEENS}|twenty|thirty|{_ONES})"
+#: The same after a word boundary (see `_word_alt`), and only the words that begin with t, o, f,
+#: s, e or n: before a month, "couple" and "dozen" are counts.
+_CARDINAL_DAY_WORD = _word_alt(
+    [
+        a
+        for a in (
+            rf"twenty[-\s]+(?:{_ONES})",
+            rf"thirty[-\s]+(?:{_ONES})",
+            *_TEENS_ITEMS,
+            "twenty",
+            "thirty",
+            *_ONES_ITEMS,
+        )
+        if a[0] in "tofsen"
+    ]
+)
 _YEAR_AHEAD = (
     rf"[-\s,]+(?:(?:1\d{{3}}|20\d{{2}})\b|(?:{_TEENS}|twenty)[-\s]+(?:hundred|{_TENS}|{_TEENS}|oh)\b"
     rf"|two\s+thousand\b)"
@@ -165,6 +248,9 @@ _YEAR_AHEAD = (
 #: A day of the month in digits or in words ("the fourth of July", "January first").
 _DAY = rf"(?:{_DAYNUM}|{_DAYWORD})"
 _YEAR = r"(?:1\d{3}|20\d{2})"
+#: A year, and a day of the month in digits, after a word boundary (see `_word_alt`).
+_YEAR_WORD = _word_alt([r"1\d{3}", r"20\d{2}"])
+_DAYNUM_WORD = r"\d(?<!\w\d)(?:(?<=[12])\d|(?<=3)[01]|(?<=0)[1-9]|(?<=[1-9]))(?:st|nd|rd|th)?"
 #: What a year of the next century needs before it ("by 2100", "until 2150").
 _FAR_YEAR_BEFORE = re.compile(r"\b(?:in|by|until|before|after|beyond|through)\s+$", re.I)
 #: "next" or "last" before a day of a month without a year: its next or last occurrence.
@@ -229,17 +315,55 @@ class Resolution:
     relative: bool = True
 
 
+#: The first characters of the patterns below that begin with an optional named group, and
+#: so cannot begin with a consumed character (see `_word_alt`).
+_DMY_START = _initials(
+    ["next", "last", "this", *WEEKDAYS, "the", *DAY_ORDINALS, "twenty", "thirty"], digits=True
+)
+_QUARTER_START = _initials(
+    ["the", *DEICTICS, "latest", "year", "1", "2", "fiscal", "calendar", *ORDINALS, "final"]
+)
+_PART_OF_START = _initials(
+    ["the", "first", "last", "final", *DAY_ORDINALS, "twenty", "thirty"], digits=True
+)
+_SPAN_PAST_START = _initials(
+    [
+        "the",
+        "past",
+        "last",
+        "next",
+        "coming",
+        "previous",
+        "first",
+        "final",
+        "latest",
+        "recent",
+        "following",
+    ]
+)
+_DURATION_START = _initials(
+    ["the", "its", "their", "his", "her", "a", "this", *QUANTITY_MODS, *NUMBERS, *FUZZY],
+    digits=True,
+)
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b")),
+    ("iso", re.compile(r"(?P<y>\d(?<!\w\d)\d{3})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b")),
     (
         "numeric",
-        re.compile(r"(?<![\d/])(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"),
+        re.compile(
+            r"(?P<m>\d(?<![\d/]\d)(?:(?<=[0-3])\d)?)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"
+        ),
     ),
     (
         "numeric",
-        re.compile(r"(?<![\d-])(?P<m>[0-3]?\d)-(?P<d>[0-3]?\d)-(?P<y>(?:19|20)\d{2})(?![\d-]|-\d)"),
+        re.compile(
+            r"(?P<m>\d(?<![\d-]\d)(?:(?<=[0-3])\d)?)-(?P<d>[0-3]?\d)-(?P<y>(?:19|20)\d{2})(?![\d-]|-\d)"
+        ),
     ),
-    ("numeric", re.compile(r"(?<![\w/.])(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)(?![\w/%]|[.,]\d)")),
+    (
+        "numeric",
+        re.compile(r"(?P<m>\d(?<![\w/.]\d)(?:(?<=[0-3])\d)?)/(?P<d>[0-3]?\d)(?![\w/%]|[.,]\d)"),
+    ),
     (
         "iso",
         re.compile(
@@ -250,14 +374,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mdy",
         re.compile(
-            rf"\b{_MON_START}(?P<mon>{_MON})(?:/|(?<=[a-z])(?=\d))(?P<d>[12]\d|3[01]|0?[1-9])(?![\w/%]|[.,]\d)",
+            rf"(?P<mon>{_MON_WORD})(?:/|(?<=[a-z])(?=\d))(?P<d>[12]\d|3[01]|0?[1-9])(?![\w/%]|[.,]\d)",
             _F,
         ),
     ),
     (
         "holiday",
         re.compile(
-            rf"\b{_initials([*HOLIDAYS, *DEICTICS])}"
+            rf"{_initials([*HOLIDAYS, *DEICTICS])}\b"
             rf"(?:(?P<rel>last|next|previous|following|this)\s+)?(?P<h>{_HOLIDAY})\b",
             _F,
         ),
@@ -265,7 +389,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "wd_day",
         re.compile(
-            rf"\b{_initials(WEEKDAYS)}(?P<wd>{_WD}|{_WD_ABBR}),?\s+(?:the\s+)?(?P<d>{_DAY})"
+            rf"(?P<wd>{_WD_OR_ABBR_WORD}),?\s+(?:the\s+)?(?P<d>{_DAY})"
             r"(?![\w%:/]|[.,]\d)",
             _F,
         ),
@@ -273,7 +397,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day_only",
         re.compile(
-            r"\b(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bweek\sof\s))"
+            _initials(["the"], digits=True)
+            + r"\b(?:(?<=\bon\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bweek\sof\s))"
             r"(?:the\s+)?"
             r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
             r"(?=\s*(?:[,;.!?)]|$|\s[-–]\s|\s+(?:at|and|or|to|when|after|before)\b))",
@@ -283,37 +408,39 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "week_num",
         re.compile(
-            rf"\bweek\s+(?P<wn>5[0-3]|[1-4]\d|0?[1-9])(?!\s*[-–:.,]\s*\d|\s+of\s+the\b|[\w%])"
+            rf"{_word('week')}\s+(?P<wn>5[0-3]|[1-4]\d|0?[1-9])(?!\s*[-–:.,]\s*\d|\s+of\s+the\b|[\w%])"
             rf"(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<ry>last|next|this)\s+year))?",
             _F,
         ),
     ),
-    ("quarter_bare", re.compile(r"\b[Qq](?P<q>[1-4])\b")),
+    ("quarter_bare", re.compile(r"[Qq](?<!\w[Qq])(?P<q>[1-4])\b")),
     (
         "one_unit",
         re.compile(
-            r"\b(?P<w>all|another)\s+(?P<unit>day|week|month|year|hour|minute|decade)\b", _F
+            rf"(?P<w>{_word('all', 'another')})\s+"
+            r"(?P<unit>day|week|month|year|hour|minute|decade)\b",
+            _F,
         ),
     ),
     (
         "week_after",
-        re.compile(r"\bthe\s+(?P<what>week|month|year)\s+after\s+next\b", _F),
+        re.compile(rf"{_word('the')}\s+(?P<what>week|month|year)\s+after\s+next\b", _F),
     ),
     (
         "day_rel",
         re.compile(
-            r"\bthe\s+(?P<what>day|week|month|year)\s+(?P<dir>before|after)(?=\s*(?:[.,;:!?\"”)]|$))",
+            rf"{_word('the')}\s+(?P<what>day|week|month|year)\s+(?P<dir>before|after)(?=\s*(?:[.,;:!?\"”)]|$))",
             _F,
         ),
     ),
     (
         "to_date",
-        re.compile(r"\b(?:the\s+)?year[-\s]to[-\s]date\b", _F),
+        re.compile(_word(r"the\s+year", "year") + r"[-\s]to[-\s]date\b", _F),
     ),
     (
         "dayrange",
         re.compile(
-            rf"\b(?=[\dfsten])(?:the\s+)?(?P<d1>{_DAY})\s*(?P<j>{_DASH})\s*(?:the\s+)?(?P<d>{_DAY})\s+"
+            rf"(?=[\dfsten])\b(?:the\s+)?(?P<d1>{_DAY})\s*(?P<j>{_DASH})\s*(?:the\s+)?(?P<d>{_DAY})\s+"
             rf"(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<y>{_YEAR}))?{_END}",
             _F,
         ),
@@ -321,7 +448,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dayrange",
         re.compile(
-            rf"\b{_MON_START}(?P<mon>{_MON})\s+(?:the\s+)?(?P<d1>{_DAY})\s*(?P<j>{_DASH})\s*(?:the\s+)?"
+            rf"(?P<mon>{_MON_WORD})\s+(?:the\s+)?(?P<d1>{_DAY})\s*(?P<j>{_DASH})\s*(?:the\s+)?"
             rf"(?P<d>{_DAY})\b(?!%|:\d|\s*per\s*cent)(?:,?\s+(?P<y>{_YEAR})\b)?",
             _F,
         ),
@@ -329,6 +456,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dmy",
         re.compile(
+            rf"{_DMY_START}"
             rf"\b(?:{_DATE_REL})?(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?"
             rf"(?:(?P<d>{_DAYNUM})\s+(?:of\s+)?|(?P<dw>{_DAYWORD})\s+of\s+)"
             rf"(?P<mon>{_MON})(?:\s*,?\s+(?:of\s+|in\s+)?(?P<y>{_YEAR}))?{_END}",
@@ -338,6 +466,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mdy",
         re.compile(
+            rf"{_initials(['next', 'last', 'this', *WEEKDAYS, *MONTHS])}"
             rf"\b(?:{_DATE_REL})?(?:(?P<wd>{_WD}),?\s+)?(?P<mon>{_MON})"
             rf"(?:\s+|,\s+(?=\d\d?(?:st|nd|rd|th)\b))"
             rf"(?:the\s+)?(?P<d>{_DAY})(?![\d%]|:\d|-(?!\s*{_MON}\b))"
@@ -348,70 +477,72 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "mdy",
         re.compile(
-            rf"\b{_MON_START}(?P<mon>{_MON})\s+(?P<d>{_CARDINAL_DAY})\b(?=\s*(?:[,.;!?)]|$)|{_YEAR_AHEAD})",
+            rf"(?P<mon>{_MON_WORD})\s+(?P<d>{_CARDINAL_DAY})\b(?=\s*(?:[,.;!?)]|$)|{_YEAR_AHEAD})",
             _F,
         ),
     ),
     (
         "dmy",
-        re.compile(
-            rf"\b(?=[tofsen])(?P<d>{_CARDINAL_DAY})\s+(?P<mon>{_MON})\b(?={_YEAR_AHEAD})", _F
-        ),
+        re.compile(rf"(?P<d>{_CARDINAL_DAY_WORD})\s+(?P<mon>{_MON})\b(?={_YEAR_AHEAD})", _F),
     ),
     (
         "my",
-        re.compile(
-            rf"\b{_MON_START}(?P<mon>{_MON})(?:,?\s+(?:of\s+|in\s+)?|[-/])(?P<y>{_YEAR})\b", _F
-        ),
+        re.compile(rf"(?P<mon>{_MON_WORD})(?:,?\s+(?:of\s+|in\s+)?|[-/])(?P<y>{_YEAR})\b", _F),
     ),
     (
         "ym",
         re.compile(
-            r"(?<![\d/.-])(?:(?P<y>(?:19|20)\d\d)-(?P<m>0?[1-9]|1[0-2])"
+            r"(?=[0-9])(?<![\d/.-])(?:(?P<y>(?:19|20)\d\d)-(?P<m>0?[1-9]|1[0-2])"
             r"|(?P<m2>0?[1-9]|1[0-2])[-/](?P<y2>(?:19|20)\d\d))(?![\d/.-]|,\d)"
         ),
     ),
     (
         "dmy",
-        re.compile(rf"\b(?P<d>{_DAYNUM})(?P<sep>[-/])(?P<mon>{_MON})(?P=sep)(?P<y>{_YEAR})\b", _F),
+        re.compile(
+            rf"(?P<d>{_DAYNUM_WORD})(?P<sep>[-/])(?P<mon>{_MON})(?P=sep)(?P<y>{_YEAR})\b", _F
+        ),
     ),
     (
         "mdy",
         re.compile(
-            rf"\b{_MON_START}(?P<mon>{_MON})(?P<sep>[-/])(?P<d>{_DAYNUM})(?P=sep)(?P<y>{_YEAR})\b",
+            rf"(?P<mon>{_MON_WORD})(?P<sep>[-/])(?P<d>{_DAYNUM})(?P=sep)(?P<y>{_YEAR})\b",
             _F,
         ),
     ),
     (
         "mdy",
-        re.compile(rf"\b(?P<y>{_YEAR})(?P<sep>[-/])(?P<mon>{_MON})(?P=sep)(?P<d>{_DAYNUM})\b", _F),
+        re.compile(
+            rf"(?P<y>{_YEAR_WORD})(?P<sep>[-/])(?P<mon>{_MON})(?P=sep)(?P<d>{_DAYNUM})\b", _F
+        ),
     ),
     (
         "quarter_code",
         re.compile(
-            r"\b(?:(?P<y>1\d{3}|20\d{2})[-\s]?(?P<qh>[QH])(?P<q>[1-4])"
+            r"(?=[12qh])\b(?:(?P<y>1\d{3}|20\d{2})[-\s]?(?P<qh>[QH])(?P<q>[1-4])"
             r"|(?P<qh2>[QH])(?P<q2>[1-4])(?:\s+of\s+|[-\s])(?P<y2>1\d{3}|20\d{2}))\b",
             _F,
         ),
     ),
     (
         "decade",
-        re.compile(r"(?:(?<=\bthe\s)|(?<=\band\s)|')(?P<yy>[2-9]0)'?s\b", _F),
+        re.compile(r"(?=['2-9])(?:(?<=\bthe\s)|(?<=\band\s)|')(?P<yy>[2-9]0)'?s\b", _F),
     ),
-    ("year", re.compile(r"(?<![\w'’])['’](?P<yy>\d{2})\b(?!['’])")),
+    ("year", re.compile(r"['’](?<![\w'’]['’])(?P<yy>\d{2})\b(?!['’])")),
     (
         "century",
-        re.compile(r"\b(?:the\s+)?(?P<c>1\d|2[01]|[1-9])(?:st|nd|rd|th)[-\s]+century\b", _F),
+        re.compile(
+            r"(?=[t1-9])\b(?:the\s+)?(?P<c>1\d|2[01]|[1-9])(?:st|nd|rd|th)[-\s]+century\b", _F
+        ),
     ),
     (
         "mon_rel",
-        re.compile(rf"\b{_MON_START}(?P<mon>{_MON})\s+(?P<rel>this|last|next)\s+year\b", _F),
+        re.compile(rf"(?P<mon>{_MON_WORD})\s+(?P<rel>this|last|next)\s+year\b", _F),
     ),
     (
         "decade",
         # "the 1990s"; "1990 s" as text split by a tokenizer writes it
         re.compile(
-            r"\b(?:the\s+)?(?:(?P<edge>early|mid|late)[-\s]?)?(?P<y>1\d{2}|20\d)0(?:'?s|\x20(?-i:s))"
+            r"(?=[elmt12])\b(?:the\s+)?(?:(?P<edge>early|mid|late)[-\s]?)?(?P<y>1\d{2}|20\d)0(?:'?s|\x20(?-i:s))"
             r"\b(?![&'’-])",
             _F,
         ),
@@ -419,6 +550,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "quarter",
         re.compile(
+            rf"{_QUARTER_START}"
             rf"\b(?:(?P<det>the)\s+)?(?:(?P<rel>{_DEICTIC}|latest|year-ago|year-earlier)\s+)?"
             rf"(?:(?P<y0>{_YEAR})\s+)?(?:(?:fiscal|calendar)[-\s])?(?P<q>{_ORD}|final)[-\s]quarter"
             rf"(?:\s+of\s+(?:(?P<y>{_YEAR})|(?P<ry>last|next|this)\s+year))?\b",
@@ -428,14 +560,14 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "half",
         re.compile(
-            rf"\b(?:the\s+)?(?P<h>first|second|last)\s+half\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next)\s+year)\b",
+            rf"(?=[tfsl])\b(?:the\s+)?(?P<h>first|second|last)\s+half\s+of\s+(?:(?P<y>{_YEAR})|(?P<rel>this|last|next)\s+year)\b",
             _F,
         ),
     ),
     (
         "year",
         re.compile(
-            rf"(?<![\d$£€.,/])(?P<fiscal>fiscal\s+)?(?P<y>1\d{{3}}|2[01]\d{{2}})"
+            rf"(?=[f12])(?<![\d$£€.,/])(?P<fiscal>fiscal\s+)?(?P<y>1\d{{3}}|2[01]\d{{2}})"
             rf"(?![\d%,.]\d|[\d%/]|-(?!{_YEAR}\b))",
             _F,
         ),
@@ -443,7 +575,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year_words",
         re.compile(
-            rf"\b(?=[tefsnd])(?:the\s+year\s+)?{_YEAR_WORDS}\b"
+            rf"(?=[tefsnd])\b(?:the\s+year\s+)?{_YEAR_WORDS}\b"
             rf"(?![-\s]+(?:{_ONES}|{_TENS}|hundred|thousand)\b)",
             _F,
         ),
@@ -451,6 +583,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "part_of",
         re.compile(
+            rf"{_PART_OF_START}"
             rf"\b(?:the\s+)?(?P<pos>first|last|final|{_DAYWORD}|\d{{1,2}}(?:st|nd|rd|th))\s+"
             rf"(?:(?P<n>{_NUM})\s+)?(?P<unit>days?|weeks?|months?|quarters?)(?=\s+of\s)",
             _F,
@@ -459,20 +592,23 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "week_of",
         re.compile(
-            r"\b(?:the\s+)?week\s+(?P<how>of|beginning|starting(?:\s+on)?|commencing)(?=\s)", _F
+            _word(r"the\s+week", "week")
+            + r"\s+(?P<how>of|beginning|starting(?:\s+on)?|commencing)(?=\s)",
+            _F,
         ),
     ),
     (
         "relday",
         re.compile(
-            rf"\b{_initials(RELATIVE_DAYS)}(?P<rd>{_alt(RELATIVE_DAYS)})(?:\s+(?P<part>{_PART}))?\b",
+            rf"(?P<rd>{_word_alt(_alt_items(RELATIVE_DAYS))})(?:\s+(?P<part>{_PART}))?\b",
             _F,
         ),
     ),
-    ("thispart", re.compile(rf"\b(?:this|last)\s+(?P<part>{_PART})\b", _F)),
+    ("thispart", re.compile(rf"{_word('this', 'last')}\s+(?P<part>{_PART})\b", _F)),
     (
         "the_part",
         re.compile(
+            rf"{_initials(['mid', 'the', *DAY_PARTS])}"
             rf"\b(?:(?P<mid>mid)[-\s]?)?(?:the\s+)?(?P<part>{_PART})\b(?!-)",
             _F,
         ),
@@ -480,18 +616,19 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "decade_word",
         re.compile(
-            rf"\b(?=[tidemlfsn])(?:the\s+|(?P<prep>in|during)\s+)(?:(?P<edge>early|mid|late)[-\s]?)?"
+            rf"(?=[tidemlfsn])\b(?:the\s+|(?P<prep>in|during)\s+)(?:(?P<edge>early|mid|late)[-\s]?)?"
             rf"(?P<dw>{_alt(DECADE_WORDS)})\b",
             _F,
         ),
     ),
     (
         "year_end",
-        re.compile(r"\b(?:(?P<around>around)\s+)?year(?:[-\s]|['’]s\s+)end\b", _F),
+        re.compile(r"(?=[ay])\b(?:(?P<around>around)\s+)?year(?:[-\s]|['’]s\s+)end\b", _F),
     ),
     (
         "deictic",
         re.compile(
+            rf"{_initials(['early', 'late', 'earlier', 'later', 'the', *DEICTICS])}"
             rf"\b(?:(?P<edge>early|late|earlier|later)\s+)?(?:(?P<det>the)\s+)?(?P<rel>{_DEICTIC})\s+"
             r"(?:calendar\s+)?"
             rf"(?P<what>week(?:end)?|work(?:ing)?[-\s]?week|month|quarter|year|decade|century"
@@ -502,19 +639,21 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "edge_of",
         re.compile(
-            r"\b(?:the\s+)?(?P<edge>beginning|start|end|middle|close)\s+of\s+(?:(?:the|this)\s+)?"
+            r"(?=[tbsemc])\b(?:the\s+)?(?P<edge>beginning|start|end|middle|close)\s+of\s+(?:(?:the|this)\s+)?"
             r"(?P<what>week|month|year|decade|century)\b(?!-)",
             _F,
         ),
     ),
     (
         "in_the_year",
-        re.compile(r"\b(?P<edge>earlier|later)\s+in\s+the\s+(?P<what>week|month|year)\b", _F),
+        re.compile(
+            rf"(?P<edge>{_word('earlier', 'later')})\s+in\s+the\s+(?P<what>week|month|year)\b", _F
+        ),
     ),
     (
         "anaphor",
         re.compile(
-            rf"\b(?P<det>the|that)\s+(?:(?P<same>{_alt(_words('anaphor_adj'))})\s+)?"
+            rf"(?P<det>{_word('the', 'that')})\s+(?:(?P<same>{_alt(_words('anaphor_adj'))})\s+)?"
             r"(?:(?P<ago>year-ago|year-earlier|year-before)\s+)?"
             r"(?P<what>day|week|weekend|month|year|quarter|(?<=ago\s)period|(?<=earlier\s)period)"
             r"(?![-\w]|\s+\d|\s+of\b)(?=(?P<ending>\s+end(?:ed|ing)\b)?)",
@@ -524,24 +663,34 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year_back",
         re.compile(
-            rf"\bthe\s+(?:(?P<same>{_alt(_words('anaphor_adj'))})\s+)?"
+            rf"{_word('the')}\s+(?:(?P<same>{_alt(_words('anaphor_adj'))})\s+)?"
             r"(?P<what>day|week|month|quarter|period)\s+(?:a\s+year\s+(?:ago|earlier|before)"
             r"|(?:of\s+)?(?:the\s+)?(?:last|previous|prior)\s+year)\b",
             _F,
         ),
     ),
-    ("year_adj", re.compile(r"\byear-(?P<off>earlier|ago)\b", _F)),
-    ("season_year", re.compile(rf"\b(?:the\s+)?(?P<s>{_SEASON})\s+of\s+(?P<y>{_YEAR})\b", _F)),
-    ("season", re.compile(rf"\b(?:(?P<det>the)\s+)?(?P<s>{_SEASON})\b(?!-)", _F)),
+    ("year_adj", re.compile(rf"{_word('year')}-(?P<off>earlier|ago)\b", _F)),
+    (
+        "season_year",
+        re.compile(
+            rf"{_initials(['the', *SEASONS])}\b(?:the\s+)?(?P<s>{_SEASON})\s+of\s+(?P<y>{_YEAR})\b",
+            _F,
+        ),
+    ),
+    (
+        "season",
+        re.compile(
+            rf"{_initials(['the', *SEASONS])}\b(?:(?P<det>the)\s+)?(?P<s>{_SEASON})\b(?!-)", _F
+        ),
+    ),
     (
         "weekday",
-        re.compile(
-            rf"\b{_initials(WEEKDAYS)}(?P<wd>{_WD})(?P<pl>s)?(?:\s+(?P<part>{_PART}))?\b", _F
-        ),
+        re.compile(rf"(?P<wd>{_WD_WORD})(?P<pl>s)?(?:\s+(?P<part>{_PART}))?\b", _F),
     ),
     (
         "time",
         re.compile(
+            rf"{_initials(['noon', 'midday', 'midnight'], digits=True)}"
             rf"\b(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
             rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?!\d)|(?P<noon>noon|midday|midnight))"
             rf"(?:\s*\(?(?P<tz_text>(?P<tz>GMT|UTC|EST|EDT|CET|local\s+time)(?:\s*[+-]\s*\d{{1,2}})?)\)?)?"
@@ -552,6 +701,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ago",
         re.compile(
+            rf"{_initials([*QUANTITY_MODS, *NUMBERS, *FUZZY], digits=True)}"
             rf"\b(?:(?P<qmod>{_QMOD})\s+)?(?P<n>{_NUM}|{_FUZZY})\s+(?P<unit>{_UNIT})"
             rf"(?:\s+or\s+so)?\s+(?P<off>ago|earlier|later|from\s+now|hence)\b",
             _F,
@@ -560,22 +710,24 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "set_every",
         re.compile(
-            rf"\b(?P<q>every|each)\s+(?:(?P<n>other|{_NUM})\s+)?(?P<what>{_UNIT}|{_WD}|{_MON}|{_SEASON})s?\b",
+            rf"(?P<q>{_word('every', 'each')})\s+(?:(?P<n>other|{_NUM})\s+)?"
+            rf"(?P<what>{_UNIT}|{_WD}|{_MON}|{_SEASON})s?\b",
             _F,
         ),
     ),
     (
         "set_times",
         re.compile(
-            rf"\b(?P<n>once|twice|{_NUM}\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{_UNIT})\b",
+            rf"(?P<n>{_TIMES_WORD})\s+(?:a|an|per|each|every)\s+(?P<unit>{_UNIT})\b",
             _F,
         ),
     ),
-    ("set_word", re.compile(rf"\b{_initials(SET_WORDS)}(?P<w>{_alt(SET_WORDS)})\b", _F)),
-    ("weekday_set", re.compile(rf"\b{_initials([*WEEKDAYS, 'on'])}(?:on\s+)?(?P<wd>{_WD})s\b", _F)),
+    ("set_word", re.compile(rf"(?P<w>{_word_alt(_alt_items(SET_WORDS))})\b", _F)),
+    ("weekday_set", re.compile(rf"{_initials([*WEEKDAYS, 'on'])}\b(?:on\s+)?(?P<wd>{_WD})s\b", _F)),
     (
         "span_past",
         re.compile(
+            rf"{_SPAN_PAST_START}"
             rf"\b(?P<det>the\s+)?(?P<rel>past|last|next|coming|previous|first|final"
             rf"|latest|recent|following)\s+(?:(?P<n>{_NUM}|{_FUZZY})\s+)?{_ADJ}(?P<unit>{_UNIT})(?:\s+or\s+so)?\b",
             _F,
@@ -584,7 +736,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "count_rel",
         re.compile(
-            rf"\b(?P<n>{_NUM})\s+(?P<rel>past|next|coming|upcoming|previous|following)\s+"
+            rf"(?P<n>{_NUM_WORD})\s+(?P<rel>past|next|coming|upcoming|previous|following)\s+"
             rf"(?P<unit>{_UNIT})\b",
             _F,
         ),
@@ -592,6 +744,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "duration",
         re.compile(
+            rf"{_DURATION_START}"
             rf"\b(?:(?P<det>the|its|their|his|her|a|this)\s+)?(?:(?P<qmod>{_QMOD})\s+)?"
             rf"(?P<n>{_NUM}|{_FUZZY})(?P<pre>\s+and\s+(?:a\s+)?(?:half|quarter))?"
             rf"(?:\s+to\s+(?P<n2>{_NUM}))?(?:[-\s]|(?<=\d)){_ADJ}(?P<unit>{_UNIT})"
@@ -600,7 +753,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             _F,
         ),
     ),
-    ("unit_long", re.compile(rf"\b(?P<unit>{_UNIT})-long\b", _F)),
+    ("unit_long", re.compile(rf"(?P<unit>{_UNIT_WORD})-long\b", _F)),
     (
         # "lasted 2W", "for 10D": an amount in the compact notation of schedules and logs,
         # only after a word of duration and closing its clause (not "for 3D printing"); 2D,
@@ -608,10 +761,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "unit_code",
         re.compile(r"(?P<n>[1-9]\d{0,2})(?P<code>[DWY])\b(?=\s*(?:[.,;:!?)]|$))"),
     ),
-    ("vague", re.compile(rf"\b{_initials(VAGUE)}(?P<w>{_alt(VAGUE)})\b", _F)),
+    ("vague", re.compile(rf"(?P<w>{_word_alt(_alt_items(VAGUE))})\b", _F)),
     (
         "bare_unit",
-        re.compile(rf"\b(?:for|in|over|within)\s+(?P<unit>{_BARE_UNIT})\b", _F),
+        re.compile(rf"{_word('for', 'in', 'over', 'within')}\s+(?P<unit>{_BARE_UNIT})\b", _F),
     ),
 ]
 
@@ -2267,7 +2420,7 @@ _ABBR_MONTH_BEFORE = re.compile(
 _CLAUSE_END = re.compile(r"\s*(?:[.,;!?]|$)")
 #: A part of a month named before a lower-case month that is also a word ("in early may").
 _PART_OF_MONTH_BEFORE = re.compile(r"\b(?:early|late|mid)\s*-?$", _F)
-_BARE_MONTH = re.compile(rf"\b{_MON_START}(?P<mon>{_MON})(?!\w)", _F)
+_BARE_MONTH = re.compile(rf"(?P<mon>{_MON_WORD})(?!\w)", _F)
 
 
 #: The words a pattern needs at least one of (lower case, without dots), by pattern group;
