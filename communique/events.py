@@ -991,8 +991,9 @@ def _condition_text(clause: Token) -> str:
     return clause.doc[clause.left_edge.i : clause.right_edge.i + 1].text
 
 
-def _condition_markers(word: Token, trigger: Token) -> Iterator[tuple[Token, Token]]:
-    """Condition cues in a clause word's own dependents, with the clause they open.
+def _condition_markers(word: Token, trigger: Token) -> Iterator[tuple[str, Token]]:
+    """Condition cues in a clause word's own dependents (the cue's form as listed, and the
+    clause it opens).
 
     "if"/"unless" open their clause; "contingent (upon)", "provided", "on condition that" head
     theirs. Dependents that are the trigger's own clause or another complement are skipped.
@@ -1004,14 +1005,34 @@ def _condition_markers(word: Token, trigger: Token) -> Iterator[tuple[Token, Tok
         if child.i == trigger.i or child.dep_ in ("ccomp", "xcomp", "relcl", "conj"):
             continue
         for sub in child.subtree:
-            lemma = sub.lemma_.lower()
-            if ("marker", lemma) not in cues and not (modal and ("modal_marker", lemma) in cues):
+            # "provided" and "providing" are listed as written: their lemma is the verb's
+            form = next(
+                (
+                    f
+                    for f in (sub.lemma_.lower(), sub.lower_)
+                    if ("marker", f) in cues or (modal and ("modal_marker", f) in cues)
+                ),
+                None,
+            )
+            if form is None:
                 continue
             if sub.dep_ == "mark":
-                yield sub, sub.head
+                yield form, sub.head
             elif sub.pos_ in ("ADJ", "VERB", "NOUN", "ADP"):
-                yield sub, sub
+                yield form, sub
             break
+
+
+def _condition_opener(clause: Token) -> str | None:
+    """A participle right before a clause that makes it a condition ("provided that",
+    "providing"), whatever the parse attached the clause to; None if there is none."""
+    first = clause.left_edge.i
+    if first == 0:
+        return None
+    before = clause.doc[first - 1]
+    if before.tag_ in ("VBN", "VBG") and ("antecedent", before.lower_) in status_cues():
+        return before.lower_
+    return None
 
 
 def _backshifted(word: Token) -> bool:
@@ -1100,6 +1121,9 @@ def _status(
                     consider("past_perfect", word.lemma_)
             if chain[depth - 1].dep_ == "xcomp":
                 consider("xcomp_governor", word.lemma_)
+        if word.dep_ in ("ccomp", "advcl") and (opener := _condition_opener(word)) is not None:
+            # "provided (that) X", "providing X": the clause X is a condition, only possible
+            consider("antecedent", opener)
         reported = _backshifted(word)
         for child in word.children:
             if child.dep_ in ("aux", "auxpass"):
@@ -1121,10 +1145,10 @@ def _status(
                 # "if the talks fail": the talks are taken as given, not told anew.
                 return VAGUE, [], False
             if inside == "asserted":
-                consider("antecedent", marker.lemma_)
+                consider("antecedent", marker)
                 continue
-            consider("marker", marker.lemma_)
-            consider("modal_marker", marker.lemma_)
+            consider("marker", marker)
+            consider("modal_marker", marker)
             text = _condition_text(clause)
             if text not in conditions:
                 conditions.append(text)

@@ -83,6 +83,23 @@ def timex_for(doc, text: str, begin: str, end: str) -> Timex:
             "hypothetical",
         ),
         ("Laos and Vietnam are on the verge of signing a water treaty.", "AGREE", "hypothetical"),
+        # "provided (that)" and "providing" open a condition, whatever the parse makes of them
+        (
+            "Chile will resume the talks provided that Bolivia withdraws its troops.",
+            "CONSULT",
+            "conditional",
+        ),
+        (
+            "Chile will resume the talks provided that Bolivia withdraws its troops.",
+            "RETREAT",
+            "hypothetical",
+        ),
+        (
+            "Chile will resume the talks providing Bolivia withdraws its troops.",
+            "CONSULT",
+            "conditional",
+        ),
+        ("Japan provided emergency aid to the Philippines after the storm.", "AID", "occurred"),
     ],
 )
 def test_type_and_status(text: str, etype: str, status: str) -> None:
