@@ -128,6 +128,9 @@ MODAL_POS = "MODAL"
 POSSESSIVE_TAG = "PRP$"
 #: Prepositions whose object is the event's place.
 PLACE_PREPS = frozenset({"in", "at"})
+#: Words of going somewhere, whose "to X" is where the event takes place ("a visit to X",
+#: "will travel to X for talks").
+DESTINATION_HEADS = frozenset({"visit", "trip", "travel", "tour", "journey", "fly", "return"})
 #: Prepositions by which an argument's own phrase places it ("rebels in X", "students
 #: throughout X", "a group based in X").
 OWN_PLACE_PREPS = frozenset({"in", "throughout", "across", "inside"})
@@ -1231,7 +1234,11 @@ def _place(doc: Document, token: Token, phrase_dep: Token | None) -> Location | 
                 break
     first: Location | None = None
     for holder in holders:
-        if holder.dep_ != "prep" or holder.lemma_ not in PLACE_PREPS:
+        if holder.dep_ != "prep":
+            continue
+        if holder.lemma_ not in PLACE_PREPS and not (
+            holder.lemma_ == "to" and holder.head.lemma_.lower() in DESTINATION_HEADS
+        ):
             continue
         for obj in holder.children:
             if obj.dep_ != "pobj":

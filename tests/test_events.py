@@ -108,6 +108,27 @@ def test_type_and_status(text: str, etype: str, status: str) -> None:
     assert events[0].status == status
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Brazil's president will make a visit to Beijing next week.", "Beijing"),
+        (
+            "The Kenyan foreign minister began a two-day visit to Addis Ababa on Monday.",
+            "Addis Ababa",
+        ),
+        (
+            "India's foreign minister will travel to Colombo next week for talks with his"
+            " Sri Lankan counterpart.",
+            "Colombo",
+        ),
+    ],
+)
+def test_a_visit_takes_place_where_it_goes(text: str, place: str) -> None:
+    events = [e for e in _analysed(text) if e.type == "CONSULT"]
+    assert events and events[0].location is not None
+    assert (events[0].location.text, events[0].location.kind) == (place, "place")
+
+
 def test_conditional_keeps_condition_text() -> None:
     events = events_of("Talks on arms control are possible only if Ottawa changes its policy.")
     talks = [e for e in events if e.type == "CONSULT"]
