@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from itertools import accumulate, islice
@@ -426,6 +426,26 @@ def speech_verb_lemmas() -> frozenset[str]:
         c.cue
         for c in cue_table().values()
         if c.form == "verb" and c.act == "speech" and c.kind != "idiom"
+    )
+
+
+def _raised_complement(
+    tok: Token, children: list[Token], predicate: Callable[[Token], bool], prep: str
+) -> Token | None:
+    """The first complement after a raising verb: a to-infinitive, a predicate the test
+    accepts, or a phrase of the given preposition with an object ("seen as", "looks like")."""
+    return next(
+        (
+            c
+            for c in children
+            if c.i > tok.i
+            and (
+                (c.dep_ == "xcomp" and _is_infinitive(c))
+                or predicate(c)
+                or (c.dep_ == "prep" and c.lower_ == prep and c.n_rights)
+            )
+        ),
+        None,
     )
 
 
@@ -1163,18 +1183,11 @@ class AttributionFinder:
         if active:
             if any(c.dep_ in ("auxpass", "agent") for c in children):
                 return None
-            comp = next(
-                (
-                    c
-                    for c in children
-                    if c.i > tok.i
-                    and (
-                        (c.dep_ == "xcomp" and _is_infinitive(c))
-                        or (c.dep_ in ("acomp", "oprd") and c.tag_ in ("JJ", "JJR", "VBN"))
-                        or (c.dep_ == "prep" and c.lower_ == "like" and c.n_rights)
-                    )
-                ),
-                None,
+            comp = _raised_complement(
+                tok,
+                children,
+                lambda c: c.dep_ in ("acomp", "oprd") and c.tag_ in ("JJ", "JJR", "VBN"),
+                "like",
             )
             clause = _appearance_clause(tok)
             if clause is not None:
@@ -1189,19 +1202,7 @@ class AttributionFinder:
             )
             if not passive or any(c.dep_ == "agent" for c in children):
                 return None
-            comp = next(
-                (
-                    c
-                    for c in children
-                    if c.i > tok.i
-                    and (
-                        (c.dep_ == "xcomp" and _is_infinitive(c))
-                        or c.dep_ == "oprd"
-                        or (c.dep_ == "prep" and c.lower_ == "as" and c.n_rights)
-                    )
-                ),
-                None,
-            )
+            comp = _raised_complement(tok, children, lambda c: c.dep_ == "oprd", "as")
         if comp is None:
             return None
         subj = next((c for c in children if c.dep_ in _SUBJECT_DEPS), None)
