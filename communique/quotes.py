@@ -624,14 +624,7 @@ class AttributionFinder:
         if headline is not None:
             found.append(headline)
             taken.append((headline.start, headline.end))
-        for sent, indices in self._cue_candidates():
-            if any(s <= sent.start_char < e for s, e in taken):
-                continue
-            found.extend(self._sentence_attributions(sent, indices))
-        found.extend(self._dash_signed(found))
-        found.extend(self._continued_quotes(found, taken))
-        found.sort(key=lambda a: (a.start, a.end))
-        return _drop_duplicates(found)
+        return self._completed(found, taken, near_quotes=False)
 
     # -- interview turns -------------------------------------------------------
 
@@ -727,14 +720,21 @@ class AttributionFinder:
             found.sort(key=lambda a: (a.start, a.end))
             return [a for a in _drop_duplicates(found) if a.kind == "direct"]
         taken = [(a.start, a.end) for a in found]
-        for sent, indices in self._cue_candidates(near_quotes=True):
+        return [a for a in self._completed(found, taken, near_quotes=True) if a.kind == "direct"]
+
+    def _completed(
+        self, found: list[Attribution], taken: list[tuple[int, int]], near_quotes: bool
+    ) -> list[Attribution]:
+        """`found` with the attributions of every cue sentence outside the `taken` spans,
+        signed and continued quotes, in text order without duplicates."""
+        for sent, indices in self._cue_candidates(near_quotes=near_quotes):
             if any(s <= sent.start_char < e for s, e in taken):
                 continue
             found.extend(self._sentence_attributions(sent, indices))
         found.extend(self._dash_signed(found))
         found.extend(self._continued_quotes(found, taken))
         found.sort(key=lambda a: (a.start, a.end))
-        return [a for a in _drop_duplicates(found) if a.kind == "direct"]
+        return _drop_duplicates(found)
 
     def _cue_candidates(self, near_quotes: bool = False) -> list[tuple[SpacySpan, list[int]]]:
         """Sentences holding a possible cue word, with those words' indices (with
