@@ -16,6 +16,7 @@ import pytest
 
 from communique.corpus.engagements import EventRow
 from tests.conftest import ROOT
+from tests.corpus.rows import talks_row
 
 CLI = str(Path(sys.executable).parent / "communique")
 DATA = Path(__file__).resolve().parent / "data"
@@ -331,29 +332,15 @@ def test_relative_time_read_from_the_report_date() -> None:
 
 
 def _row(seq: int, mode: str | None, countries: set[str], day: str) -> EventRow:
-    from datetime import date
-
-    d = date.fromisoformat(day)
-    return EventRow(
-        seq=seq,
-        article=f"a{seq}",
-        event="v1",
-        type="CONSULT",
+    return talks_row(
+        seq,
+        countries,
+        day,
         mode=mode,
-        status="planned",
-        countries=frozenset(countries),
         location_text="Lima",
         location_country="PER",
         location_kind="place",
-        when_text=day,
-        start=d,
-        end=d,
         as_of="2024-05-01",
-        verification="single-source",
-        evidence="",
-        participants=[],
-        outlet=f"o{seq}",
-        origin=None,
     )
 
 

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from communique.corpus.engagements import EventRow, consensus, link
+from tests.corpus.rows import talks_row
 
 
 def _report(
@@ -17,28 +18,7 @@ def _report(
     day: str | None = None,
 ) -> EventRow:
     """A report of talks between countries, dated in its text or only by its report."""
-    when = date.fromisoformat(day) if day else None
-    return EventRow(
-        seq=seq,
-        article=f"a{seq}",
-        event="v1",
-        type="CONSULT",
-        mode=None,
-        status=status,
-        countries=frozenset(countries),
-        location_text=None,
-        location_country=None,
-        location_kind=None,
-        when_text=day,
-        start=when,
-        end=when,
-        as_of=as_of,
-        verification="single-source",
-        evidence="",
-        participants=[],
-        outlet=f"o{seq}",
-        origin=None,
-    )
+    return talks_row(seq, countries, day, status=status, as_of=as_of)
 
 
 def _groups(rows: list[EventRow]) -> list[list[int]]:
