@@ -1109,7 +1109,10 @@ class AttributionFinder:
         quoted = self._quoted_spans_near(sent.start, sent.end)
         if interrupting:
             used = self._token_range(c_start, c_end) | self._token_range(s_start, s_end)
-            used -= set(_subtree_range(tok))
+            own = set(_subtree_range(tok))
+            for part in _content_children(tok, c_start, c_end):
+                own -= set(_subtree_range(part))
+            used -= own
             used |= self._token_range(s_start, s_end)
             frame = [i for i in _range_without(sent.start, sent.end, quoted) if i not in used]
         else:
@@ -1377,7 +1380,7 @@ class AttributionFinder:
             # "what he calls corruption", "which she called a sham": the relative pronoun
             # stands before the speaker, so the predicate alone is the content
             return first.idx, pred.right_edge.idx + len(pred.right_edge)
-        opening = self._opening_quote(tok)
+        opening = self._opening_quote(tok) or self._closing_quote(tok, speaker)
         if opening is not None:
             return opening
         clauses = [
@@ -1390,7 +1393,9 @@ class AttributionFinder:
         # "voters said X, and three-quarters said Y": a second cue with its own subject
         # is its own statement, not this one's content
         own = [c for c in clauses if not (_is_speech_verb(c) and _has_subject(c))]
-        clauses = own or clauses
+        # "if talks fail, he said, they would consider sanctions": a parenthetical cue the
+        # parser hung from the clause it reports is never that clause's content
+        clauses = own or [c for c in clauses if c.dep_ != "parataxis"]
         # "X further elaborated on the agenda, stating that ...": the content is the
         # participle's clause, found when the participle is the cue.
         if clauses:
@@ -1418,6 +1423,10 @@ class AttributionFinder:
             start, end = _subtree_chars(clause, exclude={tok.i} | speaker_tokens | cut)
             if clause.i > tok.i and not cut:
                 end = _with_reason(tok, clause, end)
+            if clause.i > tok.i and speaker.i < tok.i:
+                condition = _fronted_condition(tok, speaker)
+                if condition is not None:
+                    start = min(start, condition.left_edge.idx)
             addressee = _controller(tok, clause)
             if addressee is not None:
                 # "urged the parties to return to talks": who is urged belongs to the content
@@ -1540,13 +1549,33 @@ class AttributionFinder:
             return None
         return qs, qe
 
+    def _closing_quote(self, tok: Token, speaker: Token) -> tuple[int, int] | None:
+        """ "“We are not leaving,” the minister said, ...": a quote that opens its sentence
+        and closes on a comma right before the speaker and cue is what they said, whatever
+        clause the parser hung after the cue ("..., said X, adding that ...")."""
+        lo = min(tok.idx, speaker.left_edge.idx)
+        k = bisect_right(self._quote_ends, lo) - 1
+        if k < 0:
+            return None
+        qs, qe = self.quotes[k]
+        text = self.text
+        if text[qe:lo].strip() or text[qs:qe].rstrip(_MARKS + " ")[-1:] != ",":
+            return None
+        if text.find(",", qe, tok.idx) >= 0:
+            return None  # "“...,” she said, adding that ...": the quote is the first cue's
+        before = text[:qs].rstrip()
+        if before and before[-1] not in ".!?:\n" + _MARKS:
+            return None  # "The plan is “dead,” she said": the quote is part of a clause
+        return qs, qe
+
     @staticmethod
     def _interrupts(tok: Token, start: int, end: int) -> bool:
-        """Whether a parenthetical cue stands inside the clause it reports."""
+        """Whether a parenthetical cue stands inside the clause it reports, or between the
+        condition and the clause of what it reports ("If talks fail, he said, ...")."""
         head = tok.head
-        return (tok.dep_ in ("parataxis", "ccomp") or _is_as_clause(tok)) and (
-            start <= head.idx < end
-        )
+        if (tok.dep_ in ("parataxis", "ccomp") or _is_as_clause(tok)) and (start <= head.idx < end):
+            return True
+        return bool(_content_children(tok, start, end))
 
     def _as_clause(self, tok: Token) -> tuple[int, int] | None:
         """ "As the minister noted, talks will resume" / "Talks, as she put it, are over": a
@@ -1581,9 +1610,7 @@ class AttributionFinder:
         if tok.dep_ not in ("parataxis", "ccomp") and not self._trailing_conjunct(tok):
             return None
         complements = {"ccomp", "xcomp", "prep"} | (set() if addressee else {"dobj", "dative"})
-        if head.lemma_.lower() in cue_words() or any(
-            c.dep_ in complements and c.i > tok.i for c in tok.children
-        ):
+        if any(c.dep_ in complements and c.i > tok.i for c in tok.children):
             return None
         doc = tok.doc
         left, right = tok.left_edge.i, tok.right_edge.i
@@ -1652,6 +1679,20 @@ class AttributionFinder:
             return None
         if obj.pos_ == "PRON" and obj.right_edge.i == obj.i and obj.lower_ not in _ANSWER_WORDS:
             return None
+        # "criticised the sanctions while urging talks": an adverbial clause of the cue's
+        # own is not part of what was said
+        adverbial = [
+            c.left_edge.i
+            for c in tok.children
+            if c.dep_ == "advcl"
+            and c.i > obj.i
+            and (
+                doc[c.left_edge.i - 1].lower_ == ","
+                or any(g.dep_ == "mark" and g.lower_ != "as" for g in c.children)
+            )
+        ]
+        if adverbial:
+            hi = min(hi, min(adverbial) - 1)
         while hi > obj.i and (doc[hi].is_punct or doc[hi].is_space):
             hi -= 1
         if speaker.i > tok.i:
@@ -2203,6 +2244,41 @@ def _adjacent_subject(verb: Token) -> Token | None:
     if prev.pos_ not in ("PROPN", "NOUN", "PRON") or prev.dep_ in ("dobj", "pobj", "poss"):
         return None
     return prev
+
+
+def _fronted_condition(verb: Token, speaker: Token) -> Token | None:
+    """ "If the talks fail, the minister said, Moscow will respond": the conditional (or
+    other subordinate) clause opening the sentence before a speaker set off by commas, which
+    the parser hung from the cue; it belongs to what was said."""
+    doc = verb.doc
+    lead = speaker.left_edge.i
+    if lead == 0 or doc[lead - 1].lower_ != "," or verb.i + 1 >= len(doc):
+        return None
+    if doc[verb.i + 1].lower_ != ",":
+        return None  # "If talks fail, Moscow will respond": no cue set off by commas
+    sent_start = verb.sent.start
+    for child in verb.children:
+        if child.i >= lead:
+            break
+        if (
+            child.dep_ == "advcl"
+            and child.right_edge.i < lead
+            and any(g.dep_ == "mark" for g in child.children)
+            and all(t.is_punct or t.dep_ == "cc" for t in doc[sent_start : child.left_edge.i])
+        ):
+            return child
+    return None
+
+
+def _content_children(verb: Token, start: int, end: int) -> list[Token]:
+    """A cue's subordinate clause before it and complement clause after it, when both lie
+    inside the content [start, end): the cue interrupts what it reports."""
+    before = [c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i]
+    after = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.i > verb.i]
+    parts = [c for c in before + after if start <= c.left_edge.idx and c.right_edge.idx < end]
+    if not any(c.i < verb.i for c in parts) or not any(c.i > verb.i for c in parts):
+        return []
+    return parts
 
 
 def _is_to_infinitive(tok: Token) -> bool:

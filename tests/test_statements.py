@@ -672,6 +672,25 @@ def test_boilerplate_holds_no_statements() -> None:
             "rail against",
             "the fuel subsidy",
         ),
+        (
+            "If Tehran refuses the offer, the minister said, he would consider new sanctions.",
+            "the minister",
+            "say",
+            "If Tehran refuses the offer, the minister said, he would consider new sanctions",
+        ),
+        (
+            "If the ceasefire holds, he said, aid convoys could cross by Friday.",
+            "he",
+            "say",
+            "If the ceasefire holds, he said, aid convoys could cross by Friday",
+        ),
+        ("“Go back to the table,” the envoy barked.", "the envoy", "bark", "Go back to the table"),
+        (
+            "The delegates interjected: “So there will be a second round?”",
+            "The delegates",
+            "interject",
+            "So there will be a second round?",
+        ),
     ],
 )
 def test_more_cue_constructions(text: str, speaker: str, cue: str, content: str) -> None:
@@ -975,3 +994,39 @@ def test_cue_under_a_preposition_takes_the_governing_subject() -> None:
     assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [
         ("The envoy", "insist", "that the deal was dead")
     ]
+
+
+@pytest.mark.model
+def test_quote_closing_before_its_speaker_is_the_first_cue_s_content() -> None:
+    doc = _analyse(
+        "“We had drafted the whole text before the envoys arrived,” Lavrov said, mentioning "
+        "that the summit is “almost ready.”"
+    )
+    found = [(s.speaker_text, s.cue, s.kind, s.content) for s in doc.statements]
+    assert found[0] == (
+        "Lavrov",
+        "say",
+        "direct",
+        "We had drafted the whole text before the envoys arrived",
+    )
+    assert ("Lavrov", "mention") in [(f[0], f[1]) for f in found[1:]]
+
+
+@pytest.mark.model
+def test_adverbial_clause_of_the_cue_is_not_its_content() -> None:
+    doc = _analyse("The envoy criticised the sanctions while urging both sides to return to talks.")
+    assert [(s.cue, s.content) for s in doc.statements] == [
+        ("criticise", "the sanctions"),
+        ("urge", "both sides to return to talks"),
+    ]
+
+
+@pytest.mark.model
+def test_parenthetical_cue_in_a_clause_headed_by_a_cue_verb() -> None:
+    # the clause the parenthetical reports is headed by a cue verb ("consider") of its own
+    doc = _analyse("If the vote fails, she said, the party would consider a new leader.")
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements][0] == (
+        "she",
+        "say",
+        "If the vote fails, she said, the party would consider a new leader",
+    )
