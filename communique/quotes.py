@@ -1322,9 +1322,11 @@ class AttributionFinder:
         cur = tok
         for hop in range(MAX_SUBJECT_HOPS + 1):
             kids = children if hop == 0 and children is not None else cur.children
-            subj = next((c for c in kids if c.dep_ in _SUBJECT_DEPS), None)
-            if subj is not None:
-                return subj
+            subjects = [c for c in kids if c.dep_ in _SUBJECT_DEPS]
+            if subjects:
+                # "“Anyone who attacks him loses,” said Ann Lee": a subject inside the quote
+                # is the parser's slip; the speaker stands outside it
+                return next((c for c in subjects if not self._is_quoted(c.i)), subjects[0])
             if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head is not cur.head:
                 # "after saying that ...", "by insisting that ...": the subject of the verb
                 # the preposition hangs from

@@ -686,6 +686,14 @@ def test_boilerplate_holds_no_statements() -> None:
         ),
         ("“Go back to the table,” the envoy barked.", "the envoy", "bark", "Go back to the table"),
         (
+            # the parser takes "Anybody" inside the quote for a second subject of "said"
+            "“Anybody who attacks the mission, it's like buyer beware,” said Ann Lee, who has "
+            "led the talks since May.",
+            "Ann Lee",
+            "say",
+            "Anybody who attacks the mission, it's like buyer beware",
+        ),
+        (
             "The delegates interjected: “So there will be a second round?”",
             "The delegates",
             "interject",
