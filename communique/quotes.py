@@ -1047,7 +1047,10 @@ class AttributionFinder:
             return self._agentless_passive(tok, cue, particle)
         if speaker is None:
             speaker = (
-                self._subject(tok, children) or self._line_subject(tok) or _adjacent_subject(tok)
+                self._subject(tok, children)
+                or self._line_subject(tok)
+                or _adjacent_subject(tok)
+                or self._subject_after_quote(tok)
             )
             if speaker is None and not cue.takes_object:
                 speaker = self._inverted(tok)
@@ -1526,6 +1529,23 @@ class AttributionFinder:
             return None
         nouns = [t for t in span if t.pos_ in ("PROPN", "NOUN", "PRON")]
         return nouns[0] if nouns else None
+
+    def _subject_after_quote(self, tok: Token) -> Token | None:
+        """ "“...,” screenwriter Ann Lee wrote": the few words between a quote closing on a
+        comma and the cue name the speaker, whatever the parser took them for."""
+        k = bisect_right(self._quote_ends, tok.idx) - 1
+        if k < 0:
+            return None
+        qs, qe = self.quotes[k]
+        text = self.text
+        gap = text[qe : tok.idx]
+        if text[qs:qe].rstrip(_MARKS + " ")[-1:] != "," or any(c in gap for c in ",.;:\n"):
+            return None
+        if words_at_least(text, qe, tok.idx, MAX_QUOTE_GAP_WORDS + 1):
+            return None
+        first = bisect_left(self._tok_starts, qe)
+        nouns = [t for t in tok.doc[first : tok.i] if t.pos_ in ("PROPN", "NOUN")]
+        return nouns[-1] if nouns else None
 
     def _quoted_near(self, tok: Token, sent: SpacySpan) -> bool:
         return any(sent.start_char <= qs and qe <= sent.end_char + 1 for qs, qe in self.quotes)
@@ -2243,6 +2263,10 @@ def _adjacent_subject(verb: Token) -> Token | None:
     prev = verb.doc[verb.i - 1]
     if prev.lower_ == ")" and prev.i > verb.sent.start:
         prev = verb.doc[prev.i - 1]
+    if prev.lower_ == "," and prev.i > verb.sent.start:
+        # "her adviser, Jake Sullivan, said": the name set off as an apposition
+        named = verb.doc[prev.i - 1]
+        return named if named.dep_ == "appos" and named.pos_ == "PROPN" else None
     if prev.pos_ not in ("PROPN", "NOUN", "PRON") or prev.dep_ in ("dobj", "pobj", "poss"):
         return None
     return prev

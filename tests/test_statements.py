@@ -694,6 +694,20 @@ def test_boilerplate_holds_no_statements() -> None:
             "Anybody who attacks the mission, it's like buyer beware",
         ),
         (
+            '"Just saw the statement. I am impressed by its tone," screenwriter Ann Lee wrote '
+            "on Twitter.",
+            "screenwriter Ann Lee",
+            "write",
+            "Just saw the statement. I am impressed by its tone",
+        ),
+        (
+            "In a statement to the Observer, her adviser, Jake Sullivan, said: “The minister "
+            "believes that cooperation is essential.”",
+            "Jake Sullivan",
+            "say",
+            "The minister believes that cooperation is essential",
+        ),
+        (
             "The delegates interjected: “So there will be a second round?”",
             "The delegates",
             "interject",
@@ -1038,3 +1052,23 @@ def test_parenthetical_cue_in_a_clause_headed_by_a_cue_verb() -> None:
         "say",
         "If the vote fails, she said, the party would consider a new leader",
     )
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the parser finds a second subject of "said" inside the quote
+        (
+            "“Anybody who attacks the mission, it's like buyer beware,” said Ann Lee, who has "
+            "led the talks since May.",
+            "Ann Lee",
+        ),
+    ],
+)
+def test_speaker_of_a_quote_the_parser_left_without_one(text: str, speaker: str) -> None:
+    from communique.nlp import load_model
+    from communique.quotes import AttributionFinder
+
+    found = AttributionFinder(load_model()(text)).find_direct()
+    assert [a.speaker_text for a in found] == [speaker]
