@@ -1744,6 +1744,9 @@ class AttributionFinder:
                 else not words_at_least(self.text, hi, qs, MAX_QUOTE_GAP_WORDS + 1)
             )
         ]
+        # "“...,” she said, invoking the treaty": a quote before another speech verb is that
+        # verb's, not the participle's that follows it
+        inside = [q for q in inside if q[1] > tok.idx or not self._speech_verb_between(q[1], tok)]
         if inside:
             return min(inside, key=lambda q: min(abs(q[0] - tok.idx), abs(q[1] - tok.idx)))
         tail = self.text[tok.idx + len(tok) : sent_end].strip()
@@ -1753,6 +1756,12 @@ class AttributionFinder:
             if k < len(self.quotes) and self.quotes[k][0] <= sent_end + MAX_COLON_GAP + 1:
                 return self.quotes[k]
         return None
+
+    def _speech_verb_between(self, start: int, tok: Token) -> bool:
+        """Whether a speech verb other than `tok` stands between offset `start` and `tok`."""
+        verbs = self._speech_verbs
+        lo = bisect_left(verbs, bisect_left(self._tok_starts, start))
+        return lo < len(verbs) and verbs[lo] < tok.i
 
     def _ends_before(self, quote_end: int, sent: SpacySpan) -> bool:
         """ "“... now!” she said": a quote ending in its own "!" or "?" (which the parser

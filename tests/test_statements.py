@@ -1072,3 +1072,14 @@ def test_speaker_of_a_quote_the_parser_left_without_one(text: str, speaker: str)
 
     found = AttributionFinder(load_model()(text)).find_direct()
     assert [a.speaker_text for a in found] == [speaker]
+
+
+@pytest.mark.model
+def test_participle_after_a_quote_s_cue_reports_its_own_object() -> None:
+    doc = _analyse(
+        "“Only one of us voted against the treaty,” the senator said, invoking the 2008 debate."
+    )
+    assert [(s.speaker_text, s.cue, s.kind, s.content) for s in doc.statements] == [
+        ("the senator", "say", "direct", "Only one of us voted against the treaty"),
+        ("the senator", "invoke", "indirect", "the 2008 debate"),
+    ]
