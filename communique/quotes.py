@@ -1016,6 +1016,13 @@ class AttributionFinder:
             if cue is None or cue.form != "verb":
                 return None
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+        # "When asked whether ..., the minister said no": a participle clause in the passive,
+        # whose subject is the main clause's: who was asked, not who asked
+        asked = (
+            tok.tag_ == "VBN"
+            and tok.dep_ == "advcl"
+            and not any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "aux" for c in children)
+        )
         agent = next((c for c in children if c.dep_ == "agent"), None)
         cue_text, cue_start, cue_end = cue.cue, tok.idx, tok.idx + len(tok)
         relays: list[tuple[int, int]] = []
@@ -1121,6 +1128,8 @@ class AttributionFinder:
         else:
             spans = [self._token_span(c_start, c_end), self._token_span(s_start, s_end)]
             frame = _range_without(sent.start, sent.end, quoted + spans)
+        if asked:
+            return self._told(c_start, c_end, cue_text, (cue_start, cue_end), "passive", cue.act)
         return Attribution(
             kind=kind,
             start=c_start,

@@ -1083,3 +1083,12 @@ def test_participle_after_a_quote_s_cue_reports_its_own_object() -> None:
         ("the senator", "say", "direct", "Only one of us voted against the treaty"),
         ("the senator", "invoke", "indirect", "the 2008 debate"),
     ]
+
+
+@pytest.mark.model
+def test_who_was_asked_is_not_who_asked() -> None:
+    doc = _analyse("When asked whether he would close the border, the minister said no.")
+    asked = [s for s in doc.statements if s.cue == "ask"]
+    assert [(s.speaker_text, s.content) for s in asked] == [
+        (None, "whether he would close the border")
+    ]
