@@ -686,6 +686,12 @@ def test_boilerplate_holds_no_statements() -> None:
         ),
         ("“Go back to the table,” the envoy barked.", "the envoy", "bark", "Go back to the table"),
         (
+            "Moscow rejected the proposal for a buffer zone.",
+            "Moscow",
+            "reject",
+            "the proposal for a buffer zone",
+        ),
+        (
             # the parser takes "Anybody" inside the quote for a second subject of "said"
             "“Anybody who attacks the mission, it's like buyer beware,” said Ann Lee, who has "
             "led the talks since May.",
