@@ -264,7 +264,7 @@ def test_belief_intention_phrasal_and_evidence_cues(
 
 @pytest.mark.model
 def test_noun_cue_takes_its_that_clause_and_owner() -> None:
-    doc = _analyse("Officials rejected the envoy's claim that the convoy had been attacked.")
+    doc = _analyse("Officials dismissed the envoy's claim that the convoy had been attacked.")
     claims = [s for s in doc.statements if s.cue == "claim"]
     assert len(claims) == 1
     assert claims[0].speaker_text == "the envoy"
