@@ -1644,13 +1644,17 @@ class AttributionFinder:
         if any(c.dep_ in complements and c.i > tok.i for c in tok.children):
             return None
         doc = tok.doc
-        left, right = tok.left_edge.i, tok.right_edge.i
+        # "Though talks stalled, he said, ...": a fronted clause the parser hung from the cue
+        # belongs to what was said
+        condition = _fronted_condition(tok, speaker)
+        fronted = set(_subtree_range(condition)) if condition is not None else set()
+        own = [i for i in _subtree_range(tok) if i not in fronted]
+        left, right = own[0], own[-1]
         # the commas setting the cue off may hang inside its subtree or just outside it
         opens = doc[left].is_punct or (left > 0 and doc[left - 1].is_punct)
         closes = doc[right].is_punct or right + 1 >= len(doc) or doc[right + 1].is_punct
         if left == 0 or not opens or not closes:
             return None
-        own = _subtree_range(tok)
         rest = [i for i in _subtree_range(head) if i not in own]
         lo, hi = min(rest), max(rest)
         start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])

@@ -686,6 +686,12 @@ def test_boilerplate_holds_no_statements() -> None:
         ),
         ("“Go back to the table,” the envoy barked.", "the envoy", "bark", "Go back to the table"),
         (
+            "Though the transition was smooth, he said, replacing the envoy would be harder.",
+            "he",
+            "say",
+            "Though the transition was smooth, he said, replacing the envoy would be harder",
+        ),
+        (
             "Moscow rejected the proposal for a buffer zone.",
             "Moscow",
             "reject",
