@@ -1394,7 +1394,18 @@ class AttributionFinder:
             # "what he calls corruption", "which she called a sham": the relative pronoun
             # stands before the speaker, so the predicate alone is the content
             return first.idx, pred.right_edge.idx + len(pred.right_edge)
-        opening = self._opening_quote(tok) or self._closing_quote(tok, speaker)
+        # "These treaties, the lawyers said, “all point one way”": a quote that goes on with
+        # the clause a parenthetical cue interrupts is only part of the content
+        lead = speaker.left_edge.i
+        inside = (
+            tok.dep_ == "parataxis"
+            and tok.head.i > tok.i
+            and lead > sent.start
+            and tok.doc[lead - 1].lower_ == ","
+            and any(c.dep_ in _SUBJECT_DEPS and c.i < lead for c in tok.head.children)
+        )
+        opening = None if inside else self._opening_quote(tok)
+        opening = opening or self._closing_quote(tok, speaker)
         if opening is not None:
             return opening
         clauses = [

@@ -686,6 +686,12 @@ def test_boilerplate_holds_no_statements() -> None:
         ),
         ("“Go back to the table,” the envoy barked.", "the envoy", "bark", "Go back to the table"),
         (
+            "These and other treaties, the lawyers said, “all point to the same conclusion.”",
+            "the lawyers",
+            "say",
+            "These and other treaties, the lawyers said, “all point to the same conclusion",
+        ),
+        (
             "Though the transition was smooth, he said, replacing the envoy would be harder.",
             "he",
             "say",
