@@ -1930,10 +1930,17 @@ class AttributionFinder:
             k = bisect_left(covered_starts, c_end)
             if k and furthest[k - 1] > c_start:
                 continue
-            if not words_at_least(self.text, c_start, c_end, MIN_STANDALONE_QUOTE_WORDS):
-                continue
+            # a short quote ("“Bodies everywhere.”") only goes on with the quote before it
+            short = not words_at_least(self.text, c_start, c_end, MIN_STANDALONE_QUOTE_WORDS)
+            if short and not self._sentence_quote(qs, qe):
+                continue  # a title or a scare quote
             nxt = next((a for a in ordered if a.start >= qe), None)
-            if nxt is not None and nxt.kind == "direct" and self._cue_between(qe, nxt):
+            if (
+                not short
+                and nxt is not None
+                and nxt.kind == "direct"
+                and self._cue_between(qe, nxt)
+            ):
                 # "“...,” the narrator says, “...”": the quote before the cue opens it
                 nxt.start = c_start
                 continue
@@ -1955,6 +1962,8 @@ class AttributionFinder:
                 last.end = c_end
                 last.kind = "direct" if last.kind == "direct" else "mixed"
                 continue
+            if short:
+                continue
             out.append(
                 Attribution(
                     kind="direct",
@@ -1968,6 +1977,18 @@ class AttributionFinder:
                 )
             )
         return out
+
+    def _sentence_quote(self, qs: int, qe: int) -> bool:
+        """Whether a quote of some words is a sentence of its own ("“Big time.”"): it
+        follows a sentence end and ends in one."""
+        text = self.text
+        inner = text[qs:qe].rstrip(_MARKS + " ")
+        before = text[:qs].rstrip()
+        return (
+            words_at_least(text, qs, qe)
+            and inner[-1:] in (".", "!", "?")
+            and (not before or before[-1] in ".!?\n" + _MARKS)
+        )
 
     def _cue_between(self, quote_end: int, att: Attribution) -> bool:
         """Whether only `att`'s own speaker and cue, in one sentence, stand between a quote

@@ -1110,3 +1110,23 @@ def test_who_was_asked_is_not_who_asked() -> None:
     assert [(s.speaker_text, s.content) for s in asked] == [
         (None, "whether he would close the border")
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "“There was carnage on the road,” the witness said. “Bodies everywhere.”",
+            "There was carnage on the road,” the witness said. “Bodies everywhere",
+        ),
+        # a short title is no continuation
+        (
+            "“We will release the records,” the minister said on “Face the Nation.”",
+            "We will release the records",
+        ),
+    ],
+)
+def test_short_quote_goes_on_only_as_a_sentence_of_its_own(text: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [s.content for s in doc.statements] == [content]
