@@ -1589,6 +1589,8 @@ class AttributionFinder:
             return None
         if text.find(".", end, qs) >= 0 or words_at_least(text, end, qs, MAX_QUOTE_GAP_WORDS + 1):
             return None
+        if self._speech_verb_between(end, qs):
+            return None  # "she said, adding: “...”": the quote is the next cue's
         return qs, qe
 
     def _closing_quote(self, tok: Token, speaker: Token) -> tuple[int, int] | None:
@@ -1768,9 +1770,17 @@ class AttributionFinder:
                 else not words_at_least(self.text, hi, qs, MAX_QUOTE_GAP_WORDS + 1)
             )
         ]
-        # "“...,” she said, invoking the treaty": a quote before another speech verb is that
-        # verb's, not the participle's that follows it
-        inside = [q for q in inside if q[1] > tok.idx or not self._speech_verb_between(q[1], tok)]
+        # "“...,” she said, invoking the treaty", "she said, adding: “...”": a quote with
+        # another speech verb between is that verb's
+        inside = [
+            q
+            for q in inside
+            if not (
+                self._speech_verb_between(q[1], tok.idx)
+                if q[1] <= tok.idx
+                else self._speech_verb_between(tok.idx + len(tok), q[0])
+            )
+        ]
         if inside:
             return min(inside, key=lambda q: min(abs(q[0] - tok.idx), abs(q[1] - tok.idx)))
         tail = self.text[tok.idx + len(tok) : sent_end].strip()
@@ -1781,11 +1791,11 @@ class AttributionFinder:
                 return self.quotes[k]
         return None
 
-    def _speech_verb_between(self, start: int, tok: Token) -> bool:
-        """Whether a speech verb other than `tok` stands between offset `start` and `tok`."""
+    def _speech_verb_between(self, start: int, end: int) -> bool:
+        """Whether a speech verb stands in the characters [start, end)."""
         verbs = self._speech_verbs
-        lo = bisect_left(verbs, bisect_left(self._tok_starts, start))
-        return lo < len(verbs) and verbs[lo] < tok.i
+        k = bisect_left(verbs, bisect_left(self._tok_starts, start))
+        return k < len(verbs) and self._tok_starts[verbs[k]] < end
 
     def _ends_before(self, quote_end: int, sent: SpacySpan) -> bool:
         """ "“... now!” she said": a quote ending in its own "!" or "?" (which the parser

@@ -1130,3 +1130,21 @@ def test_who_was_asked_is_not_who_asked() -> None:
 def test_short_quote_goes_on_only_as_a_sentence_of_its_own(text: str, content: str) -> None:
     doc = _analyse(text)
     assert [s.content for s in doc.statements] == [content]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The talks are over. It has been a failure,” the envoy said, adding, “Nobody will "
+        "return to Geneva.”",
+        "“The talks are over. It has been a failure,” the envoy said, adding: “Nobody will "
+        "return to Geneva.”",
+    ],
+)
+def test_quote_after_adding_is_the_participle_s(text: str) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.content) for s in doc.statements] == [
+        ("say", "The talks are over. It has been a failure"),
+        ("add", "Nobody will return to Geneva"),
+    ]
