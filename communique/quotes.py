@@ -808,6 +808,8 @@ class AttributionFinder:
                 att = self._adverb_cue(tok)
             elif lower in adjective_cue_words() and tok.tag_ in ("JJ", "VBN"):
                 att = self._adjective_cue(tok, sent)
+                if att is None and pos == "VERB":
+                    att = self._verb_cue(tok, sent)  # "has opposed the plan": a verb
             elif pos in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 att = self._verb_cue(tok, sent)
             if att is not None:

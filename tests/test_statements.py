@@ -698,6 +698,13 @@ def test_boilerplate_holds_no_statements() -> None:
             "Though the transition was smooth, he said, replacing the envoy would be harder",
         ),
         (
+            # "opposed" is also an adjective cue ("is opposed to")
+            "The ministry has opposed lifting the sanctions on fuel imports.",
+            "The ministry",
+            "oppose",
+            "lifting the sanctions on fuel imports",
+        ),
+        (
             "Moscow rejected the proposal for a buffer zone.",
             "Moscow",
             "reject",
