@@ -1533,10 +1533,16 @@ class AttributionFinder:
         k = bisect_right(self._quote_starts, tok.idx) - 1
         if k < 0 or self.text[self.quotes[k][1] : tok.idx].strip(" ,\n\t"):
             return None
-        return next(
-            (c for c in tok.children if c.dep_ in ("dobj", "attr") and c.left_edge.i == tok.i + 1),
-            None,
-        )
+        for c in tok.children:
+            if c.dep_ in ("dobj", "attr") and c.left_edge.i == tok.i + 1:
+                return c
+            if c.dep_ == "ccomp" and c.tag_ == "VBG":
+                # "“...,” said analyst Ann Lee, commenting on the deal": the parser took the
+                # speaker for the participle's subject
+                subject = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if subject is not None and subject.left_edge.i == tok.i + 1:
+                    return subject
+        return None
 
     def _line_subject(self, tok: Token) -> Token | None:
         """A cue the parser joined to a line above (a headline or dateline) without a

@@ -1083,6 +1083,12 @@ def test_parenthetical_cue_in_a_clause_headed_by_a_cue_verb() -> None:
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        # the parser takes the speaker for the subject of the participle after it
+        (
+            '"It took too long for the money to reach the banks," said analyst Chris Weafer '
+            "commenting on the decision.",
+            "analyst Chris Weafer",
+        ),
         # the parser finds a second subject of "said" inside the quote
         (
             "“Anybody who attacks the mission, it's like buyer beware,” said Ann Lee, who has "
