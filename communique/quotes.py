@@ -804,6 +804,10 @@ class AttributionFinder:
                 att = self._in_source(tok)
             elif pos == "NOUN":
                 att = self._noun_cue(tok)
+                if att is None and tok.dep_ == "ROOT" and i > sent.start:
+                    # "“...,” the email read": a verb the tagger took for a noun heads
+                    # its sentence
+                    att = self._verb_cue(tok, sent)
             elif pos == "ADV" and lower in adverb_cues():
                 att = self._adverb_cue(tok)
             elif lower in adjective_cue_words() and tok.tag_ in ("JJ", "VBN"):

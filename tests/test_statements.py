@@ -1161,3 +1161,17 @@ def test_quote_after_adding_is_the_participle_s(text: str) -> None:
         ("say", "The talks are over. It has been a failure"),
         ("add", "Nobody will return to Geneva"),
     ]
+
+
+@pytest.mark.model
+def test_verb_the_tagger_took_for_a_noun_heads_its_sentence() -> None:
+    from communique.nlp import load_model
+    from communique.quotes import AttributionFinder
+
+    text = '"Friend, let me be blunt. I can beat the incumbent. Nobody else can," the email read.'
+    sdoc = load_model()(text)
+    assert [t.pos_ for t in sdoc if t.text == "read"] == ["NOUN"]  # the tagger's slip
+    found = AttributionFinder(sdoc).find()
+    assert [(a.cue, text[a.start : a.end]) for a in found] == [
+        ("read", "Friend, let me be blunt. I can beat the incumbent. Nobody else can")
+    ]
