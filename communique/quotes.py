@@ -86,7 +86,9 @@ _DASH_SIGNATURE = re.compile(
     r"((?:[A-Z][\w.'’-]*)(?:[ \t\u00a0]+[A-Z][\w.'’-]*){0,4})[ \t\u00a0.]*(?=\n|,|\(|$)"
 )
 _LABEL = re.compile(
-    r"^([^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0," + str(MAX_LABEL_WORDS - 1) + r"})\s*:\s+(\S.*)$"
+    r"^[\"“]?([^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,"
+    + str(MAX_LABEL_WORDS - 1)
+    + r"})\s*:\s+(\S.*)$"
 )
 #: spaCy entity types that make a headline label a source ("Minister X: ...").
 _NAME_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -620,8 +622,8 @@ class AttributionFinder:
         turns = self._interview_turns()
         found.extend(turns)
         taken = [(a.start, a.end) for a in turns]
-        headline = None if turns else self._headline_claim()
-        if headline is not None:
+        headline = self._headline_claim()
+        if headline is not None and not any(a.start < headline.end for a in turns):
             found.append(headline)
             taken.append((headline.start, headline.end))
         return self._completed(found, taken, near_quotes=False)
@@ -2199,7 +2201,9 @@ def _paragraph_breaks(text: str) -> int:
 
 
 def _label_key(label: str) -> str:
-    return " ".join(label.lower().split())
+    """A label's speaker: its last word, so that "KATE BOLDUAN" and "BOLDUAN" are one."""
+    words = label.lower().split()
+    return words[-1] if words else ""
 
 
 def _is_statement_noun(tok: Token) -> bool:

@@ -1175,3 +1175,16 @@ def test_verb_the_tagger_took_for_a_noun_heads_its_sentence() -> None:
     assert [(a.cue, text[a.start : a.end]) for a in found] == [
         ("read", "Friend, let me be blunt. I can beat the incumbent. Nobody else can")
     ]
+
+
+@pytest.mark.model
+def test_transcript_turns_by_surname_and_in_quote_marks() -> None:
+    doc = _analyse(
+        "The debate grew heated.\n\n"
+        "KATE LEE: Why not hold the talks in Geneva?\n\n"
+        "JOEL ORTIZ: This is a minister who said he would never walk out of the talks.\n\n"
+        "LEE: But the talks failed twice this year, did they not?\n\n"
+        '"ORTIZ: They failed because the other side left the table."'
+    )
+    turns = [(s.speaker_text, s.cue) for s in doc.statements if s.cue == ":"]
+    assert turns == [("KATE LEE", ":"), ("JOEL ORTIZ", ":"), ("LEE", ":"), ("ORTIZ", ":")]
