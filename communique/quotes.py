@@ -1741,21 +1741,25 @@ class AttributionFinder:
             return None
         if obj.pos_ == "PRON" and obj.right_edge.i == obj.i and obj.lower_ not in _ANSWER_WORDS:
             return None
-        # "criticised the sanctions while urging talks": an adverbial clause of the cue's
-        # own is not part of what was said
-        adverbial = [
+        # "criticised the sanctions while urging talks", "... and called for talks": an
+        # adverbial clause or a coordinated verb of the cue's own is not what was said
+        own = [
             c.left_edge.i
             for c in tok.children
-            if c.dep_ == "advcl"
-            and c.i > obj.i
+            if c.i > obj.i
             and (
-                doc[c.left_edge.i - 1].lower_ == ","
-                or any(g.dep_ == "mark" and g.lower_ != "as" for g in c.children)
+                c.dep_ == "advcl"
+                and (
+                    doc[c.left_edge.i - 1].lower_ == ","
+                    or any(g.dep_ == "mark" and g.lower_ != "as" for g in c.children)
+                )
+                or c.dep_ == "conj"
+                and c.pos_ == "VERB"
             )
         ]
-        if adverbial:
-            hi = min(hi, min(adverbial) - 1)
-        while hi > obj.i and (doc[hi].is_punct or doc[hi].is_space):
+        if own:
+            hi = min(hi, min(own) - 1)
+        while hi > obj.i and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ == "cc"):
             hi -= 1
         if speaker.i > tok.i:
             hi = min(hi, speaker.left_edge.i - 1)

@@ -1060,12 +1060,24 @@ def test_quote_closing_before_its_speaker_is_the_first_cue_s_content() -> None:
 
 
 @pytest.mark.model
-def test_adverbial_clause_of_the_cue_is_not_its_content() -> None:
-    doc = _analyse("The envoy criticised the sanctions while urging both sides to return to talks.")
-    assert [(s.cue, s.content) for s in doc.statements] == [
-        ("criticise", "the sanctions"),
-        ("urge", "both sides to return to talks"),
-    ]
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The envoy criticised the sanctions while urging both sides to return to talks.",
+            [("criticise", "the sanctions"), ("urge", "both sides to return to talks")],
+        ),
+        (
+            "The senator criticized the pipeline and called for a ban on drilling.",
+            [("criticize", "the pipeline"), ("call for", "a ban on drilling")],
+        ),
+    ],
+)
+def test_adverbial_clause_or_conjunct_of_the_cue_is_not_its_content(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.content) for s in doc.statements] == found
 
 
 @pytest.mark.model
