@@ -1486,7 +1486,9 @@ class AttributionFinder:
         quote = self._adjacent_quote(tok, sent, speaker)
         # "decried the party for “turning its back”": a quote inside the object's
         # phrase is part of a mixed content
-        if quote is not None and (obj_span is None or quote[0] < obj_span[0]):
+        if quote is not None and (
+            obj_span is None or quote[1] > tok.idx and quote[0] < obj_span[0]
+        ):
             return quote
         if obj_span is not None:
             return obj_span

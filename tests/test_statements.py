@@ -705,6 +705,13 @@ def test_boilerplate_holds_no_statements() -> None:
             "lifting the sanctions on fuel imports",
         ),
         (
+            # the show's title before the speaker is not what was questioned
+            "Later on “Face the Nation,” the senator questioned the minister's account.",
+            "the senator",
+            "question",
+            "the minister's account",
+        ),
+        (
             "Moscow rejected the proposal for a buffer zone.",
             "Moscow",
             "reject",
