@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from itertools import accumulate, islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy
 
@@ -348,12 +348,10 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             i = text.find("\n", i + 1, hi)
 
     pos = 0
-    for mark in _QUOTE_MARK.finditer(text):
-        i = mark.start()
+    for i, end, ch in _quote_marks(text):
         if open_at is not None:
             at_breaks(pos, i)
-        pos = mark.end()
-        ch = mark.group()
+        pos = end
         if ch == DOUBLED_APOSTROPHE:
             ch = STRAIGHT_QUOTE
         if (
@@ -362,24 +360,43 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             and open_mark in OPENING_QUOTES
             and i > 0
             and not text[i - 1].isspace()
-            and (mark.end() == n or text[mark.end()].isspace() or text[mark.end()] in ".,;:!?")
+            and (end == n or text[end].isspace() or text[end] in ".,;:!?")
         ):
             # "“Talks are over,“ she said", "“Talks are over," she said": a curly quote
             # closed by the wrong mark, typed where the closing one goes
-            if mark.end() - open_at <= MAX_QUOTE_CHARS:
-                regions.append((open_at, mark.end()))
+            if end - open_at <= MAX_QUOTE_CHARS:
+                regions.append((open_at, end))
             open_at = None
         elif ch in OPENING_QUOTES or (ch == STRAIGHT_QUOTE and open_at is None):
             open_at, open_mark = i, ch
         elif open_at is not None and (
             ch in CLOSING_QUOTES or (ch == STRAIGHT_QUOTE and open_mark == STRAIGHT_QUOTE)
         ):
-            if mark.end() - open_at <= MAX_QUOTE_CHARS:
-                regions.append((open_at, mark.end()))
+            if end - open_at <= MAX_QUOTE_CHARS:
+                regions.append((open_at, end))
             open_at = None
     if open_at is not None:
         at_breaks(pos, n)
     return regions
+
+
+def _quote_marks(text: str) -> list[tuple[int, int, str]]:
+    """The quote marks of a text in order, as (start, end, mark).
+
+    Single marks are found by `str.find`, several times cheaper than the regex engine's
+    search for a class of non-ASCII characters; the regex is left for texts holding a
+    doubled apostrophe, a mark of two characters.
+    """
+    if DOUBLED_APOSTROPHE in text:
+        return [(m.start(), m.end(), m.group()) for m in _QUOTE_MARK.finditer(text)]
+    found = []
+    for mark in OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE:
+        i = text.find(mark)
+        while i >= 0:
+            found.append((i, i + 1, mark))
+            i = text.find(mark, i + 1)
+    found.sort()
+    return found
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -431,6 +448,34 @@ def speech_verb_lemmas() -> frozenset[str]:
     )
 
 
+class _Dependents(NamedTuple):
+    """A token's dependents and their labels, read once for the many checks a cue goes
+    through (spaCy looks a label's string up each time one is read)."""
+
+    tokens: list[Token]
+    labels: list[str]
+    #: The labels with their dependents, in order.
+    labelled: list[tuple[str, Token]]
+
+    def first(self, label: str) -> Token | None:
+        """The first dependent with the label."""
+        return self.tokens[self.labels.index(label)] if label in self.labels else None
+
+    def first_of(self, labels: frozenset[str]) -> Token | None:
+        """The first dependent with one of the labels."""
+        for label, tok in self.labelled:
+            if label in labels:
+                return tok
+        return None
+
+
+def _dependents(tok: Token) -> _Dependents:
+    """A token's dependents, each label read once."""
+    tokens = list(tok.children)
+    labels = [c.dep_ for c in tokens]
+    return _Dependents(tokens, labels, list(zip(labels, tokens, strict=True)))
+
+
 def _raised_complement(
     tok: Token, children: list[Token], predicate: Callable[[Token], bool], prep: str
 ) -> Token | None:
@@ -462,7 +507,7 @@ def _subtree_chars(token: Token, exclude: set[int] | None = None) -> tuple[int, 
     first, last = token.left_edge, token.right_edge
     left, right = first.i, last.i
     lo = hi = head = token.i
-    if not exclude or exclude.isdisjoint(range(left, right + 1)):
+    if not exclude or not _any_within(exclude, left, right):
         lo, hi = left, right
     else:
         while lo > left and lo - 1 not in exclude:
@@ -474,6 +519,13 @@ def _subtree_chars(token: Token, exclude: set[int] | None = None) -> tuple[int, 
         hi -= 1
         end = doc[hi]
     return (first if lo == left else doc[lo]).idx, end.idx + len(end)
+
+
+def _any_within(indices: set[int], lo: int, hi: int) -> bool:
+    """Whether any of `indices` lies in [lo, hi], read over the smaller of the two."""
+    if len(indices) <= hi - lo:
+        return any(lo <= i <= hi for i in indices)
+    return not indices.isdisjoint(range(lo, hi + 1))
 
 
 #: Dependents that follow a speaker's name without being part of it ("X, contingent upon ...").
@@ -523,32 +575,32 @@ class AttributionFinder:
 
     @cached_property
     def _arr(self) -> Any:
-        """One array of the parse with all the stage reads token by token: lemma, part of
-        speech, sentence start, offset and trailing space."""
-        from spacy.attrs import IDX, LEMMA, POS, SENT_START, SPACY
+        """One array of the parse with all the stage reads token by token: lemma, sentence
+        start, offset and dependency label (each column costs a pass over the parse, so token
+        ends and parts of speech, wanted for a few tokens only, are read from those tokens)."""
+        from spacy.attrs import DEP, IDX, LEMMA, SENT_START
 
-        arr = self.sdoc.to_array([LEMMA, POS, SENT_START, IDX, SPACY])
-        return arr.reshape(-1, 5) if len(self.sdoc) else arr.reshape(0, 5)
+        arr = self.sdoc.to_array([LEMMA, SENT_START, IDX, DEP])
+        return arr.reshape(-1, 4) if len(self.sdoc) else arr.reshape(0, 4)
 
     @cached_property
     def _tok_starts(self) -> list[int]:
-        starts: list[int] = self._arr[:, 3].tolist()
+        starts: list[int] = self._arr[:, 2].tolist()
         return starts
 
-    @cached_property
-    def _tok_ends(self) -> list[int]:
-        """Token end offsets: each token ends where the next starts, less its trailing
-        space (the parse's text is its tokens and their spaces)."""
-        if not len(self.sdoc):
-            return []
-        starts = self._arr[:, 3].astype("int64")
-        ends = numpy.empty_like(starts)
-        ends[:-1] = starts[1:]
-        last = self.sdoc[-1]
-        ends[-1] = last.idx + len(last) + int(self._arr[-1, 4])
-        ends -= self._arr[:, 4].astype("int64")
-        out: list[int] = ends.tolist()
-        return out
+    def _first_ending_after(self, offset: int) -> int:
+        """The index of the first token ending after `offset` (the count of those ending by
+        it), found from the starts alone: the tokens before the last one starting by `offset`
+        end by it, and that one ends after it when `offset` falls in its text, as any
+        character but a trailing space does (the parse's text is its tokens and their
+        spaces); only at a space is its length read."""
+        starts = self._tok_starts
+        k = bisect_right(starts, offset) - 1
+        if k < 0:
+            return 0
+        if offset < len(self.text) and self.text[offset] != " ":
+            return k
+        return k + 1 if starts[k] + len(self.sdoc[k]) <= offset else k
 
     @cached_property
     def _verb_lemma_hits(self) -> list[tuple[int, int]]:
@@ -572,10 +624,8 @@ class AttributionFinder:
     @cached_property
     def _relative_clauses(self) -> list[int]:
         """Tokens heading a relative clause, in order."""
-        from spacy.attrs import DEP
-
         relcl = self.sdoc.vocab.strings["relcl"]  # a symbol's id, not a hash
-        found: list[int] = numpy.flatnonzero(self.sdoc.to_array([DEP]) == relcl).tolist()
+        found: list[int] = numpy.flatnonzero(self._arr[:, 3] == relcl).tolist()
         return found
 
     @cached_property
@@ -584,13 +634,20 @@ class AttributionFinder:
         return {i for lo, hi in self._quoted_spans for i in range(lo, hi)}
 
     @cached_property
+    def _quote_tokens(self) -> list[tuple[int, int]]:
+        """For each quote, the tokens holding its opening and its closing mark (the marks
+        may be tokens of their own or stick to the first and last word)."""
+        return [
+            (self._first_ending_after(qs), bisect_left(self._tok_starts, qe) - 1)
+            for qs, qe in self.quotes
+        ]
+
+    @cached_property
     def _quoted_spans(self) -> list[tuple[int, int]]:
-        """Runs [lo, hi) of the tokens strictly between the marks of a quote (the marks may
-        be tokens of their own or stick to the first and last word), in order, merged."""
+        """Runs [lo, hi) of the tokens strictly between the marks of a quote, in order,
+        merged."""
         spans: list[tuple[int, int]] = []
-        for qs, qe in self.quotes:
-            first = bisect_right(self._tok_ends, qs)  # the token holding the opening mark
-            last = bisect_left(self._tok_starts, qe) - 1  # the token holding the closing one
+        for (_, qe), (first, last) in zip(self.quotes, self._quote_tokens, strict=True):
             if last - first < 2:
                 continue
             lo, hi = first + 1, last if self.text[qe - 1] in _MARKS else last + 1
@@ -732,7 +789,7 @@ class AttributionFinder:
         for sent, indices in self._cue_candidates(near_quotes=near_quotes):
             if any(s <= sent.start_char < e for s, e in taken):
                 continue
-            found.extend(self._sentence_attributions(sent, indices))
+            found.extend(self._sentence_attributions(sent, indices, direct_only=near_quotes))
         found.extend(self._dash_signed(found))
         found.extend(self._continued_quotes(found, taken))
         found.sort(key=lambda a: (a.start, a.end))
@@ -748,23 +805,19 @@ class AttributionFinder:
         sdoc = self.sdoc
         if len(sdoc) == 0:
             return []
-        arr = self._arr
         starts = self._sentence_starts()
         if near_quotes:
             # a direct quote is introduced by a speech verb ("said", "told", "added")
-            from spacy.parts_of_speech import VERB
-
-            speech = self._speech_verbs
-            pos = arr[speech, 1].tolist()
-            verbs = [i for i, p in zip(speech, pos, strict=True) if p == VERB]
-            chosen = self._nearest_verbs(verbs)
+            chosen = self._nearest_verbs(self._speech_verbs)
         else:
             from spacy.attrs import LOWER
 
             words = cue_words() | frozenset(_MISLEMMATISED)
             lower = sdoc.to_array([LOWER]).reshape(-1)
-            hit = set(_indices_among(arr[:, 0], words)) | set(_indices_among(lower, words))
+            hit = set(_indices_among(self._arr[:, 0], words)) | set(_indices_among(lower, words))
             chosen = [i for i in sorted(hit) if i not in self._in_quote]
+        from spacy.tokens import Span
+
         by_sent: dict[int, list[int]] = {}
         for i in chosen:
             k = bisect_right(starts, i) - 1
@@ -772,29 +825,46 @@ class AttributionFinder:
         out = []
         for k, indices in by_sent.items():
             end = starts[k + 1] if k + 1 < len(starts) else len(sdoc)
-            out.append((sdoc[starts[k] : end], indices))
+            # built directly: slicing the doc checks the slice in Python first, at thrice the cost
+            out.append((Span(sdoc, starts[k], end), indices))
         return out
 
-    def _nearest_verbs(self, verbs: list[int]) -> list[int]:
+    def _nearest_verbs(self, speech: list[int]) -> list[int]:
         """For each quote of a few words, the speech verb nearest before its opening and
-        after its close, within reach and outside any quote."""
+        after its close, within reach and outside any quote (`speech`: the tokens with a
+        speech verb's lemma, in order; the part of speech is read for those in reach only)."""
+        from spacy.parts_of_speech import VERB
+
+        is_verb: dict[int, bool] = {}
+
+        def verb(i: int) -> bool:
+            if i not in is_verb:
+                is_verb[i] = self.sdoc[i].pos == VERB
+            return is_verb[i]
+
         chosen: set[int] = set()
-        if not verbs:
-            return []
-        for qs, qe in self.quotes:
-            first = bisect_right(self._tok_ends, qs)
-            last = bisect_left(self._tok_starts, qe) - 1
+        for first, last in self._quote_tokens:
             if last - first - 1 < MIN_DIRECT_QUOTE_WORDS:
                 continue  # a scare quote or a title ("the so-called “reset”")
-            k = bisect_left(verbs, first)
-            if k > 0 and first - verbs[k - 1] <= MAX_DIRECT_CUE_TOKENS:
-                chosen.add(verbs[k - 1])
-            k = bisect_right(verbs, last)
-            if k < len(verbs) and verbs[k] - last <= MAX_DIRECT_CUE_TOKENS:
-                chosen.add(verbs[k])
+            k = bisect_left(speech, first) - 1
+            while k >= 0 and first - speech[k] <= MAX_DIRECT_CUE_TOKENS:
+                if verb(speech[k]):
+                    chosen.add(speech[k])
+                    break
+                k -= 1
+            k = bisect_right(speech, last)
+            while k < len(speech) and speech[k] - last <= MAX_DIRECT_CUE_TOKENS:
+                if verb(speech[k]):
+                    chosen.add(speech[k])
+                    break
+                k += 1
         return sorted(i for i in chosen if not self._is_quoted(i))
 
-    def _sentence_attributions(self, sent: SpacySpan, indices: list[int]) -> list[Attribution]:
+    def _sentence_attributions(
+        self, sent: SpacySpan, indices: list[int], direct_only: bool = False
+    ) -> list[Attribution]:
+        """The attributions of the cue words `indices` of a sentence (with `direct_only`,
+        for a run that keeps the direct ones alone: the others are left without a frame)."""
         out = []
         for i in indices:
             tok = self.sdoc[i]
@@ -817,7 +887,7 @@ class AttributionFinder:
                 if att is None and pos == "VERB":
                     att = self._verb_cue(tok, sent)  # "has opposed the plan": a verb
             elif pos in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-                att = self._verb_cue(tok, sent)
+                att = self._verb_cue(tok, sent, direct_only)
             if att is not None:
                 out.append(att)
         return out
@@ -835,7 +905,7 @@ class AttributionFinder:
             hi -= 1
         start, end = trim(self.text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
         start, end = self._in_paragraph((start, end), tok)
-        if words_in(self.text, start, end) < 3:
+        if not words_at_least(self.text, start, end, 3):
             return None
         return self._told(start, end, cue.cue, _chars(tok), "adverb", cue.act)
 
@@ -916,7 +986,7 @@ class AttributionFinder:
         while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
             hi -= 1
         start, end = trim(self.text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
-        if words_in(self.text, start, end) < 3:
+        if not words_at_least(self.text, start, end, 3):
             return None
         speaker = speaker_chars(tok, set(), self.text)
         return self._told(start, end, "in", _chars(prep), "source", "evidence", speaker)
@@ -975,7 +1045,7 @@ class AttributionFinder:
         if content is None or cue is None:
             return None
         c_start, c_end = trim(self.text, *content)
-        if words_in(self.text, c_start, c_end) < 1:
+        if not words_at_least(self.text, c_start, c_end):
             return None
         owner = _noun_cue_owner(tok)
         speaker = speaker_chars(owner, {tok.i}, self.text) if owner is not None else None
@@ -997,7 +1067,7 @@ class AttributionFinder:
         after_tok = self.sdoc[hi]
         after = trim(self.text, after_tok.idx + len(after_tok), sent.end_char)
         c_start, c_end = before if before[1] - before[0] >= after[1] - after[0] else after
-        if words_in(self.text, c_start, c_end) < 2:
+        if not words_at_least(self.text, c_start, c_end, 2):
             return None
         c_end, relays = self._split_relay(c_start, c_end)
         cue_chars = (tok.idx, to.idx + len(to))
@@ -1007,7 +1077,9 @@ class AttributionFinder:
         found.relays = relays
         return found
 
-    def _verb_cue(self, tok: Token, sent: SpacySpan) -> Attribution | None:
+    def _verb_cue(
+        self, tok: Token, sent: SpacySpan, direct_only: bool = False
+    ) -> Attribution | None:
         lemma = lemma_of(tok)
         raising = raising_cues().get(lemma)
         # only a passive participle can raise ("is expected to"), bar "seem" and "appear"
@@ -1016,22 +1088,22 @@ class AttributionFinder:
             if found is not None or lemma not in self.cues:
                 return found
         # the cue's dependents, read once for all the checks below
-        children = list(tok.children)
+        kids = _dependents(tok)
         # a verb + preposition cue ("called for") wins over the bare verb ("called it a sham")
-        cue, particle = self._phrasal(tok, lemma, children)
+        cue, particle = self._phrasal(tok, lemma, kids)
         if cue is None:
             cue = self.cues.get(lemma)
             if cue is None or cue.form != "verb":
                 return None
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in children)
+        passive = "auxpass" in kids.labels or "nsubjpass" in kids.labels
         # "When asked whether ..., the minister said no": a participle clause in the passive,
         # whose subject is the main clause's: who was asked, not who asked
         asked = (
             tok.tag_ == "VBN"
             and tok.dep_ == "advcl"
-            and not any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "aux" for c in children)
+            and not any(label in _SUBJECT_DEPS or label == "aux" for label in kids.labels)
         )
-        agent = next((c for c in children if c.dep_ == "agent"), None)
+        agent = kids.first("agent")
         cue_text, cue_start, cue_end = cue.cue, tok.idx, tok.idx + len(tok)
         relays: list[tuple[int, int]] = []
 
@@ -1052,7 +1124,7 @@ class AttributionFinder:
         content: tuple[int, int] | None = None
         if passive and agent is not None and quoting is None:
             # "the possibility ... was raised by X": the subject is the content
-            subj = next((c for c in children if c.dep_ == "nsubjpass"), None)
+            subj = kids.first("nsubjpass")
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if subj is None or pobj is None or _is_statement_noun(subj) or not cue.takes_object:
                 return None
@@ -1062,9 +1134,9 @@ class AttributionFinder:
             return self._agentless_passive(tok, cue, particle)
         if speaker is None:
             speaker = (
-                self._subject(tok, children)
+                self._subject(tok, kids)
                 or self._line_subject(tok)
-                or _adjacent_subject(tok)
+                or _adjacent_subject(tok, sent)
                 or self._subject_after_quote(tok)
             )
             if speaker is None and not cue.takes_object:
@@ -1072,12 +1144,12 @@ class AttributionFinder:
         if (
             speaker is None
             or speaker.dep_ == "expl"
-            or self._is_infinitive_without_subject(tok, children)
+            or self._is_infinitive_without_subject(tok, kids)
         ):
             return None
-        if _is_question(tok, sent, children):
+        if _is_question(tok, sent, kids):
             return None  # "Can the talks offer a way out?": asked, not claimed
-        if speaker.lower_ == "it" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        if speaker.lower_ == "it" and _has_to(kids):
             return None  # "it is vital to note": no one speaks
         if (
             speaker.lower_ in ("that", "this")
@@ -1090,17 +1162,23 @@ class AttributionFinder:
             content = _object_of(particle)
             if content is not None:
                 content = (content[0], _with_complements(tok, particle, content[1]))
-            infinitive = next((c for c in children if c.dep_ == "xcomp" and c.i > particle.i), None)
+            infinitive = next(
+                (c for label, c in kids.labelled if label == "xcomp" and c.i > particle.i),
+                None,
+            )
             if content is not None and infinitive is not None and _is_infinitive(infinitive):
                 # "called on the minister to resign": who is called on, and to do what
                 content = (content[0], _subtree_chars(infinitive)[1])
-            obj = next((c for c in children if c.dep_ == "dobj" and tok.i < c.i < particle.i), None)
+            obj = next(
+                (c for label, c in kids.labelled if label == "dobj" and tok.i < c.i < particle.i),
+                None,
+            )
             if content is not None and obj is not None:
                 # "accused the envoy of lying", "blamed the delay on the rebels": who or what
                 # is accused belongs to the content
                 content = (obj.left_edge.idx, content[1])
         elif content is None:
-            content = self._content(tok, cue, speaker, sent, children)
+            content = self._content(tok, cue, speaker, sent, kids)
         if content is None:
             return None
         c_start, c_end = trim(self.text, *self._in_paragraph(content, tok))
@@ -1110,11 +1188,15 @@ class AttributionFinder:
         interrupting = c_start <= tok.idx < c_end and self._interrupts(tok, c_start, c_end)
         if c_start <= tok.idx < c_end and not interrupting:
             return None
-        s_start, s_end = speaker_chars(
-            speaker,
-            {tok.i} if interrupting else self._token_range(c_start, c_end) | {tok.i},
-            self.text,
-        )
+        # the content's tokens are cut from the speaker; `speaker_chars` looks at those of
+        # the speaker's subtree alone, so the others are not gathered
+        exclude = {tok.i}
+        if not interrupting:
+            first, stop = self._token_span(c_start, c_end)
+            exclude.update(
+                range(max(first, speaker.left_edge.i), min(stop, speaker.right_edge.i + 1))
+            )
+        s_start, s_end = speaker_chars(speaker, exclude, self.text)
         s_start, s_end = trim(self.text, *self._same_line_speaker(s_start, s_end, cue_start))
         if s_end <= s_start or (c_start < s_end and s_start < c_end and not interrupting):
             return None
@@ -1123,21 +1205,15 @@ class AttributionFinder:
         if c_start > tok.idx:
             c_end = self._before_trailing_relative(c_start, c_end)
         c_start, c_end, kind = self._with_quotes(c_start, c_end)
-        # the sentence's tokens outside the content, the speaker and any quote
-        quoted = self._quoted_spans_near(sent.start, sent.end)
-        if interrupting:
-            used = self._token_range(c_start, c_end) | self._token_range(s_start, s_end)
-            own = set(_subtree_range(tok))
-            for part in _content_children(tok, c_start, c_end):
-                own -= set(_subtree_range(part))
-            used -= own
-            used |= self._token_range(s_start, s_end)
-            frame = [i for i in _range_without(sent.start, sent.end, quoted) if i not in used]
-        else:
-            spans = [self._token_span(c_start, c_end), self._token_span(s_start, s_end)]
-            frame = _range_without(sent.start, sent.end, quoted + spans)
         if asked:
             return self._told(c_start, c_end, cue_text, (cue_start, cue_end), "passive", cue.act)
+        # nothing reads the frame of a statement a direct-only run drops (no later step
+        # makes a statement direct)
+        frame = (
+            []
+            if direct_only and kind != "direct"
+            else self._frame(tok, sent, (c_start, c_end), (s_start, s_end), interrupting)
+        )
         return Attribution(
             kind=kind,
             start=c_start,
@@ -1152,6 +1228,28 @@ class AttributionFinder:
             relays=relays,
             act=cue.act,
         )
+
+    def _frame(
+        self,
+        tok: Token,
+        sent: SpacySpan,
+        content: tuple[int, int],
+        speaker: tuple[int, int],
+        interrupting: bool,
+    ) -> list[int]:
+        """The tokens of a cue's sentence outside its content, its speaker and any quote (an
+        interrupting cue's own subtree, inside the content's span, is frame too)."""
+        quoted = self._quoted_spans_near(sent.start, sent.end)
+        if interrupting:
+            used = self._token_range(*content) | self._token_range(*speaker)
+            own = set(_subtree_range(tok))
+            for part in _content_children(tok, *content):
+                own -= set(_subtree_range(part))
+            used -= own
+            used |= self._token_range(*speaker)
+            return [i for i in _range_without(sent.start, sent.end, quoted) if i not in used]
+        spans = [self._token_span(*content), self._token_span(*speaker)]
+        return _range_without(sent.start, sent.end, quoted + spans)
 
     def _agentless_passive(
         self, tok: Token, cue: Cue, particle: Token | None
@@ -1187,7 +1285,7 @@ class AttributionFinder:
         if content is None:
             return None
         start, end = trim(self.text, *self._in_paragraph(content, tok))
-        if words_in(self.text, start, end) < 1:
+        if not words_at_least(self.text, start, end):
             return None
         return self._told(start, end, cue.cue, _chars(tok), "passive", cue.act)
 
@@ -1216,7 +1314,7 @@ class AttributionFinder:
             if clause is not None:
                 # "it appears that ...", "it seems as if ...": the clause is the content
                 start, end = trim(self.text, *self._in_paragraph(_subtree_chars(clause), tok))
-                if words_in(self.text, start, end) < 3:
+                if not words_at_least(self.text, start, end, 3):
                     return None
                 return self._told(start, end, cue.cue, _chars(tok), "raising", cue.act)
         else:
@@ -1237,7 +1335,7 @@ class AttributionFinder:
         last = comp.right_edge
         start, end = trim(self.text, first.idx, last.idx + len(last))
         start, end = self._in_paragraph((start, end), tok)
-        if words_in(self.text, start, end) < 3:
+        if not words_at_least(self.text, start, end, 3):
             return None
         return self._told(start, end, cue.cue, _chars(tok), "raising", cue.act)
 
@@ -1295,13 +1393,14 @@ class AttributionFinder:
         return start, end
 
     def _phrasal(
-        self, tok: Token, lemma: str, children: list[Token] | None = None
+        self, tok: Token, lemma: str, kids: _Dependents | None = None
     ) -> tuple[Cue | None, Token | None]:
-        """A verb + preposition cue ("called for talks") and its preposition (`children`:
-        the verb's, when already read)."""
+        """A verb + preposition cue ("called for talks") and its preposition (`kids`: the
+        verb's dependents, when already read)."""
         table = phrasal_cues()
-        for child in tok.children if children is None else children:
-            if child.dep_ == "prep" and child.i > tok.i:
+        kids = _dependents(tok) if kids is None else kids
+        for label, child in kids.labelled:
+            if label == "prep" and child.i > tok.i:
                 cue = table.get((lemma, child.lower_))
                 if cue is not None:
                     return cue, child
@@ -1310,7 +1409,7 @@ class AttributionFinder:
     @staticmethod
     def _quoting_head(tok: Token) -> Token | None:
         """The "quote" verb of "quoted as saying", when `tok` is the saying."""
-        if tok.lemma_.lower() != "say" or tok.tag_ != "VBG":
+        if tok.tag_ != "VBG" or tok.lemma_.lower() != "say":
             return None
         head = tok.head
         if head.lower_ == "as":
@@ -1320,12 +1419,11 @@ class AttributionFinder:
         return None
 
     @staticmethod
-    def _is_infinitive_without_subject(tok: Token, children: list[Token] | None = None) -> bool:
+    def _is_infinitive_without_subject(tok: Token, kids: _Dependents | None = None) -> bool:
         """ "important to note": an infinitive hanging from no verb names no act of anyone
         ("refused to comment", "started to portray" take the governing verb's subject)."""
-        kids = list(tok.children) if children is None else children
-        has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
-        if not has_to or any(c.dep_ in _SUBJECT_DEPS for c in kids):
+        kids = _dependents(tok) if kids is None else kids
+        if not _has_to(kids) or not _SUBJECT_DEPS.isdisjoint(kids.labels):
             return False
         head = tok.head
         return not (
@@ -1333,7 +1431,7 @@ class AttributionFinder:
             and (head.pos_ == "VERB" or (head.pos_ == "ADJ" and head.dep_ == "acomp"))
         )
 
-    def _subject(self, tok: Token, children: list[Token] | None = None) -> Token | None:
+    def _subject(self, tok: Token, kids: _Dependents | None = None) -> Token | None:
         """The cue's subject, or that of the verb a participle or conjunct hangs from.
 
         A conjunct or participle the parser hung inside another cue's content clause ("he
@@ -1341,8 +1439,10 @@ class AttributionFinder:
         """
         cur = tok
         for hop in range(MAX_SUBJECT_HOPS + 1):
-            kids = children if hop == 0 and children is not None else cur.children
-            subjects = [c for c in kids if c.dep_ in _SUBJECT_DEPS]
+            if hop == 0 and kids is not None:
+                subjects = [t for label, t in kids.labelled if label in _SUBJECT_DEPS]
+            else:
+                subjects = [c for c in cur.children if c.dep_ in _SUBJECT_DEPS]
             if subjects:
                 # "“Anyone who attacks him loses,” said Ann Lee": a subject inside the quote
                 # is the parser's slip; the speaker stands outside it
@@ -1374,22 +1474,23 @@ class AttributionFinder:
         cue: Cue,
         speaker: Token,
         sent: SpacySpan,
-        children: list[Token] | None = None,
+        kids: _Dependents | None = None,
     ) -> tuple[int, int] | None:
+        kids = _dependents(tok) if kids is None else kids
         speaker_tokens = set(_subtree_range(speaker))
         if cue.needs_predicate:
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 return None  # "a company called Harmony": a name, not a statement
             # "called the plan a sham": the object and its predicate, and nothing else
-            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            pred = next((c for c in tok.children if c.dep_ == "oprd"), None)
+            obj = kids.first("dobj")
+            pred = kids.first("oprd")
             if pred is None and obj is not None and obj.i > tok.i:
                 # "cast the vote as a referendum": an "as" phrase after the object
                 pred = next(
                     (
                         c
-                        for c in tok.children
-                        if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i and c.n_rights
+                        for label, c in kids.labelled
+                        if label == "prep" and c.lower_ == "as" and c.i > obj.i and c.n_rights
                     ),
                     None,
                 )
@@ -1418,8 +1519,8 @@ class AttributionFinder:
             return opening
         clauses = [
             c
-            for c in (tok.children if children is None else children)
-            if (c.dep_ in _CLAUSE_DEPS or _is_embedded_question(tok, c))
+            for label, c in kids.labelled
+            if (label in _CLAUSE_DEPS or (label == "advcl" and _is_embedded_question(tok, c)))
             and c.i not in speaker_tokens
             and c.pos_ != "ADJ"
         ]
@@ -1468,7 +1569,7 @@ class AttributionFinder:
         parenthetical = (
             self._parenthetical(tok, speaker, cue.addressee)
             or self._as_clause(tok)
-            or self._fronted(tok, speaker)
+            or self._fronted(tok, speaker, sent)
         )
         if parenthetical is not None:
             return parenthetical
@@ -1477,7 +1578,7 @@ class AttributionFinder:
             return bare
         obj_span = None
         if cue.takes_object:
-            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            obj = kids.first("dobj")
             if obj is not None and cue.needs_topic and obj.lemma_.lower() not in topic_nouns():
                 obj = None
             if obj is not None and (obj.pos_ != "PRON" or obj.tag_ == "PRP"):
@@ -1653,7 +1754,7 @@ class AttributionFinder:
         while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
             hi -= 1
         start, end = trim(self.text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
-        if words_in(self.text, start, end) < 3:
+        if not words_at_least(self.text, start, end, 3):
             return None
         return start, end
 
@@ -1687,7 +1788,7 @@ class AttributionFinder:
         rest = [i for i in _subtree_range(head) if i not in own]
         lo, hi = min(rest), max(rest)
         start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
-        if words_in(self.text, start, end) < 2:
+        if not words_at_least(self.text, start, end, 2):
             return None
         return start, end
 
@@ -1707,13 +1808,13 @@ class AttributionFinder:
             and doc[left - 2 if left == tok.i else left - 1].dep_ != "cc"
         )
 
-    def _fronted(self, tok: Token, speaker: Token) -> tuple[int, int] | None:
+    def _fronted(self, tok: Token, speaker: Token, sent: SpacySpan) -> tuple[int, int] | None:
         """ "Not yet, the minister said.": the words before the speaker, set off by a comma,
-        are the content of a cue that heads its sentence and has no other content."""
+        are the content of a cue that heads its sentence (`sent`) and has no other content."""
         doc = tok.doc
         if tok.head.i != tok.i or speaker.i > tok.i:
             return None
-        sent_start = tok.sent.start
+        sent_start = sent.start
         comma = speaker.left_edge.i - 1
         if comma <= sent_start or doc[comma].lower_ != ",":
             return None
@@ -1829,7 +1930,7 @@ class AttributionFinder:
     def _before_trailing_relative(self, start: int, end: int) -> int:
         """A content cut before a relative clause set off by a comma that runs to its end
         ("praised the plan, which includes ..."): the writer's aside, not what was said."""
-        first, stop = bisect_right(self._tok_ends, start), bisect_left(self._tok_starts, end)
+        first, stop = self._first_ending_after(start), bisect_left(self._tok_starts, end)
         if stop - first < 4:
             return end
         doc = self.sdoc
@@ -1849,7 +1950,7 @@ class AttributionFinder:
     def _split_relay(self, start: int, end: int) -> tuple[int, list[tuple[int, int]]]:
         """Cut "..., as reported by Reuters" off a content; the outlets become relays."""
         verbs = self._relay_verbs
-        lo = bisect_right(self._tok_ends, start)
+        lo = self._first_ending_after(start)
         hi = bisect_left(self._tok_starts, end)
         for i in verbs[bisect_left(verbs, lo) : bisect_left(verbs, hi)]:
             tok = self.sdoc[i]
@@ -1878,19 +1979,21 @@ class AttributionFinder:
         j = k
         while j > 0 and self.quotes[j - 1][1] > start:
             j -= 1
-        overlapping = self.quotes[j:k]
-        if not overlapping:
+        if j == k:
             return start, end, "indirect"
+        overlapping = self.quotes[j:k]
         new_start = min(start, overlapping[0][0])
         new_end = max(end, overlapping[-1][1])
         # a quote's edges are marks or a line end, never inside a word: the span's words are
         # the quotes' and those of the gaps around and between them
-        edges = [new_start, *(edge for quote in overlapping for edge in quote), new_end]
-        unquoted = sum(
-            words_in(self.text, edges[i], edges[i + 1])
-            for i in range(0, len(edges), 2)
-            if edges[i] < edges[i + 1]
-        )
+        unquoted = 0
+        gap_start = new_start
+        for qs, qe in overlapping:
+            if gap_start < qs:
+                unquoted += words_in(self.text, gap_start, qs)
+            gap_start = qe
+        if gap_start < new_end:
+            unquoted += words_in(self.text, gap_start, new_end)
         if unquoted == 0:
             quoted_any = any(words_at_least(self.text, qs, qe) for qs, qe in overlapping)
             kind = "direct" if quoted_any else "mixed"
@@ -1902,11 +2005,11 @@ class AttributionFinder:
 
     def _token_span(self, start: int, end: int) -> tuple[int, int]:
         """The first and past-the-last index of the tokens overlapping [start, end)."""
-        return bisect_right(self._tok_ends, start), bisect_left(self._tok_starts, end)
+        return self._first_ending_after(start), bisect_left(self._tok_starts, end)
 
     def _token_range(self, start: int, end: int) -> set[int]:
         """Indices of the tokens overlapping [start, end), by bisection (no span built)."""
-        return set(range(bisect_right(self._tok_ends, start), bisect_left(self._tok_starts, end)))
+        return set(range(self._first_ending_after(start), bisect_left(self._tok_starts, end)))
 
     # -- quotes without a cue of their own -------------------------------------
 
@@ -2027,7 +2130,7 @@ class AttributionFinder:
             return False
         if "\n" in self.text[quote_end : att.start]:
             return False
-        if words_in(self.text, quote_end, att.start) > MAX_ATTRIBUTION_WORDS:
+        if words_at_least(self.text, quote_end, att.start, MAX_ATTRIBUTION_WORDS + 1):
             return False
         words = [
             i
@@ -2043,8 +2146,8 @@ class AttributionFinder:
         if other.cue_start is None or last.cue_start is None:
             return False
         starts = self._sentence_starts()
-        k = bisect_right(starts, bisect_right(self._tok_ends, last.cue_start))
-        return k == bisect_right(starts, bisect_right(self._tok_ends, other.cue_start))
+        k = bisect_right(starts, self._first_ending_after(last.cue_start))
+        return k == bisect_right(starts, self._first_ending_after(other.cue_start))
 
     def _only_attribution_between(self, last: Attribution, quote_start: int) -> bool:
         """Whether nothing but the previous statement's own attribution (its speaker and cue,
@@ -2052,17 +2155,22 @@ class AttributionFinder:
         paragraph break only a quote left open runs on (the continuation convention)."""
         if "\n" in self.text[last.end : quote_start] and not self._left_open(last.end):
             return False
+        # the stretch may be long: its words' tokens are read only once the cheaper checks
+        # pass, and whether it has any only up to the first
+        starts_in = range(
+            bisect_left(self._tok_starts, last.end), bisect_left(self._tok_starts, quote_start)
+        )
+        if not any(self.sdoc[i].is_alpha for i in starts_in):
+            return True
+        if last.cue_start is None or not last.end <= last.cue_start < quote_start:
+            return False
+        if words_at_least(self.text, last.end, quote_start, MAX_ATTRIBUTION_WORDS + 1):
+            return False
         words = [
             i
             for i in self._token_range(last.end, quote_start)
             if self._tok_starts[i] >= last.end and self.sdoc[i].is_alpha
         ]
-        if not words:
-            return True
-        if last.cue_start is None or not last.end <= last.cue_start < quote_start:
-            return False
-        if words_in(self.text, last.end, quote_start) > MAX_ATTRIBUTION_WORDS:
-            return False
         starts = self._sentence_starts()
         k = bisect_right(starts, words[0])
         return k == bisect_right(starts, words[-1])
@@ -2077,7 +2185,7 @@ class AttributionFinder:
 
     def _sentence_starts(self) -> list[int]:
         if self._sent_starts is None:
-            self._sent_starts = sentence_starts(self.sdoc, self._arr[:, 2])
+            self._sent_starts = sentence_starts(self.sdoc, self._arr[:, 1])
         return self._sent_starts
 
 
@@ -2280,16 +2388,20 @@ def _is_time_or_punct(tok: Token) -> bool:
     return False
 
 
-def _is_question(tok: Token, sent: SpacySpan, children: list[Token] | None = None) -> bool:
+def _is_question(tok: Token, sent: SpacySpan, kids: _Dependents | None = None) -> bool:
     """Whether a cue is the verb of a direct question: an auxiliary before a subject of its
     own and a question mark closing the sentence ("Did she say that?", "Can talks offer a
     way out?")."""
-    kids = list(tok.children) if children is None else children
-    auxes = [c.i for c in kids if c.dep_ in ("aux", "auxpass") and c.i < tok.i]
+    kids = _dependents(tok) if kids is None else kids
+    auxes = (
+        [c.i for label, c in kids.labelled if label in ("aux", "auxpass") and c.i < tok.i]
+        if "aux" in kids.labels or "auxpass" in kids.labels
+        else []
+    )
     if tok.pos_ == "AUX":
         auxes.append(tok.i)  # "Is he sure ...?": the copula itself goes first
     if not auxes or not any(
-        c.dep_ in _SUBJECT_DEPS and min(auxes) < c.i and c.i != tok.i for c in kids
+        label in _SUBJECT_DEPS and min(auxes) < c.i and c.i != tok.i for label, c in kids.labelled
     ):
         return False
     return sent.text.rstrip().rstrip("\"'”’)").endswith("?")
@@ -2341,13 +2453,14 @@ def _appearance_clause(verb: Token) -> Token | None:
     return None
 
 
-def _adjacent_subject(verb: Token) -> Token | None:
+def _adjacent_subject(verb: Token, sent: SpacySpan) -> Token | None:
     """The noun right before a sentence's main verb that the parser left without a subject
-    ("... former president Bill Clinton said ...", the name taken for an apposition)."""
-    if verb.dep_ != "ROOT" or verb.i == verb.sent.start:
+    ("... former president Bill Clinton said ...", the name taken for an apposition); `sent`
+    is the verb's sentence (cheaper to pass than `verb.sent` to rebuild)."""
+    if verb.dep_ != "ROOT" or verb.i == sent.start:
         return None
     prev = verb.doc[verb.i - 1]
-    if prev.lower_ == ")" and prev.i > verb.sent.start:
+    if prev.lower_ == ")" and prev.i > sent.start:
         prev = verb.doc[prev.i - 1]
     if prev.lower_ == "," and prev.i > verb.sent.start:
         # "her adviser, Jake Sullivan, said": the name set off as an apposition
@@ -2433,6 +2546,13 @@ def _is_as_clause(tok: Token) -> bool:
 
 def _has_subject(tok: Token) -> bool:
     return any(c.dep_ in _SUBJECT_DEPS for c in tok.children)
+
+
+def _has_to(kids: _Dependents) -> bool:
+    """Whether a verb's dependents hold the "to" of an infinitive."""
+    return "aux" in kids.labels and any(
+        label == "aux" and c.lower_ == "to" for label, c in kids.labelled
+    )
 
 
 def _is_infinitive(tok: Token) -> bool:
