@@ -2132,13 +2132,7 @@ class AttributionFinder:
             return False
         if words_at_least(self.text, quote_end, att.start, MAX_ATTRIBUTION_WORDS + 1):
             return False
-        words = [
-            i
-            for i in self._token_range(quote_end, att.start)
-            if self._tok_starts[i] >= quote_end and self.sdoc[i].is_alpha
-        ]
-        starts = self._sentence_starts()
-        return bool(words) and bisect_right(starts, words[0]) == bisect_right(starts, words[-1])
+        return self._words_in_one_sentence(quote_end, att.start)
 
     def _aside_of(self, last: Attribution, other: Attribution) -> bool:
         """Whether `other` stands in `last`'s own attribution sentence ("“...,” she said,
@@ -2155,25 +2149,29 @@ class AttributionFinder:
         paragraph break only a quote left open runs on (the continuation convention)."""
         if "\n" in self.text[last.end : quote_start] and not self._left_open(last.end):
             return False
-        # the stretch may be long: its words' tokens are read only once the cheaper checks
-        # pass, and whether it has any only up to the first
-        starts_in = range(
-            bisect_left(self._tok_starts, last.end), bisect_left(self._tok_starts, quote_start)
-        )
-        if not any(self.sdoc[i].is_alpha for i in starts_in):
+        # the stretch may be long: whether it has words is read only up to the first
+        if self._first_word(last.end, quote_start) is None:
             return True
         if last.cue_start is None or not last.end <= last.cue_start < quote_start:
             return False
         if words_at_least(self.text, last.end, quote_start, MAX_ATTRIBUTION_WORDS + 1):
             return False
-        words = [
-            i
-            for i in self._token_range(last.end, quote_start)
-            if self._tok_starts[i] >= last.end and self.sdoc[i].is_alpha
-        ]
+        return self._words_in_one_sentence(last.end, quote_start)
+
+    def _first_word(self, start: int, end: int, last: bool = False) -> int | None:
+        """The first (or last) word token starting in [start, end)."""
+        tokens = range(bisect_left(self._tok_starts, start), bisect_left(self._tok_starts, end))
+        sdoc = self.sdoc
+        return next((i for i in (reversed(tokens) if last else tokens) if sdoc[i].is_alpha), None)
+
+    def _words_in_one_sentence(self, start: int, end: int) -> bool:
+        """Whether the word tokens starting in [start, end) are some and in one sentence."""
+        first = self._first_word(start, end)
+        if first is None:
+            return False
+        last = self._first_word(start, end, last=True)
         starts = self._sentence_starts()
-        k = bisect_right(starts, words[0])
-        return k == bisect_right(starts, words[-1])
+        return bisect_right(starts, first) == bisect_right(starts, first if last is None else last)
 
     def _left_open(self, end: int) -> bool:
         """Whether the quote a content ends in reaches its paragraph end with no closing mark."""
