@@ -1522,7 +1522,9 @@ class AttributionFinder:
             for label, c in kids.labelled
             if (label in _CLAUSE_DEPS or (label == "advcl" and _is_embedded_question(tok, c)))
             and c.i not in speaker_tokens
-            and c.pos_ != "ADJ"
+            # "said it was vital": an adjective heads no clause, unless the tagger took a
+            # participle for one ("noting that most workers qualified")
+            and (c.pos_ != "ADJ" or _has_subject(c))
         ]
         # "voters said X, and three-quarters said Y": a second cue with its own subject
         # is its own statement, not this one's content

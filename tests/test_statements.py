@@ -712,6 +712,13 @@ def test_boilerplate_holds_no_statements() -> None:
             "the minister's account",
         ),
         (
+            # the tagger takes "honest" for the head of no clause
+            "Most voters consider the minister honest.",
+            "Most voters",
+            "consider",
+            "the minister honest",
+        ),
+        (
             "Moscow rejected the proposal for a buffer zone.",
             "Moscow",
             "reject",
