@@ -94,6 +94,8 @@ _LABEL = re.compile(
 _NAME_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Relative pronouns, which open a relative clause rather than report one.
+_RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 #: Dependents that are a cue's own complement (what it says or who it addresses).
 _COMPLEMENT_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp", "attr", "oprd", "acomp"})
 _INHERIT_DEPS = frozenset({"advcl", "conj", "xcomp", "acl", "relcl"})
@@ -1447,6 +1449,10 @@ class AttributionFinder:
                 # "“Anyone who attacks him loses,” said Ann Lee": a subject inside the quote
                 # is the parser's slip; the speaker stands outside it
                 return next((c for c in subjects if not self._is_quoted(c.i)), subjects[0])
+            if hop == 0:
+                named = _subject_of_relative(cur)
+                if named is not None:
+                    return named
             if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head is not cur.head:
                 # "after saying that ...", "by insisting that ...": the subject of the verb
                 # the preposition hangs from
@@ -2504,6 +2510,21 @@ def _content_children(verb: Token, start: int, end: int) -> list[Token]:
     if not any(c.i < verb.i for c in parts) or not any(c.i > verb.i for c in parts):
         return []
     return parts
+
+
+def _subject_of_relative(verb: Token) -> Token | None:
+    """ "Lavrov, who met the envoy twice, said ...": the parser took the relative clause for
+    the verb's complement, with the name and the relative pronoun as its two subjects; the
+    name is the verb's own."""
+    for clause in verb.children:
+        if clause.i > verb.i:
+            break
+        if clause.dep_ != "ccomp":
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if len(subjects) >= 2 and subjects[1].lower_ in _RELATIVES and subjects[0].i < clause.i:
+            return subjects[0]
+    return None
 
 
 def _is_to_infinitive(tok: Token) -> bool:

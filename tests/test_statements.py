@@ -719,6 +719,14 @@ def test_boilerplate_holds_no_statements() -> None:
             "the minister honest",
         ),
         (
+            # the parser takes the relative clause for what was said, "Lavrov" for its subject
+            "Lavrov, meanwhile, who has met the envoy twice this year, said the talks would "
+            "resume in May.",
+            "Lavrov",
+            "say",
+            "the talks would resume in May",
+        ),
+        (
             "Moscow rejected the proposal for a buffer zone.",
             "Moscow",
             "reject",
