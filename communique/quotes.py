@@ -1484,6 +1484,10 @@ class AttributionFinder:
     ) -> tuple[int, int] | None:
         kids = _dependents(tok) if kids is None else kids
         speaker_tokens = set(_subtree_range(speaker))
+        if tok.i in speaker_tokens:
+            # "ads attacking the governor's record": the participle and what it says hang
+            # from the speaker, and none of them is the speaker
+            speaker_tokens.difference_update(_subtree_range(tok))
         if cue.needs_predicate:
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 return None  # "a company called Harmony": a name, not a statement
@@ -1519,8 +1523,13 @@ class AttributionFinder:
             and tok.doc[lead - 1].lower_ == ","
             and any(c.dep_ in _SUBJECT_DEPS and c.i < lead for c in tok.head.children)
         )
-        opening = None if inside else self._opening_quote(tok)
-        opening = opening or self._closing_quote(tok, speaker)
+        # "“...,” she said when asked whether ...": a subordinate cue with its own clause
+        # after it reports that clause, not the quote the main cue reports
+        subordinate = tok.dep_ == "advcl" and any(
+            label in _CLAUSE_DEPS and c.i > tok.i for label, c in kids.labelled
+        )
+        opening = None if inside or subordinate else self._opening_quote(tok)
+        opening = opening or (None if subordinate else self._closing_quote(tok, speaker))
         if opening is not None:
             return opening
         clauses = [
@@ -1590,8 +1599,10 @@ class AttributionFinder:
             if obj is not None and cue.needs_topic and obj.lemma_.lower() not in topic_nouns():
                 obj = None
             if obj is not None and (obj.pos_ != "PRON" or obj.tag_ == "PRP"):
-                obj_span = _subtree_chars(obj, exclude={tok.i} | speaker_tokens)
-                obj_span = (obj_span[0], _with_complements(tok, obj, obj_span[1]))
+                aside = _nonrestrictive(obj)
+                obj_span = _subtree_chars(obj, exclude={tok.i} | speaker_tokens | aside)
+                if not aside:
+                    obj_span = (obj_span[0], _with_complements(tok, obj, obj_span[1]))
         quote = self._adjacent_quote(tok, sent, speaker)
         # "decried the party for “turning its back”": a quote inside the object's
         # phrase is part of a mixed content
@@ -2371,6 +2382,17 @@ def _with_complements(verb: Token, obj: Token, end: int) -> int:
     return max(end, doc[hi].idx + len(doc[hi]))
 
 
+def _nonrestrictive(noun: Token) -> set[int]:
+    """The tokens of what a comma sets off after a noun: a relative clause or an apposition
+    that describes it ("rejected the treaty, which the envoy signed in May"), from the
+    comma on; an object content ends before them."""
+    doc = noun.doc
+    for child in noun.rights:
+        if child.dep_ in ("relcl", "appos") and doc[child.left_edge.i - 1].text == ",":
+            return set(range(child.left_edge.i - 1, noun.right_edge.i + 1))
+    return set()
+
+
 def _controller(verb: Token, clause: Token) -> Token | None:
     """The object of `verb` that is the understood subject of its to-infinitive `clause`
     ("told the staff never to speak", "urged Congress to act")."""
@@ -2471,7 +2493,12 @@ def _adjacent_subject(verb: Token, sent: SpacySpan) -> Token | None:
     if prev.lower_ == "," and prev.i > verb.sent.start:
         # "her adviser, Jake Sullivan, said": the name set off as an apposition
         named = verb.doc[prev.i - 1]
-        return named if named.dep_ == "appos" and named.pos_ == "PROPN" else None
+        if named.dep_ != "appos":
+            return None
+        if named.pos_ == "PROPN":
+            return named
+        # "Senator Harry Reid, the minority leader, said": the title set off after the name
+        return named.head if named.head.pos_ == "PROPN" and named.head.i < named.i else None
     if prev.pos_ not in ("PROPN", "NOUN", "PRON") or prev.dep_ in ("dobj", "pobj", "poss"):
         return None
     return prev

@@ -1222,3 +1222,71 @@ def test_transcript_turns_by_surname_and_in_quote_marks() -> None:
     )
     turns = [(s.speaker_text, s.cue) for s in doc.statements if s.cue == ":"]
     assert turns == [("KATE LEE", ":"), ("JOEL ORTIZ", ":"), ("LEE", ":"), ("ORTIZ", ":")]
+
+
+@pytest.mark.model
+def test_object_of_a_participle_hanging_from_its_speaker_is_whole() -> None:
+    doc = _analyse(
+        "The coalition ran advertisements condemning the government's decision to expel the "
+        "ambassador."
+    )
+    condemned = [s for s in doc.statements if s.cue == "condemn"]
+    assert [(s.speaker_text, s.content) for s in condemned] == [
+        ("advertisements", "the government's decision to expel the ambassador")
+    ]
+
+
+@pytest.mark.model
+def test_object_content_ends_before_what_a_comma_sets_off() -> None:
+    doc = _analyse(
+        "The foreign minister rejected the border treaty, which her predecessor signed in 2019."
+    )
+    assert [(s.cue, s.content) for s in doc.statements if s.cue == "reject"] == [
+        ("reject", "the border treaty")
+    ]
+
+
+def test_title_set_off_after_a_name_the_parser_hung_elsewhere() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from communique.quotes import _adjacent_subject
+
+    # "Alarmed by the clashes in Odesa, Senator Ann Lee, the whip, said ...", parsed with
+    # the name as a conjunct of "Odesa" and "said" left without a subject
+    words = [
+        "Alarmed",
+        "by",
+        "clashes",
+        "in",
+        "Odesa",
+        ",",
+        "Senator",
+        "Ann",
+        "Lee",
+        ",",
+        "the",
+        "whip",
+        ",",
+        "said",
+    ]
+    heads = [13, 0, 1, 2, 3, 4, 8, 8, 4, 8, 11, 8, 13, 13]
+    deps = ["advcl", "agent", "pobj", "prep", "pobj", "punct", "compound", "compound"]
+    deps += ["conj", "punct", "det", "appos", "punct", "ROOT"]
+    pos = ["VERB", "ADP", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PROPN"]
+    pos += ["PUNCT", "DET", "NOUN", "PUNCT", "VERB"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    said = doc[13]
+    subject = _adjacent_subject(said, doc[:])
+    assert subject is not None and subject.text == "Lee"
+
+
+@pytest.mark.model
+def test_cue_of_a_when_clause_reports_its_own_clause_not_the_quote() -> None:
+    doc = _analyse(
+        "“We will never accept it,” the minister said when asked whether Kyiv would cede land."
+    )
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
+        ("say", "the minister", "We will never accept it"),
+        ("ask", None, "whether Kyiv would cede land"),
+    ]
