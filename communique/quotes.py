@@ -93,6 +93,25 @@ _LABEL = re.compile(
 #: spaCy entity types that make a headline label a source ("Minister X: ...").
 _NAME_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
+#: Conjunctions that open an adverbial clause, never a reported one ("While X is true, she
+#: said Y": the parser may still hang the "while" clause as the cue's complement).
+_ADVERBIAL_MARKS = frozenset(
+    {
+        "while",
+        "although",
+        "though",
+        "because",
+        "if",
+        "when",
+        "since",
+        "unless",
+        "until",
+        "once",
+        "whereas",
+        "after",
+        "before",
+    }
+)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Relative pronouns, which open a relative clause rather than report one.
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
@@ -1160,7 +1179,11 @@ class AttributionFinder:
             and tok.doc[tok.i + 1].lower_ == ","
         ):
             return None  # "That said, ...": a discourse marker, no one speaks
-        if content is None and particle is not None:
+        if content is None and particle is not None and particle.dep_ == "mark":
+            # "called for the UN to act": the clause the preposition opens
+            clause_end = particle.head.right_edge
+            content = (particle.nbor().idx, clause_end.idx + len(clause_end))
+        elif content is None and particle is not None:
             content = _object_of(particle)
             if content is not None:
                 content = (content[0], _with_complements(tok, particle, content[1]))
@@ -1406,6 +1429,15 @@ class AttributionFinder:
                 cue = table.get((lemma, child.lower_))
                 if cue is not None:
                     return cue, child
+        for label, child in kids.labelled:
+            if label in ("advcl", "ccomp") and child.i > tok.i:
+                # "called for the UN to act": the parser reads "for" as the mark of a
+                # for-to clause
+                first = child.left_edge
+                if first.dep_ == "mark" and first.head.i == child.i and first.i < child.i - 1:
+                    cue = table.get((lemma, first.lower_))
+                    if cue is not None:
+                        return cue, first
         return None, None
 
     @staticmethod
@@ -1416,7 +1448,7 @@ class AttributionFinder:
         head = tok.head
         if head.lower_ == "as":
             head = head.head
-        if head.lemma_.lower() in ("quote", "cite") and head is not tok:
+        if head.lemma_.lower() in ("quote", "cite") and head.i != tok.i:
             return head
         return None
 
@@ -1453,12 +1485,12 @@ class AttributionFinder:
                 named = _subject_of_relative(cur)
                 if named is not None:
                     return named
-            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head is not cur.head:
+            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
                 # "after saying that ...", "by insisting that ...": the subject of the verb
                 # the preposition hangs from
                 cur = cur.head.head
                 continue
-            if cur.dep_ not in _INHERIT_DEPS or cur.head is cur:
+            if cur.dep_ not in _INHERIT_DEPS or cur.head.i == cur.i:
                 return None
             if cur.dep_ in ("acl", "relcl"):
                 # "officials speaking on condition of anonymity": the noun speaks
@@ -1541,6 +1573,11 @@ class AttributionFinder:
             # participle for one ("noting that most workers qualified")
             and (c.pos_ != "ADJ" or _has_subject(c))
         ]
+        if any(c.i > tok.i for c in clauses):
+            # "While X is true, she said Y": with a clause after the cue, one before it that
+            # opens with "while", "if" or "because" is an adjunct the parser took for a
+            # complement
+            clauses = [c for c in clauses if c.i > tok.i or not _adverbial_mark(c)]
         # "voters said X, and three-quarters said Y": a second cue with its own subject
         # is its own statement, not this one's content
         own = [c for c in clauses if not (_is_speech_verb(c) and _has_subject(c))]
@@ -2391,6 +2428,13 @@ def _nonrestrictive(noun: Token) -> set[int]:
         if child.dep_ in ("relcl", "appos") and doc[child.left_edge.i - 1].text == ",":
             return set(range(child.left_edge.i - 1, noun.right_edge.i + 1))
     return set()
+
+
+def _adverbial_mark(clause: Token) -> bool:
+    """Whether a clause opens with a conjunction of time, cause, condition or concession
+    (however the parser hung it: "While not all of it is true" marks the subject)."""
+    first = clause.left_edge
+    return first.lower_ in _ADVERBIAL_MARKS and first.pos_ in ("SCONJ", "ADP", "ADV")
 
 
 def _controller(verb: Token, clause: Token) -> Token | None:

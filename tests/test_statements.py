@@ -1290,3 +1290,62 @@ def test_cue_of_a_when_clause_reports_its_own_clause_not_the_quote() -> None:
         ("say", "the minister", "We will never accept it"),
         ("ask", None, "whether Kyiv would cede land"),
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The foreign minister is calling for the United Nations to send observers to the "
+            "border region.",
+            "The foreign minister",
+            "the United Nations to send observers to the border region",
+        ),
+        (
+            "Germany called for the European Union to impose new sanctions on Minsk.",
+            "Germany",
+            "the European Union to impose new sanctions on Minsk",
+        ),
+    ],
+)
+def test_call_for_a_for_to_clause(text: str, speaker: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
+        ("call for", speaker, content)
+    ]
+
+
+def test_clause_before_the_cue_opened_by_while_is_no_complement() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from communique.quotes import AttributionFinder
+
+    # "While not all Lavrov says is new, Kallas said Moscow is telling lies.", parsed with
+    # the "while" clause as a second complement of "said"
+    words = ["While", "not", "all", "Lavrov", "says", "is", "new", ",", "Kallas", "said"]
+    words += ["Moscow", "is", "telling", "lies", "."]
+    heads = [2, 2, 5, 4, 2, 9, 5, 9, 9, 9, 12, 12, 9, 12, 9]
+    deps = ["mark", "neg", "nsubj", "nsubj", "relcl", "ccomp", "acomp", "punct", "nsubj"]
+    deps += ["ROOT", "nsubj", "aux", "ccomp", "dobj", "punct"]
+    pos = ["SCONJ", "PART", "PRON", "PROPN", "VERB", "AUX", "ADJ", "PUNCT", "PROPN", "VERB"]
+    pos += ["PROPN", "AUX", "VERB", "NOUN", "PUNCT"]
+    tags = ["IN", "RB", "DT", "NNP", "VBZ", "VBZ", "JJ", ",", "NNP", "VBD", "NNP", "VBZ"]
+    tags += ["VBG", "NNS", "."]
+    lemmas = ["while", "not", "all", "Lavrov", "say", "be", "new", ",", "Kallas", "say"]
+    lemmas += ["Moscow", "be", "tell", "lie", "."]
+    spaces = [True] * 6 + [False] + [True] * 6 + [False, False]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+    )
+    found = AttributionFinder(doc, (), doc.text).find()
+    kallas = [a for a in found if a.speaker_text == "Kallas"]
+    assert [doc.text[a.start : a.end] for a in kallas] == ["Moscow is telling lies"]
