@@ -344,6 +344,7 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     at the paragraph end (the news convention for a quote running over paragraphs).
     """
     regions: list[tuple[int, int]] = []
+    inner: list[tuple[int, int]] = []  # quotes within the open quote
     open_at: int | None = None
     open_mark = ""
     n = len(text)
@@ -364,18 +365,31 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             ):
                 regions.append((open_at, i))
                 open_at = None
+                inner.clear()
             elif "\n" in text[i + 1 : j] or j == n:
                 open_at = None  # a quote never closed in its paragraph is noise
+                regions.extend(inner)  # but the quotes inside it are quotes
+                inner.clear()
             i = text.find("\n", i + 1, hi)
 
     pos = 0
+    nested_at: int | None = None  # a curly quote opened inside an open straight one
     for i, end, ch in _quote_marks(text):
         if open_at is not None:
             at_breaks(pos, i)
         pos = end
         if ch == DOUBLED_APOSTROPHE:
             ch = STRAIGHT_QUOTE
-        if (
+        if open_at is None:
+            nested_at = None
+        if open_at is not None and open_mark == STRAIGHT_QUOTE and ch in OPENING_QUOTES:
+            # a straight quote holding a curly one ("... about “justice” ..."): the inner
+            # quote is part of the outer
+            nested_at = i
+        elif nested_at is not None and ch in CLOSING_QUOTES:
+            inner.append((nested_at, end))
+            nested_at = None
+        elif (
             (ch in OPENING_QUOTES or ch == STRAIGHT_QUOTE)
             and open_at is not None
             and open_mark in OPENING_QUOTES
@@ -390,14 +404,17 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
             open_at = None
         elif ch in OPENING_QUOTES or (ch == STRAIGHT_QUOTE and open_at is None):
             open_at, open_mark = i, ch
+            inner.clear()
         elif open_at is not None and (
             ch in CLOSING_QUOTES or (ch == STRAIGHT_QUOTE and open_mark == STRAIGHT_QUOTE)
         ):
-            if end - open_at <= MAX_QUOTE_CHARS:
-                regions.append((open_at, end))
+            regions.extend(inner if end - open_at > MAX_QUOTE_CHARS else [(open_at, end)])
+            inner.clear()
             open_at = None
     if open_at is not None:
         at_breaks(pos, n)
+    if open_at is not None:
+        regions.extend(inner)  # a quote left open at the end: those inside it stand
     return regions
 
 
@@ -1776,7 +1793,21 @@ class AttributionFinder:
             return None
         qs, qe = self.quotes[k]
         text = self.text
-        if text[qe:lo].strip() or text[qs:qe].rstrip(_MARKS + " ")[-1:] != ",":
+        if text[qe:lo].strip():
+            return None
+        last = text[qs:qe].rstrip(_MARKS + " ")[-1:]
+        if last in ".!?" and last and "\n" not in text[qe:lo]:
+            # "“We are not leaving.” Lee said.", "“...” added Lee.": a sentence of nothing
+            # but the speaker and the cue says the quote before it
+            # (a time adjunct may follow: "Lee said on Friday.")
+            allowed = set(_subtree_range(speaker))
+            for child in tok.rights:
+                if _is_time_or_punct(child):
+                    allowed.update(_subtree_range(child))
+            after = tok.doc[tok.i + 1 : tok.sent.end]
+            bare = all(t.is_punct or t.is_space or t.i in allowed for t in after)
+            return (qs, qe) if bare else None
+        if last != ",":
             return None
         if text.find(",", qe, tok.idx) >= 0:
             return None  # "“...,” she said, adding that ...": the quote is the first cue's

@@ -25,6 +25,14 @@ from communique.statements import StatementExtractor
         ("No quote marks.\nNone at all.", []),
         ("“Talks will\nresume,” she said.", ["“Talks will\nresume,”"]),
         ("“Talks will resume.\n\nAnother paragraph.", []),
+        # a curly quote inside a straight one belongs to it
+        ('She said "it is “final” now" and left.', ['"it is “final” now"']),
+        (
+            'He said:\n\n"It is not about “peace” at all.\n\n"It never was."',
+            ['"It is not about “peace” at all.', '"It never was."'],
+        ),
+        # a straight mark never closed leaves the curly quotes after it standing
+        ("A 6'2\" guard. “We will go,” she said.", ["“We will go,”"]),
     ],
 )
 def test_quote_regions(text: str, expected: list[str]) -> None:
@@ -1349,3 +1357,27 @@ def test_clause_before_the_cue_opened_by_while_is_no_complement() -> None:
     found = AttributionFinder(doc, (), doc.text).find()
     kallas = [a for a in found if a.speaker_text == "Kallas"]
     assert [doc.text[a.start : a.end] for a in kallas] == ["Moscow is telling lies"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy left early. “We are not going back to Geneva.” Kallas said.",
+        "“We are not going back to Geneva.” said Kallas.",
+        "“We are not going back to Geneva.” Kallas said on Friday.",
+    ],
+)
+def test_sentence_of_only_speaker_and_cue_says_the_quote_before_it(text: str) -> None:
+    doc = _analyse(text)
+    assert [(s.kind, s.speaker_text, s.content) for s in doc.statements] == [
+        ("direct", "Kallas", "We are not going back to Geneva")
+    ]
+
+
+@pytest.mark.model
+def test_quote_before_a_cue_with_its_own_clause_is_not_its_content() -> None:
+    doc = _analyse("“We are not going back to Geneva.” Kallas said the talks had failed.")
+    assert [(s.speaker_text, s.content) for s in doc.statements if s.cue == "say"] == [
+        ("Kallas", "the talks had failed")
+    ]
