@@ -763,8 +763,8 @@ class AttributionFinder:
         if m is None or words_in(first, m.start(2), m.end(2)) < MIN_STANDALONE_QUOTE_WORDS - 2:
             return None
         label = self.sdoc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if label is None:
-            return None
+        if label is None or any(t.tag_ in ("VBD", "VBZ", "VBP") for t in label):
+            return None  # "The envoy issued a warning: ...": a sentence, not a label
         words = m.group(1).split()
         named = any(t.ent_type_ in _NAME_ENTITY_TYPES for t in label) or (
             # headline case defeats the tagger: a capitalised label that is no kicker
@@ -1080,6 +1080,9 @@ class AttributionFinder:
                     content = _object_of(child, times=False)
                     cue = phrasal
                     break
+        if content is None and cue is not None and cue.act == "speech":
+            # "issued the following statement: “...”": a quote opening after the noun
+            content = self._opening_quote(tok)
         if content is None or cue is None:
             return None
         c_start, c_end = trim(self.text, *content)

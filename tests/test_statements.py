@@ -1381,3 +1381,23 @@ def test_quote_before_a_cue_with_its_own_clause_is_not_its_content() -> None:
     assert [(s.speaker_text, s.content) for s in doc.statements if s.cue == "say"] == [
         ("Kallas", "the talks had failed")
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The ministry issued a statement: “We reject the accusations.”", "statement"),
+        (
+            "The ministry released the following statement: “We reject the accusations.”",
+            "statement",
+        ),
+        ("Kallas issued a warning: “We reject the accusations.”", "warning"),
+    ],
+)
+def test_quote_after_a_statement_noun_and_a_colon(text: str, cue: str) -> None:
+    doc = _analyse(text)
+    assert [(s.kind, s.cue, s.content) for s in doc.statements] == [
+        ("direct", cue, "We reject the accusations")
+    ]
+    assert doc.statements[0].speaker_text in ("The ministry", "Kallas")
