@@ -49,6 +49,8 @@ MAX_LINE_SPEAKER_WORDS = 12
 #: A quote counts as a cue's own when at most this many words stand between them
 #: ("“...,” she said on Friday", "he told reporters: “...”").
 MAX_QUOTE_GAP_WORDS = 4
+#: Words an object may span before the quote that is its predicate ("called X “...”").
+MAX_OBJECT_WORDS = 12
 #: A cue introduces a direct quote from at most this many tokens away (its speaker, with a
 #: title, may stand between: "“...,” Deputy Foreign Minister Ana Ruiz said").
 MAX_DIRECT_CUE_TOKENS = 10
@@ -1688,7 +1690,8 @@ class AttributionFinder:
         if k >= len(self.quotes):
             return None
         qs, qe = self.quotes[k]
-        if "\n" in self.text[end:qs] or words_at_least(self.text, end, qs, MAX_QUOTE_GAP_WORDS + 1):
+        # the object may be long ("called the use of executive orders “dangerous”")
+        if "\n" in self.text[end:qs] or words_at_least(self.text, end, qs, MAX_OBJECT_WORDS + 1):
             return None
         if not obj.left_edge.idx <= qs <= obj.right_edge.idx + len(obj.right_edge) + 2:
             return None

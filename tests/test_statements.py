@@ -1401,3 +1401,11 @@ def test_quote_after_a_statement_noun_and_a_colon(text: str, cue: str) -> None:
         ("direct", cue, "We reject the accusations")
     ]
     assert doc.statements[0].speaker_text in ("The ministry", "Kallas")
+
+
+@pytest.mark.model
+def test_quoted_predicate_after_a_long_object() -> None:
+    doc = _analyse("The senator called the use of force in the strait “reckless.”")
+    assert [(s.cue, s.content) for s in doc.statements] == [
+        ("call", "the use of force in the strait “reckless")
+    ]
