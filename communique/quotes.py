@@ -1652,6 +1652,16 @@ class AttributionFinder:
         bare = self._bare_clause(tok, cue, speaker)
         if bare is not None:
             return bare
+        answer = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if (
+            answer is not None
+            and answer.lower_ in _ANSWER_WORDS
+            and answer.head.i == tok.i
+            and answer.dep_ in ("intj", "advmod", "dobj")
+            and not cue.takes_object
+        ):
+            # "the minister said no", "half said so": a one-word answer is the content
+            return _chars(answer)
         obj_span = None
         if cue.takes_object:
             obj = kids.first("dobj")

@@ -1409,3 +1409,12 @@ def test_quoted_predicate_after_a_long_object() -> None:
     assert [(s.cue, s.content) for s in doc.statements] == [
         ("call", "the use of force in the strait “reckless")
     ]
+
+
+@pytest.mark.model
+def test_one_word_answer_is_the_content() -> None:
+    doc = _analyse("Asked if he would resign, the minister said no.")
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
+        ("ask", None, "if he would resign"),
+        ("say", "the minister", "no"),
+    ]
