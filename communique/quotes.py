@@ -126,6 +126,8 @@ _CLAUSE_POS = frozenset({"VERB", "AUX", "ADJ", "NOUN", "PROPN"})
 _REASON_MARKS = frozenset({"because", "though", "although", "unless", "if"})
 #: Verbs whose "if" clause is an embedded question, not a condition ("asked if ...").
 _QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "question", "query"})
+#: Marks that set off an aside after a noun ("the treaty, which ...", "the plan — a ...").
+_ASIDE_MARKS = frozenset({",", "—", "–", "-", "--"})
 #: One-word answers that are a whole content ("75 percent said yes").
 _ANSWER_WORDS = frozenset({"yes", "no", "so"})
 #: Prepositions of a cue's complement after its object ("described X as Y", "blamed X on
@@ -2384,7 +2386,7 @@ def _object_of(prep: Token, times: bool = True) -> tuple[int, int] | None:
         return None
     if not times and obj.ent_type_ in ("DATE", "TIME"):
         return None
-    return _subtree_chars(obj)
+    return _subtree_chars(obj, exclude=_nonrestrictive(obj))
 
 
 def _turn_runs(labelled: list[Labelled]) -> list[list[Labelled]]:
@@ -2467,13 +2469,15 @@ def _with_complements(verb: Token, obj: Token, end: int) -> int:
 
 
 def _nonrestrictive(noun: Token) -> set[int]:
-    """The tokens of what a comma sets off after a noun: a relative clause or an apposition
-    that describes it ("rejected the treaty, which the envoy signed in May"), from the
-    comma on; an object content ends before them."""
+    """The tokens of what a comma or dash sets off after a noun or a noun within its phrase:
+    a relative clause or an apposition that describes it ("rejected the treaty, which the
+    envoy signed in May", "cited the case of X, a hacker who ..."), from the mark on; an
+    object content ends before them."""
     doc = noun.doc
-    for child in noun.rights:
-        if child.dep_ in ("relcl", "appos") and doc[child.left_edge.i - 1].text == ",":
-            return set(range(child.left_edge.i - 1, noun.right_edge.i + 1))
+    end = noun.right_edge.i
+    for tok in doc[noun.i + 1 : end + 1]:
+        if tok.dep_ in ("relcl", "appos") and doc[tok.left_edge.i - 1].text in _ASIDE_MARKS:
+            return set(range(tok.left_edge.i - 1, end + 1))
     return set()
 
 

@@ -1245,13 +1245,32 @@ def test_object_of_a_participle_hanging_from_its_speaker_is_whole() -> None:
 
 
 @pytest.mark.model
-def test_object_content_ends_before_what_a_comma_sets_off() -> None:
-    doc = _analyse(
-        "The foreign minister rejected the border treaty, which her predecessor signed in 2019."
-    )
-    assert [(s.cue, s.content) for s in doc.statements if s.cue == "reject"] == [
-        ("reject", "the border treaty")
-    ]
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The foreign minister rejected the border treaty, which her predecessor signed in "
+            "2019.",
+            "reject",
+            "the border treaty",
+        ),
+        (
+            "The envoy called for the release of Ann Lee, a journalist who was arrested in May.",
+            "call for",
+            "the release of Ann Lee",
+        ),
+        (
+            "The minister cited the case of Ann Lee, a journalist who was arrested in May.",
+            "cite",
+            "the case of Ann Lee",
+        ),
+    ],
+)
+def test_object_content_ends_before_what_a_comma_sets_off(
+    text: str, cue: str, content: str
+) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.content) for s in doc.statements] == [(cue, content)]
 
 
 def test_title_set_off_after_a_name_the_parser_hung_elsewhere() -> None:
