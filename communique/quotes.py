@@ -1524,7 +1524,13 @@ class AttributionFinder:
                 # "asked the envoy to explain": the envoy explains, not who asked
                 return controller
             cur = cur.head
-            if cur.dep_ in _CLAUSE_DEPS and _is_speech_verb(cur.head) and cur.head.i != cur.i:
+            if (
+                cur.dep_ in _CLAUSE_DEPS
+                and _is_speech_verb(cur.head)
+                and cur.head.i != cur.i
+                # a verb inside a quote is no cue of the words outside it
+                and self._is_quoted(cur.head.i) <= self._is_quoted(cur.i)
+            ):
                 cur = cur.head
             elif cur.dep_ == "acomp" and cur.pos_ == "ADJ":
                 cur = cur.head  # "voters were more likely to say ...": the copula's subject

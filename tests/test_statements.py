@@ -1437,3 +1437,40 @@ def test_one_word_answer_is_the_content() -> None:
         ("ask", None, "if he would resign"),
         ("say", "the minister", "no"),
     ]
+
+
+def test_verb_inside_a_quote_lends_no_subject_to_a_cue_outside() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from communique.quotes import AttributionFinder
+
+    # "Lee did not seem impressed, telling reporters, “Many people said it.”", parsed with
+    # the quoted "said" as the root and the words before the quote as its complement
+    words = ["Lee", "did", "not", "seem", "impressed", ",", "telling", "reporters", ","]
+    words += ["“", "Many", "people", "said", "it", ".", "”"]
+    heads = [3, 3, 3, 12, 3, 3, 3, 6, 3, 12, 11, 12, 12, 12, 12, 12]
+    deps = ["nsubj", "aux", "neg", "ccomp", "oprd", "punct", "advcl", "dobj", "punct"]
+    deps += ["punct", "amod", "nsubj", "ROOT", "dobj", "punct", "punct"]
+    pos = ["PROPN", "AUX", "PART", "VERB", "ADJ", "PUNCT", "VERB", "NOUN", "PUNCT"]
+    pos += ["PUNCT", "ADJ", "NOUN", "VERB", "PRON", "PUNCT", "PUNCT"]
+    tags = ["NNP", "VBD", "RB", "VB", "JJ", ",", "VBG", "NNS", ",", "``", "JJ", "NNS", "VBD"]
+    tags += ["PRP", ".", "''"]
+    lemmas = ["Lee", "do", "not", "seem", "impressed", ",", "tell", "reporter", ",", "“"]
+    lemmas += ["many", "people", "say", "it", ".", "”"]
+    spaces = [True, True, True, True, False, True, True, False, True, False]
+    spaces += [True, True, True, False, False, False]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+    )
+    told = [a for a in AttributionFinder(doc, (), doc.text).find() if a.cue == "tell"]
+    assert [(a.speaker_text, doc.text[a.start : a.end]) for a in told] == [
+        ("Lee", "Many people said it")
+    ]
