@@ -1474,3 +1474,23 @@ def test_verb_inside_a_quote_lends_no_subject_to_a_cue_outside() -> None:
     assert [(a.speaker_text, doc.text[a.start : a.end]) for a in told] == [
         ("Lee", "Many people said it")
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The minister boasted about the new pipeline.", "boast about", "the new pipeline"),
+        ("Kallas warned about the risk of escalation.", "warn about", "the risk of escalation"),
+        ("The envoy's rejection of the plan angered Moscow.", "rejection of", "the plan"),
+    ],
+)
+def test_verb_and_noun_preposition_cues(text: str, cue: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.content) for s in doc.statements] == [(cue, content)]
+
+
+@pytest.mark.model
+def test_an_attack_on_a_place_is_no_statement() -> None:
+    doc = _analyse("The drone attack on the embassy killed two guards.")
+    assert doc.statements == []
