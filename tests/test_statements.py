@@ -1494,3 +1494,20 @@ def test_verb_and_noun_preposition_cues(text: str, cue: str, content: str) -> No
 def test_an_attack_on_a_place_is_no_statement() -> None:
     doc = _analyse("The drone attack on the embassy killed two guards.")
     assert doc.statements == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Kallas stressed the need for dialogue.", "stress", "the need for dialogue"),
+        (
+            "The minister criticised the expulsion of the envoy.",
+            "criticise",
+            "the expulsion of the envoy",
+        ),
+    ],
+)
+def test_emphasis_and_criticism_take_a_noun_object(text: str, cue: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.content) for s in doc.statements] == [(cue, content)]
