@@ -1044,7 +1044,9 @@ class AttributionFinder:
                 (
                     c
                     for c in tok.children
-                    if c.dep_ in ("acl", "ccomp")
+                    # a clause whose "that" is a mark, not a relative pronoun, is the
+                    # noun's complement however the parser labelled it
+                    if c.dep_ in ("acl", "ccomp", "relcl")
                     and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
                 ),
                 None,

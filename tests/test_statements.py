@@ -1511,3 +1511,34 @@ def test_an_attack_on_a_place_is_no_statement() -> None:
 def test_emphasis_and_criticism_take_a_noun_object(text: str, cue: str, content: str) -> None:
     doc = _analyse(text)
     assert [(s.cue, s.content) for s in doc.statements] == [(cue, content)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "The embassy lodged a complaint that its staff had been harassed.",
+            "The embassy",
+            "complaint",
+            "that its staff had been harassed",
+        ),
+        (
+            "Moscow sent a warning that it would retaliate.",
+            "Moscow",
+            "warning",
+            "that it would retaliate",
+        ),
+    ],
+)
+def test_that_clause_of_a_statement_noun_taken_by_a_light_verb(
+    text: str, speaker: str, cue: str, content: str
+) -> None:
+    doc = _analyse(text)
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [(speaker, cue, content)]
+
+
+@pytest.mark.model
+def test_relative_clause_of_a_statement_noun_is_not_its_content() -> None:
+    doc = _analyse("The warning that the embassy issued was ignored.")
+    assert doc.statements == []
