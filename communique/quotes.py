@@ -319,9 +319,21 @@ def cue_words() -> frozenset[str]:
     words.update(adjective_cue_words())
     words.update(adverb_cues())
     words.update(c.cue.split()[0] for c in _all_cues() if c.form == "prep")
+    words.update(view_nouns())
     words.update(("say", "quote", "cite"))  # the verbs of "quoted as saying"
     words.update(evidence_sources())
     return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def view_nouns() -> dict[str, Cue]:
+    """The nouns of "in the view of X" cues ("in X's view", "in the words of X"), with
+    their cue."""
+    return {
+        c.cue.split()[2]: c
+        for c in _all_cues()
+        if c.form == "prep" and c.cue.startswith("in the ") and c.cue.endswith(" of")
+    }
 
 
 @lru_cache(maxsize=1)
@@ -917,7 +929,8 @@ class AttributionFinder:
             elif pos in ("NOUN", "PROPN") and tok.lemma_.lower() in evidence_sources():
                 att = self._in_source(tok)
             elif pos == "NOUN":
-                att = self._noun_cue(tok)
+                att = self._in_view(tok, sent) if lower in view_nouns() else None
+                att = att or self._noun_cue(tok)
                 if att is None and tok.dep_ == "ROOT" and i > sent.start:
                     # "“...,” the email read": a verb the tagger took for a noun heads
                     # its sentence
@@ -1103,17 +1116,8 @@ class AttributionFinder:
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
         if source is None or "according to" not in self.cues:
             return None
-        phrase = set(_subtree_range(tok))
         s_start, s_end = speaker_chars(source, set(), self.text)
-        # the content is the longer stretch of the sentence on either side of the phrase
-        lo = min(phrase)
-        hi = max(phrase)
-        # a sentence the parser ran over a line break (a title above) starts after it
-        line_start = self.text.rfind("\n", sent.start_char, self.sdoc[lo].idx) + 1
-        before = trim(self.text, max(sent.start_char, line_start), self.sdoc[lo].idx)
-        after_tok = self.sdoc[hi]
-        after = trim(self.text, after_tok.idx + len(after_tok), sent.end_char)
-        c_start, c_end = before if before[1] - before[0] >= after[1] - after[0] else after
+        c_start, c_end = self._around(tok.left_edge.i, tok.right_edge.i, sent)
         if not words_at_least(self.text, c_start, c_end, 2):
             return None
         c_end, relays = self._split_relay(c_start, c_end)
@@ -1123,6 +1127,59 @@ class AttributionFinder:
         )
         found.relays = relays
         return found
+
+    def _around(self, lo: int, hi: int, sent: SpacySpan) -> tuple[int, int]:
+        """The content of a source phrase on tokens `lo`..`hi` ("according to X", "in X's
+        view"): the longer stretch of the sentence on either side of it, or the whole
+        sentence when commas set the phrase off inside its clause ("The talks, according to
+        X, have failed")."""
+        text, doc = self.text, self.sdoc
+        # a sentence the parser ran over a line break (a title above) starts after it
+        line_start = text.rfind("\n", sent.start_char, doc[lo].idx) + 1
+        before = trim(text, max(sent.start_char, line_start), doc[lo].idx)
+        last = doc[hi]
+        after = trim(text, last.idx + len(last), sent.end_char)
+        if (
+            lo > sent.start
+            and hi + 1 < sent.end
+            and doc[lo - 1].text == ","
+            and doc[hi + 1].text == ","
+            and words_at_least(text, *before, 2)
+            and words_at_least(text, *after, 2)
+        ):
+            return before[0], after[1]
+        return before if before[1] - before[0] >= after[1] - after[0] else after
+
+    def _in_view(self, tok: Token, sent: SpacySpan) -> Attribution | None:
+        """ "In Moscow's view, the talks have failed", "in the words of one envoy, ...": the
+        clause the phrase stands in is the view or the words of the noun's owner."""
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
+            return None
+        if prep.head.pos_ not in ("VERB", "AUX"):
+            return None  # "a change in his views": no clause of its own
+        if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+            return None  # "in a view of the harbour"
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+            owner = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        if owner is None or owner.pos_ not in ("PROPN", "NOUN", "PRON"):
+            return None
+        cue = view_nouns()[tok.lower_]
+        c_start, c_end = self._around(prep.left_edge.i, prep.right_edge.i, sent)
+        if not words_at_least(self.text, c_start, c_end, 2):
+            return None
+        s_start, s_end = speaker_chars(owner, set(), self.text)
+        return self._told(
+            c_start,
+            c_end,
+            cue.cue,
+            (prep.idx, tok.idx + len(tok)),
+            "according",
+            cue.act,
+            speaker=(s_start, s_end),
+        )
 
     def _verb_cue(
         self, tok: Token, sent: SpacySpan, direct_only: bool = False

@@ -1542,3 +1542,48 @@ def test_that_clause_of_a_statement_noun_taken_by_a_light_verb(
 def test_relative_clause_of_a_statement_noun_is_not_its_content() -> None:
     doc = _analyse("The warning that the embassy issued was ignored.")
     assert doc.statements == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            "In Kallas's view, the talks have failed.",
+            "in the view of",
+            "Kallas",
+            "the talks have failed",
+        ),
+        (
+            "In the words of one diplomat, the summit was a disaster.",
+            "in the words of",
+            "one diplomat",
+            "the summit was a disaster",
+        ),
+        (
+            "The talks, in Moscow's view, have failed.",
+            "in the view of",
+            "Moscow",
+            "The talks, in Moscow's view, have failed",
+        ),
+        (
+            "The talks, according to Kallas, have failed.",
+            "according to",
+            "Kallas",
+            "The talks, according to Kallas, have failed",
+        ),
+    ],
+)
+def test_source_phrases_name_the_speaker_of_their_clause(
+    text: str, cue: str, speaker: str, content: str
+) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [(cue, speaker, content)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text", ["There was a change in his views.", "The envoy took photos in a view of the harbour."]
+)
+def test_in_a_view_without_a_clause_or_owner_is_no_source(text: str) -> None:
+    assert _analyse(text).statements == []
