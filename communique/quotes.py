@@ -313,7 +313,7 @@ def evidence_sources() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def cue_words() -> frozenset[str]:
     """Every lemma that can open a cue: verbs, nouns, the verb of a phrasal cue, "according"."""
-    words = {c.cue for c in _all_cues() if c.form in ("verb", "noun", "raising")}
+    words = {c.cue.split()[0] for c in _all_cues() if c.form in ("verb", "noun", "raising")}
     words.update(verb for verb, _ in phrasal_cues())
     words.update(noun for noun, _ in noun_phrasal_cues())
     words.update(adjective_cue_words())
@@ -1195,8 +1195,19 @@ class AttributionFinder:
         kids = _dependents(tok)
         # a verb + preposition cue ("called for") wins over the bare verb ("called it a sham")
         cue, particle = self._phrasal(tok, lemma, kids)
+        adverb: Token | None = None  # the particle of "hit back", "chimed in"
         if cue is None:
             cue = self.cues.get(lemma)
+            if cue is None:
+                adverb = next(
+                    (
+                        c
+                        for label, c in kids.labelled
+                        if label in ("prt", "advmod") and c.i == tok.i + 1
+                    ),
+                    None,
+                )
+                cue = self.cues.get(f"{lemma} {adverb.lower_}") if adverb is not None else None
             if cue is None or cue.form != "verb":
                 return None
         passive = "auxpass" in kids.labels or "nsubjpass" in kids.labels
@@ -1209,6 +1220,8 @@ class AttributionFinder:
         )
         agent = kids.first("agent")
         cue_text, cue_start, cue_end = cue.cue, tok.idx, tok.idx + len(tok)
+        if adverb is not None:
+            cue_end = adverb.idx + len(adverb)
         relays: list[tuple[int, int]] = []
 
         # "X was quoted as saying ..." / "Interfax quoted the ministry as saying ..."

@@ -1587,3 +1587,23 @@ def test_source_phrases_name_the_speaker_of_their_clause(
 )
 def test_in_a_view_without_a_clause_or_owner_is_no_source(text: str) -> None:
     assert _analyse(text).statements == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("“This is a provocation,” the ministry hit back.", "hit back", "the ministry"),
+        ("Beijing fired back: “This is a provocation.”", "fire back", "Beijing"),
+    ],
+)
+def test_verb_with_its_particle_as_a_cue(text: str, cue: str, speaker: str) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
+        (cue, speaker, "This is a provocation")
+    ]
+
+
+@pytest.mark.model
+def test_particle_verb_without_a_quote_or_clause_is_no_cue() -> None:
+    assert _analyse("The artillery fired back across the river.").statements == []
