@@ -1607,3 +1607,18 @@ def test_verb_with_its_particle_as_a_cue(text: str, cue: str, speaker: str) -> N
 @pytest.mark.model
 def test_particle_verb_without_a_quote_or_clause_is_no_cue() -> None:
     assert _analyse("The artillery fired back across the river.").statements == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Brussels views the plan as unworkable.", "view", "the plan as unworkable"),
+        ("Kallas regards the deal as a betrayal.", "regard", "the deal as a betrayal"),
+    ],
+)
+def test_view_and_regard_report_an_object_with_its_predicate(
+    text: str, cue: str, content: str
+) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.content) for s in doc.statements] == [(cue, content)]
