@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
-from itertools import accumulate, islice
-from typing import TYPE_CHECKING, Any, NamedTuple
+from itertools import accumulate
+from typing import TYPE_CHECKING, Any
 
 import numpy
 
@@ -136,6 +136,12 @@ _COMPLEMENT_PREPS = frozenset({"as", "for", "on", "of", "against", "over", "with
 #: Tokens a span never ends on ("X is honest, and" before a cut conjunct).
 _TRAILING_DEPS = frozenset({"cc", "punct", "prep", "mark"})
 _MARKS = CLOSING_QUOTES + STRAIGHT_QUOTE + "'"
+#: What a quote's text ends on after its last word or punctuation.
+_MARKS_OR_SPACE = _MARKS + " "
+#: What a sentence ends on, before a quote that opens one.
+_SENTENCE_BREAKS = ".!?\n" + _MARKS
+#: The same, or a colon.
+_CLAUSE_BREAKS = ".!?:\n" + _MARKS
 #: Word forms the small English model lemmatizes wrongly, with their lemma ("hoping" is
 #: not a form of "hop").
 _MISLEMMATISED = {
@@ -435,20 +441,22 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
 
 
 def _quote_marks(text: str) -> list[tuple[int, int, str]]:
-    """The quote marks of a text in order, as (start, end, mark).
+    """The quote marks of a text in order, as (start, end, mark), as `_QUOTE_MARK` finds them.
 
-    Single marks are found by `str.find`, several times cheaper than the regex engine's
-    search for a class of non-ASCII characters; the regex is left for texts holding a
-    doubled apostrophe, a mark of two characters.
+    Marks are found by `str.find`, several times cheaper than the regex engine's search for
+    a class of non-ASCII characters; doubled apostrophes are taken left to right without
+    overlap, as the regex takes them.
     """
-    if DOUBLED_APOSTROPHE in text:
-        return [(m.start(), m.end(), m.group()) for m in _QUOTE_MARK.finditer(text)]
     found = []
     for mark in OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE:
         i = text.find(mark)
         while i >= 0:
             found.append((i, i + 1, mark))
             i = text.find(mark, i + 1)
+    i = text.find(DOUBLED_APOSTROPHE)
+    while i >= 0:
+        found.append((i, i + 2, DOUBLED_APOSTROPHE))
+        i = text.find(DOUBLED_APOSTROPHE, i + 2)
     found.sort()
     return found
 
@@ -462,6 +470,19 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _char_before(text: str, end: int, start: int = 0, skip: str | None = None) -> str:
+    """The last character of `text[start:end]` once trailing whitespace (or the characters
+    of `skip`) is stripped, or "" when nothing is left (read from the end, no slice copied)."""
+    i = end
+    if skip is None:
+        while i > start and text[i - 1].isspace():
+            i -= 1
+    else:
+        while i > start and text[i - 1] in skip:
+            i -= 1
+    return text[i - 1] if i > start else ""
+
+
 def words_in(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end))
 
@@ -470,7 +491,14 @@ def words_at_least(text: str, start: int, end: int, n: int = 1) -> bool:
     """Whether `words_in(text, start, end) >= n`, reading no further than the n-th word."""
     if n <= 1:
         return n <= 0 or _WORD.search(text, start, end) is not None
-    return next(islice(_WORD.finditer(text, start, end), n - 1, None), None) is not None
+    return _words_run(n).match(text, start, end) is not None
+
+
+@cache
+def _words_run(n: int) -> re.Pattern[str]:
+    """A pattern matching `n` words from where it is tried, each with what goes before it
+    (possessive: a text with fewer words fails in one pass)."""
+    return re.compile(rf"(?:\W*+\w++){{{n}}}")
 
 
 def _span_chars(tokens: Iterable[Token]) -> tuple[int, int]:
@@ -502,14 +530,20 @@ def speech_verb_lemmas() -> frozenset[str]:
     )
 
 
-class _Dependents(NamedTuple):
+class _Dependents:
     """A token's dependents and their labels, read once for the many checks a cue goes
     through (spaCy looks a label's string up each time one is read)."""
 
-    tokens: list[Token]
-    labels: list[str]
-    #: The labels with their dependents, in order.
-    labelled: list[tuple[str, Token]]
+    __slots__ = ("tokens", "labels")
+
+    def __init__(self, tokens: list[Token], labels: list[str]) -> None:
+        self.tokens = tokens
+        self.labels = labels
+
+    @property
+    def labelled(self) -> Iterator[tuple[str, Token]]:
+        """The labels with their dependents, in order."""
+        return zip(self.labels, self.tokens, strict=True)
 
     def first(self, label: str) -> Token | None:
         """The first dependent with the label."""
@@ -526,8 +560,7 @@ class _Dependents(NamedTuple):
 def _dependents(tok: Token) -> _Dependents:
     """A token's dependents, each label read once."""
     tokens = list(tok.children)
-    labels = [c.dep_ for c in tokens]
-    return _Dependents(tokens, labels, list(zip(labels, tokens, strict=True)))
+    return _Dependents(tokens, [c.dep_ for c in tokens])
 
 
 def _raised_complement(
@@ -591,8 +624,8 @@ _SPEAKER_PREPS = frozenset({"of", "from", "at", "for", "with", "in"})
 def speaker_chars(token: Token, exclude: set[int], text: str) -> tuple[int, int]:
     """The speaker's noun phrase: its left part, appositions and "of X", no trailing clauses."""
     drop = exclude  # copied before anything is added
-    for child in token.children:
-        if child.i > token.i and child.dep_ in _SPEAKER_TAIL_DEPS:
+    for child in token.rights:
+        if child.dep_ in _SPEAKER_TAIL_DEPS:
             if child.dep_ == "prep" and child.lower_ in _SPEAKER_PREPS:
                 continue
             if drop is exclude:
@@ -690,9 +723,11 @@ class AttributionFinder:
     @cached_property
     def _quote_tokens(self) -> list[tuple[int, int]]:
         """For each quote, the tokens holding its opening and its closing mark (the marks
-        may be tokens of their own or stick to the first and last word)."""
+        may be tokens of their own or stick to the first and last word): an opening mark,
+        never a space, lies in the last token starting by it (`_first_ending_after`)."""
+        starts = self._tok_starts
         return [
-            (self._first_ending_after(qs), bisect_left(self._tok_starts, qe) - 1)
+            (max(bisect_right(starts, qs) - 1, 0), bisect_left(starts, qe) - 1)
             for qs, qe in self.quotes
         ]
 
@@ -749,14 +784,23 @@ class AttributionFinder:
         the segmenter marked as an interview. So one-off "Headline:" lines stay out.
         """
         labelled: list[Labelled] = []  # line number, offset, match
-        if ":" not in self.text:
+        text = self.text
+        colon = text.find(":")
+        if colon < 0:
             return []
-        pos = 0
-        for n, raw in enumerate(self.text.split("\n")):
-            m = _LABEL.match(raw) if ":" in raw else None
+        # only the lines holding a colon are read, found from one colon to the next
+        n = counted = 0
+        while colon >= 0:
+            line_start = text.rfind("\n", 0, colon) + 1
+            line_end = text.find("\n", colon)
+            if line_end < 0:
+                line_end = len(text)
+            n += text.count("\n", counted, line_start)
+            counted = line_start
+            m = _LABEL.match(text[line_start:line_end])
             if m:
-                labelled.append((n, pos, m))
-            pos += len(raw) + 1
+                labelled.append((n, line_start, m))
+            colon = text.find(":", line_end)
         turns = []
         for run in _turn_runs(labelled):
             in_section = any(
@@ -1007,7 +1051,7 @@ class AttributionFinder:
                 break
         if content is None and clause_of_make is not None and (lower, "") in table:
             cue, content = table[(lower, "")], _subtree_chars(clause_of_make)
-        if content is None or cue is None or _is_question(tok.head, sent):
+        if content is None or cue is None or _is_question(tok.head, sent, text=self.text):
             return None
         c_start, c_end = trim(self.text, *self._in_paragraph(content, tok))
         if c_end <= c_start:
@@ -1218,7 +1262,7 @@ class AttributionFinder:
             and tok.dep_ == "advcl"
             and not any(label in _SUBJECT_DEPS or label == "aux" for label in kids.labels)
         )
-        agent = kids.first("agent")
+        agent = kids.first("agent") if passive else None
         cue_text, cue_start, cue_end = cue.cue, tok.idx, tok.idx + len(tok)
         if adverb is not None:
             cue_end = adverb.idx + len(adverb)
@@ -1264,7 +1308,7 @@ class AttributionFinder:
             or self._is_infinitive_without_subject(tok, kids)
         ):
             return None
-        if _is_question(tok, sent, kids):
+        if _is_question(tok, sent, kids, self.text):
             return None  # "Can the talks offer a way out?": asked, not claimed
         if speaker.lower_ == "it" and _has_to(kids):
             return None  # "it is vital to note": no one speaks
@@ -1313,10 +1357,11 @@ class AttributionFinder:
         # the speaker's subtree alone, so the others are not gathered
         exclude = {tok.i}
         if not interrupting:
-            first, stop = self._token_span(c_start, c_end)
-            exclude.update(
-                range(max(first, speaker.left_edge.i), min(stop, speaker.right_edge.i + 1))
-            )
+            s_first, s_last = speaker.left_edge, speaker.right_edge
+            # tokens are shared only when the characters are
+            if c_start < s_last.idx + len(s_last) and s_first.idx < c_end:
+                first, stop = self._token_span(c_start, c_end)
+                exclude.update(range(max(first, s_first.i), min(stop, s_last.i + 1)))
         s_start, s_end = speaker_chars(speaker, exclude, self.text)
         s_start, s_end = trim(self.text, *self._same_line_speaker(s_start, s_end, cue_start))
         if s_end <= s_start or (c_start < s_end and s_start < c_end and not interrupting):
@@ -1518,8 +1563,11 @@ class AttributionFinder:
     ) -> tuple[Cue | None, Token | None]:
         """A verb + preposition cue ("called for talks") and its preposition (`kids`: the
         verb's dependents, when already read)."""
-        table = phrasal_cues()
         kids = _dependents(tok) if kids is None else kids
+        labels = kids.labels
+        if "prep" not in labels and "advcl" not in labels and "ccomp" not in labels:
+            return None, None
+        table = phrasal_cues()
         for label, child in kids.labelled:
             if label == "prep" and child.i > tok.i:
                 cue = table.get((lemma, child.lower_))
@@ -1573,12 +1621,14 @@ class AttributionFinder:
                 subjects = [t for label, t in kids.labelled if label in _SUBJECT_DEPS]
             else:
                 subjects = [c for c in cur.children if c.dep_ in _SUBJECT_DEPS]
+            if len(subjects) == 1:
+                return subjects[0]
             if subjects:
                 # "“Anyone who attacks him loses,” said Ann Lee": a subject inside the quote
                 # is the parser's slip; the speaker stands outside it
                 return next((c for c in subjects if not self._is_quoted(c.i)), subjects[0])
             if hop == 0:
-                named = _subject_of_relative(cur)
+                named = _subject_of_relative(cur, kids)
                 if named is not None:
                     return named
             if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
@@ -1617,11 +1667,6 @@ class AttributionFinder:
         kids: _Dependents | None = None,
     ) -> tuple[int, int] | None:
         kids = _dependents(tok) if kids is None else kids
-        speaker_tokens = set(_subtree_range(speaker))
-        if tok.i in speaker_tokens:
-            # "ads attacking the governor's record": the participle and what it says hang
-            # from the speaker, and none of them is the speaker
-            speaker_tokens.difference_update(_subtree_range(tok))
         if cue.needs_predicate:
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 return None  # "a company called Harmony": a name, not a statement
@@ -1649,7 +1694,8 @@ class AttributionFinder:
             return first.idx, pred.right_edge.idx + len(pred.right_edge)
         # "These treaties, the lawyers said, “all point one way”": a quote that goes on with
         # the clause a parenthetical cue interrupts is only part of the content
-        lead = speaker.left_edge.i
+        speaker_first = speaker.left_edge
+        lead = speaker_first.i
         inside = (
             tok.dep_ == "parataxis"
             and tok.head.i > tok.i
@@ -1663,14 +1709,22 @@ class AttributionFinder:
             label in _CLAUSE_DEPS and c.i > tok.i for label, c in kids.labelled
         )
         opening = None if inside or subordinate else self._opening_quote(tok)
-        opening = opening or (None if subordinate else self._closing_quote(tok, speaker))
+        opening = opening or (None if subordinate else self._closing_quote(tok, speaker, sent))
         if opening is not None:
             return opening
+        # the speaker's subtree, [lead, lead_end], less the cue's own when the cue hangs in
+        # it ("ads attacking the governor's record": the participle and what it says hang
+        # from the speaker, and none of them is the speaker)
+        lead_end = speaker.right_edge.i
+        own_lo, own_hi = (
+            (tok.left_edge.i, tok.right_edge.i) if lead <= tok.i <= lead_end else (1, 0)
+        )
+        speakers = {i for i in range(lead, lead_end + 1) if not own_lo <= i <= own_hi}
         clauses = [
             c
             for label, c in kids.labelled
             if (label in _CLAUSE_DEPS or (label == "advcl" and _is_embedded_question(tok, c)))
-            and c.i not in speaker_tokens
+            and c.i not in speakers
             # "said it was vital": an adjective heads no clause, unless the tagger took a
             # participle for one ("noting that most workers qualified")
             and (c.pos_ != "ADJ" or _has_subject(c))
@@ -1710,7 +1764,8 @@ class AttributionFinder:
             cut |= {
                 i for c in clauses if c is not clause and c.i > clause.i for i in _subtree_range(c)
             }
-            start, end = _subtree_chars(clause, exclude={tok.i} | speaker_tokens | cut)
+            exclude = {tok.i} | speakers | cut
+            start, end = _subtree_chars(clause, exclude=exclude)
             if clause.i > tok.i and not cut:
                 end = _with_reason(tok, clause, end)
             if clause.i > tok.i and speaker.i < tok.i:
@@ -1749,7 +1804,7 @@ class AttributionFinder:
                 obj = None
             if obj is not None and (obj.pos_ != "PRON" or obj.tag_ == "PRP"):
                 aside = _nonrestrictive(obj)
-                obj_span = _subtree_chars(obj, exclude={tok.i} | speaker_tokens | aside)
+                obj_span = _subtree_chars(obj, exclude={tok.i} | speakers | aside)
                 if not aside:
                     obj_span = (obj_span[0], _with_complements(tok, obj, obj_span[1]))
         quote = self._adjacent_quote(tok, sent, speaker)
@@ -1781,7 +1836,9 @@ class AttributionFinder:
             return None
         qs, qe = self.quotes[k]
         # the object may be long ("called the use of executive orders “dangerous”")
-        if "\n" in self.text[end:qs] or words_at_least(self.text, end, qs, MAX_OBJECT_WORDS + 1):
+        if self.text.find("\n", end, qs) >= 0 or words_at_least(
+            self.text, end, qs, MAX_OBJECT_WORDS + 1
+        ):
             return None
         if not obj.left_edge.idx <= qs <= obj.right_edge.idx + len(obj.right_edge) + 2:
             return None
@@ -1879,20 +1936,21 @@ class AttributionFinder:
             return None  # "she said, adding: “...”": the quote is the next cue's
         return qs, qe
 
-    def _closing_quote(self, tok: Token, speaker: Token) -> tuple[int, int] | None:
+    def _closing_quote(self, tok: Token, speaker: Token, sent: SpacySpan) -> tuple[int, int] | None:
         """ "“We are not leaving,” the minister said, ...": a quote that opens its sentence
         and closes on a comma right before the speaker and cue is what they said, whatever
-        clause the parser hung after the cue ("..., said X, adding that ...")."""
+        clause the parser hung after the cue ("..., said X, adding that ..."); `sent` is the
+        cue's sentence."""
         lo = min(tok.idx, speaker.left_edge.idx)
         k = bisect_right(self._quote_ends, lo) - 1
         if k < 0:
             return None
         qs, qe = self.quotes[k]
         text = self.text
-        if text[qe:lo].strip():
+        if _char_before(text, lo, qe):
             return None
-        last = text[qs:qe].rstrip(_MARKS + " ")[-1:]
-        if last in ".!?" and last and "\n" not in text[qe:lo]:
+        last = _char_before(text, qe, qs, _MARKS_OR_SPACE)
+        if last and last in ".!?" and text.find("\n", qe, lo) < 0:
             # "“We are not leaving.” Lee said.", "“...” added Lee.": a sentence of nothing
             # but the speaker and the cue says the quote before it
             # (a time adjunct may follow: "Lee said on Friday.")
@@ -1900,15 +1958,15 @@ class AttributionFinder:
             for child in tok.rights:
                 if _is_time_or_punct(child):
                     allowed.update(_subtree_range(child))
-            after = tok.doc[tok.i + 1 : tok.sent.end]
+            after = tok.doc[tok.i + 1 : sent.end]
             bare = all(t.is_punct or t.is_space or t.i in allowed for t in after)
             return (qs, qe) if bare else None
         if last != ",":
             return None
         if text.find(",", qe, tok.idx) >= 0:
             return None  # "“...,” she said, adding that ...": the quote is the first cue's
-        before = text[:qs].rstrip()
-        if before and before[-1] not in ".!?:\n" + _MARKS:
+        before = _char_before(text, qs)
+        if before and before not in _CLAUSE_BREAKS:
             return None  # "The plan is “dead,” she said": the quote is part of a clause
         return qs, qe
 
@@ -2106,19 +2164,21 @@ class AttributionFinder:
         takes for a sentence end) right before the cue's sentence."""
         return (
             quote_end <= sent.start_char
-            and not self.text[quote_end : sent.start_char].strip()
+            and not _char_before(self.text, sent.start_char, quote_end)
             and self.text[max(0, quote_end - 3) : quote_end].rstrip(_MARKS)[-1:] in ("!", "?")
         )
 
     def _before_trailing_relative(self, start: int, end: int) -> int:
         """A content cut before a relative clause set off by a comma that runs to its end
         ("praised the plan, which includes ..."): the writer's aside, not what was said."""
+        relative = self._relative_clauses
+        if not relative:
+            return end
         first, stop = self._first_ending_after(start), bisect_left(self._tok_starts, end)
         if stop - first < 4:
             return end
         doc = self.sdoc
         last = stop - 1
-        relative = self._relative_clauses
         for i in relative[bisect_left(relative, first + 1) : bisect_left(relative, stop)]:
             tok = doc[i]
             if (
@@ -2133,6 +2193,8 @@ class AttributionFinder:
     def _split_relay(self, start: int, end: int) -> tuple[int, list[tuple[int, int]]]:
         """Cut "..., as reported by Reuters" off a content; the outlets become relays."""
         verbs = self._relay_verbs
+        if not verbs:
+            return end, []
         lo = self._first_ending_after(start)
         hi = bisect_left(self._tok_starts, end)
         for i in verbs[bisect_left(verbs, lo) : bisect_left(verbs, hi)]:
@@ -2158,32 +2220,35 @@ class AttributionFinder:
         """Widen a content to the quotes it overlaps and tell direct, mixed and indirect."""
         # quotes are in text order and never overlap: those opening before `end`, from the
         # last one that closes after `start`
+        quotes = self.quotes
         k = bisect_left(self._quote_starts, end)
         j = k
-        while j > 0 and self.quotes[j - 1][1] > start:
+        while j > 0 and quotes[j - 1][1] > start:
             j -= 1
         if j == k:
             return start, end, "indirect"
-        overlapping = self.quotes[j:k]
-        new_start = min(start, overlapping[0][0])
-        new_end = max(end, overlapping[-1][1])
+        text = self.text
+        overlapping = quotes[j:k]
+        first_start, last_end = overlapping[0][0], overlapping[-1][1]
+        new_start = first_start if first_start < start else start
+        new_end = last_end if last_end > end else end
         # a quote's edges are marks or a line end, never inside a word: the span's words are
         # the quotes' and those of the gaps around and between them
         unquoted = 0
         gap_start = new_start
         for qs, qe in overlapping:
             if gap_start < qs:
-                unquoted += words_in(self.text, gap_start, qs)
+                unquoted += words_in(text, gap_start, qs)
             gap_start = qe
         if gap_start < new_end:
-            unquoted += words_in(self.text, gap_start, new_end)
+            unquoted += words_in(text, gap_start, new_end)
         if unquoted == 0:
-            quoted_any = any(words_at_least(self.text, qs, qe) for qs, qe in overlapping)
+            quoted_any = any(words_at_least(text, qs, qe) for qs, qe in overlapping)
             kind = "direct" if quoted_any else "mixed"
         else:
-            quoted = sum(words_in(self.text, qs, qe) for qs, qe in overlapping)
+            quoted = sum(words_in(text, qs, qe) for qs, qe in overlapping)
             kind = "direct" if quoted / (quoted + unquoted) >= DIRECT_SHARE else "mixed"
-        new_start, new_end = trim(self.text, new_start, new_end)
+        new_start, new_end = trim(text, new_start, new_end)
         return new_start, new_end, kind
 
     def _token_span(self, start: int, end: int) -> tuple[int, int]:
@@ -2298,12 +2363,11 @@ class AttributionFinder:
         """Whether a quote of some words is a sentence of its own ("“Big time.”"): it
         follows a sentence end and ends in one."""
         text = self.text
-        inner = text[qs:qe].rstrip(_MARKS + " ")
-        before = text[:qs].rstrip()
+        before = _char_before(text, qs)
         return (
             words_at_least(text, qs, qe)
-            and inner[-1:] in (".", "!", "?")
-            and (not before or before[-1] in ".!?\n" + _MARKS)
+            and _char_before(text, qe, qs, _MARKS_OR_SPACE) in (".", "!", "?")
+            and (not before or before in _SENTENCE_BREAKS)
         )
 
     def _cue_between(self, quote_end: int, att: Attribution) -> bool:
@@ -2311,7 +2375,7 @@ class AttributionFinder:
         and `att`'s quoted content."""
         if att.cue_start is None or not quote_end <= att.cue_start < att.start:
             return False
-        if "\n" in self.text[quote_end : att.start]:
+        if self.text.find("\n", quote_end, att.start) >= 0:
             return False
         if words_at_least(self.text, quote_end, att.start, MAX_ATTRIBUTION_WORDS + 1):
             return False
@@ -2330,7 +2394,7 @@ class AttributionFinder:
         """Whether nothing but the previous statement's own attribution (its speaker and cue,
         in one sentence) stands between its content and a following quote. Across a
         paragraph break only a quote left open runs on (the continuation convention)."""
-        if "\n" in self.text[last.end : quote_start] and not self._left_open(last.end):
+        if self.text.find("\n", last.end, quote_start) >= 0 and not self._left_open(last.end):
             return False
         # the stretch may be long: whether it has words is read only up to the first
         if self._first_word(last.end, quote_start) is None:
@@ -2343,16 +2407,29 @@ class AttributionFinder:
 
     def _first_word(self, start: int, end: int, last: bool = False) -> int | None:
         """The first (or last) word token starting in [start, end)."""
-        tokens = range(bisect_left(self._tok_starts, start), bisect_left(self._tok_starts, end))
+        tokens = self._tokens_starting(start, end)
+        return self._word_among(reversed(tokens) if last else tokens)
+
+    def _tokens_starting(self, start: int, end: int) -> range:
+        """The indices of the tokens starting in [start, end)."""
+        starts = self._tok_starts
+        return range(bisect_left(starts, start), bisect_left(starts, end))
+
+    def _word_among(self, tokens: Iterable[int]) -> int | None:
+        """The first word token of `tokens`, in their order."""
         sdoc = self.sdoc
-        return next((i for i in (reversed(tokens) if last else tokens) if sdoc[i].is_alpha), None)
+        for i in tokens:
+            if sdoc[i].is_alpha:
+                return i
+        return None
 
     def _words_in_one_sentence(self, start: int, end: int) -> bool:
         """Whether the word tokens starting in [start, end) are some and in one sentence."""
-        first = self._first_word(start, end)
+        tokens = self._tokens_starting(start, end)
+        first = self._word_among(tokens)
         if first is None:
             return False
-        last = self._first_word(start, end, last=True)
+        last = self._word_among(reversed(tokens))
         starts = self._sentence_starts()
         return bisect_right(starts, first) == bisect_right(starts, first if last is None else last)
 
@@ -2416,8 +2493,9 @@ def _range_without(lo: int, hi: int, spans: list[tuple[int, int]]) -> list[int]:
         if b <= a:
             continue
         if a > cur:
-            out.extend(range(cur, min(a, hi)))
-        cur = max(cur, b)
+            out.extend(range(cur, a if a < hi else hi))
+        if b > cur:
+            cur = b
         if cur >= hi:
             break
     if cur < hi:
@@ -2589,11 +2667,15 @@ def _is_time_or_punct(tok: Token) -> bool:
     return False
 
 
-def _is_question(tok: Token, sent: SpacySpan, kids: _Dependents | None = None) -> bool:
+def _is_question(
+    tok: Token, sent: SpacySpan, kids: _Dependents | None = None, text: str | None = None
+) -> bool:
     """Whether a cue is the verb of a direct question: an auxiliary before a subject of its
     own and a question mark closing the sentence ("Did she say that?", "Can talks offer a
-    way out?")."""
+    way out?"); `text`, the parse's text, spares rebuilding the sentence's."""
     kids = _dependents(tok) if kids is None else kids
+    if _SUBJECT_DEPS.isdisjoint(kids.labels):
+        return False
     auxes = (
         [c.i for label, c in kids.labelled if label in ("aux", "auxpass") and c.i < tok.i]
         if "aux" in kids.labels or "auxpass" in kids.labels
@@ -2605,7 +2687,8 @@ def _is_question(tok: Token, sent: SpacySpan, kids: _Dependents | None = None) -
         label in _SUBJECT_DEPS and min(auxes) < c.i and c.i != tok.i for label, c in kids.labelled
     ):
         return False
-    return sent.text.rstrip().rstrip("\"'”’)").endswith("?")
+    sent_text = sent.text if text is None else text[sent.start_char : sent.end_char]
+    return sent_text.rstrip().rstrip("\"'”’)").endswith("?")
 
 
 def _is_embedded_question(cue: Token, clause: Token) -> bool:
@@ -2712,13 +2795,13 @@ def _content_children(verb: Token, start: int, end: int) -> list[Token]:
     return parts
 
 
-def _subject_of_relative(verb: Token) -> Token | None:
+def _subject_of_relative(verb: Token, kids: _Dependents | None = None) -> Token | None:
     """ "Lavrov, who met the envoy twice, said ...": the parser took the relative clause for
     the verb's complement, with the name and the relative pronoun as its two subjects; the
-    name is the verb's own."""
-    for clause in verb.children:
-        if clause.i > verb.i:
-            break
+    name is the verb's own (`kids`: the verb's dependents, when already read)."""
+    if kids is not None and "ccomp" not in kids.labels:
+        return None
+    for clause in verb.lefts:
         if clause.dep_ != "ccomp":
             continue
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
@@ -2818,7 +2901,7 @@ def _drop_duplicates(found: list[Attribution]) -> list[Attribution]:
     """One attribution per content span: nested cues go first, then the first cue wins."""
     # only an indirect or mixed content, or an interview answer, can hold a nested cue
     holders = [o for o in found if o.kind != "direct" or o.via == "turn"]
-    kept = [a for a in found if not _nested(a, holders)]
+    kept = [a for a in found if not _nested(a, holders)] if holders else found
     out: list[Attribution] = []
     spans: set[tuple[int, int]] = set()
     for att in kept:
