@@ -130,9 +130,6 @@ _QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "question", "query"})
 _ASIDE_MARKS = frozenset({",", "—", "–", "-", "--"})
 #: One-word answers that are a whole content ("75 percent said yes").
 _ANSWER_WORDS = frozenset({"yes", "no", "so"})
-#: Prepositions of a cue's complement after its object ("described X as Y", "blamed X on
-#: Y", "attacked X for Y", "accused X of Y", "warned X against Y").
-_COMPLEMENT_PREPS = frozenset({"as", "for", "on", "of", "against", "over", "with"})
 #: Tokens a span never ends on ("X is honest, and" before a cut conjunct).
 _TRAILING_DEPS = frozenset({"cc", "punct", "prep", "mark"})
 _MARKS = CLOSING_QUOTES + STRAIGHT_QUOTE + "'"
@@ -2059,7 +2056,10 @@ class AttributionFinder:
         comma = speaker.left_edge.i - 1
         if comma <= sent_start or doc[comma].lower_ != ",":
             return None
-        if any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in doc[sent_start:comma]):
+        if any(
+            t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "relcl", "acl")
+            for t in doc[sent_start:comma]
+        ):
             return None  # a clause there is the parser's to attach; not a bare answer
         # "In an interview, she joked about ...": a cue with words of its own after it has
         # its content there, and the fronted words are a frame
@@ -2133,12 +2133,13 @@ class AttributionFinder:
             )
         ]
         # "“...,” she said, invoking the treaty", "she said, adding: “...”": a quote with
-        # another speech verb between is that verb's
+        # another speech verb between is that verb's; "a “good” job, he said": a quote
+        # the sentence runs on from is a word of the clause, not what was said
         inside = [
             q
             for q in inside
             if not (
-                self._speech_verb_between(q[1], tok.idx)
+                q[1] <= lo and self._runs_on(q) or self._speech_verb_between(q[1], tok.idx)
                 if q[1] <= tok.idx
                 else self._speech_verb_between(tok.idx + len(tok), q[0])
             )
@@ -2152,6 +2153,16 @@ class AttributionFinder:
             if k < len(self.quotes) and self.quotes[k][0] <= sent_end + MAX_COLON_GAP + 1:
                 return self.quotes[k]
         return None
+
+    def _runs_on(self, quote: tuple[int, int]) -> bool:
+        """Whether the text goes on with a word right after `quote`, which closes without
+        punctuation of its own (a word or name in quotes, not a quoted sentence)."""
+        qs, qe = quote
+        after = self.text[qe : qe + 2].lstrip()
+        return (
+            after[:1].isalnum()
+            and _char_before(self.text, qe, qs, skip=_MARKS_OR_SPACE) not in ",.!?;:—–-"
+        )
 
     def _speech_verb_between(self, start: int, end: int) -> bool:
         """Whether a speech verb stands in the characters [start, end)."""
@@ -2600,9 +2611,10 @@ def _is_speech_verb(tok: Token) -> bool:
 
 
 def _with_complements(verb: Token, obj: Token, end: int) -> int:
-    """The end of an object content widened over the verb's complements that follow it
-    ("described the plan as unworkable", "blamed the delay on the rebels", "attacked the
-    envoy for his silence"); time and place adjuncts stay out ("on Sunday")."""
+    """The end of an object content widened over what the verb has right after it
+    ("described the plan as unworkable", "blamed the delay on the rebels", "questioned the
+    envoy's judgment in backing the deal"): up to a comma, a coordinated verb, a subject
+    or a bare date ("on Sunday" stays in, "Sunday" stays out)."""
     doc = verb.doc
     hi = obj.right_edge.i
     if doc[hi].idx + len(doc[hi]) > end:
@@ -2612,11 +2624,9 @@ def _with_complements(verb: Token, obj: Token, end: int) -> int:
             continue
         if child.left_edge.i != hi + 1:
             break
-        if child.dep_ == "prep" and child.lower_ in _COMPLEMENT_PREPS:
-            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if pobj is not None and pobj.ent_type_ in ("DATE", "TIME") or child.n_rights == 0:
-                break
-        elif child.dep_ != "oprd":
+        if child.dep_ in ("conj", "cc", "parataxis", "punct", "nsubj", "advcl") or (
+            child.ent_type_ in ("DATE", "TIME") and child.right_edge.i == child.i
+        ):
             break
         hi = child.right_edge.i
     while hi > obj.i and (doc[hi].is_punct or doc[hi].is_space):

@@ -1622,3 +1622,38 @@ def test_view_and_regard_report_an_object_with_its_predicate(
 ) -> None:
     doc = _analyse(text)
     assert [(s.cue, s.content) for s in doc.statements] == [(cue, content)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The senator questioned the envoy's judgment in backing the pipeline deal.",
+            "question",
+            "the envoy's judgment in backing the pipeline deal",
+        ),
+        (
+            "The minister praised the mediators in Doha despite the stalled ceasefire.",
+            "praise",
+            "the mediators in Doha despite the stalled ceasefire",
+        ),
+    ],
+)
+def test_object_content_keeps_what_the_verb_has_after_it(text: str, cue: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.content) for s in doc.statements][:1] == [(cue, content)]
+
+
+@pytest.mark.model
+def test_object_content_leaves_out_a_bare_date() -> None:
+    doc = _analyse("The ministry denied the report Sunday.")
+    assert [(s.cue, s.content) for s in doc.statements] == [("deny", "the report")]
+
+
+@pytest.mark.model
+def test_word_in_quotes_inside_the_clause_is_not_the_quote() -> None:
+    doc = _analyse('Families who borrow heavily struggle, even with a "secure" job, he said.')
+    assert [(s.speaker_text, s.kind, s.content) for s in doc.statements] == [
+        ("he", "mixed", 'Families who borrow heavily struggle, even with a "secure" job')
+    ]
