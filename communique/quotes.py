@@ -1680,6 +1680,17 @@ class AttributionFinder:
                     ),
                     None,
                 )
+            if pred is None and obj is not None and obj.i > tok.i:
+                # "called her son her hero": a second noun phrase with no comma before it,
+                # which the parser took for an apposition, is the predicate
+                pred = next(
+                    (
+                        c
+                        for c in obj.rights
+                        if c.dep_ == "appos" and not tok.doc[c.left_edge.i - 1].is_punct
+                    ),
+                    None,
+                )
             if pred is None:
                 # "called Merkel “the chancellor of the free world”": a quote right after
                 # the object is its predicate, however the parser hung it
@@ -1688,7 +1699,15 @@ class AttributionFinder:
             first = obj.left_edge if obj is not None and obj.i > tok.i else pred.left_edge
             # "what he calls corruption", "which she called a sham": the relative pronoun
             # stands before the speaker, so the predicate alone is the content
-            return first.idx, pred.right_edge.idx + len(pred.right_edge)
+            # "calling him a fool and posting photos": a verb the parser coordinated with
+            # the predicate is the speaker's next act, not part of it
+            verbs = {
+                i
+                for c in pred.subtree
+                if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > pred.i
+                for i in range(c.left_edge.i, pred.right_edge.i + 1)
+            }
+            return first.idx, _subtree_chars(pred, exclude=verbs)[1]
         # "These treaties, the lawyers said, “all point one way”": a quote that goes on with
         # the clause a parenthetical cue interrupts is only part of the content
         speaker_first = speaker.left_edge

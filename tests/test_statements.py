@@ -1657,3 +1657,34 @@ def test_word_in_quotes_inside_the_clause_is_not_the_quote() -> None:
     assert [(s.speaker_text, s.kind, s.content) for s in doc.statements] == [
         ("he", "mixed", 'Families who borrow heavily struggle, even with a "secure" job')
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The widow called her fallen son her hero before explaining her choice.",
+            "call",
+            "her fallen son her hero",
+        ),
+        (
+            "He provoked critics, calling the president an ignorant fool and posting photos.",
+            "call",
+            "the president an ignorant fool",
+        ),
+        (
+            "The senator dismissed the report as propaganda.",
+            "dismiss",
+            "the report as propaganda",
+        ),
+    ],
+)
+def test_object_with_its_predicate(text: str, cue: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.content) for s in doc.statements][:1] == [(cue, content)]
+
+
+@pytest.mark.model
+def test_dismiss_without_a_predicate_is_no_statement() -> None:
+    assert _analyse("The president dismissed the defence minister on Friday.").statements == []
