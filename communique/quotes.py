@@ -77,6 +77,7 @@ STRAIGHT_QUOTE = '"'
 #: newspapers: ''We will return,'' she said).
 DOUBLED_APOSTROPHE = "''"
 _WORD = re.compile(r"\w+")
+_BRACKET_CLOSE = re.compile(r"[.\w]{0,3}\)")
 _QUOTE_MARK = re.compile(
     DOUBLED_APOSTROPHE + "|[" + re.escape(OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE) + "]"
 )
@@ -464,6 +465,13 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in _EDGE_PUNCT:
         end -= 1
+    if text.find("(", start, end) >= 0 and text.count("(", start, end) > text.count(
+        ")", start, end
+    ):
+        # "Senator Ana Ruiz (D-N.M.)": a bracket the span opens closes it
+        close = _BRACKET_CLOSE.match(text, end)
+        if close is not None:
+            end = close.end()
     return start, end
 
 
@@ -599,10 +607,25 @@ def _subtree_chars(token: Token, exclude: set[int] | None = None) -> tuple[int, 
         while hi < right and hi + 1 not in exclude:
             hi += 1
     end = last if hi == right else doc[hi]
+    start = first if lo == left else doc[lo]
     while hi > head and (end.dep_ in _TRAILING_DEPS or end.is_space):
+        if end.text in _CLOSING_BRACKETS and _opens_within(doc, start.i, hi, end.text):
+            break  # "Tom Hale (R)": a bracket closing one the span opens stays
         hi -= 1
         end = doc[hi]
-    return (first if lo == left else doc[lo]).idx, end.idx + len(end)
+    return start.idx, end.idx + len(end)
+
+
+_CLOSING_BRACKETS = {")": "(", "]": "["}
+
+
+def _opens_within(doc: SpacyDoc, lo: int, hi: int, closing: str) -> bool:
+    """Whether the tokens [lo, hi) hold more opening than closing brackets of a kind."""
+    opening = _CLOSING_BRACKETS[closing]
+    depth = 0
+    for t in doc[lo:hi]:
+        depth += (t.text == opening) - (t.text == closing)
+    return depth > 0
 
 
 def _any_within(indices: set[int], lo: int, hi: int) -> bool:
@@ -1132,6 +1155,17 @@ class AttributionFinder:
                 ),
                 None,
             )
+            if clause is None and tok.dep_ == "dobj":
+                # "announced plans this week to give ...": the parser hung the noun's
+                # infinitive from the verb
+                clause = next(
+                    (
+                        c
+                        for c in tok.head.rights
+                        if c.dep_ == "xcomp" and c.i > tok.i and _is_to_infinitive(c)
+                    ),
+                    None,
+                )
             content = _subtree_chars(clause) if clause is not None else None
         if content is None:
             for child in tok.children:
@@ -1322,10 +1356,28 @@ class AttributionFinder:
             content = (particle.nbor().idx, clause_end.idx + len(clause_end))
         elif content is None and particle is not None:
             content = _object_of(particle)
+            if content is None and particle.n_rights == 0:
+                # "called on Governor X to resign": the parser hung the preposition's
+                # object from the verb
+                obj = next(
+                    (
+                        c
+                        for label, c in kids.labelled
+                        if label in ("dobj", "oprd", "npadvmod", "nsubj")
+                        and c.left_edge.i == particle.i + 1
+                    ),
+                    None,
+                )
+                content = None if obj is None else _subtree_chars(obj, exclude=_nonrestrictive(obj))
             if content is not None:
                 content = (content[0], _with_complements(tok, particle, content[1]))
             infinitive = next(
-                (c for label, c in kids.labelled if label == "xcomp" and c.i > particle.i),
+                (
+                    c
+                    for label, c in kids.labelled
+                    if (label == "xcomp" or label == "advcl" and _is_to_infinitive(c))
+                    and c.i > particle.i
+                ),
                 None,
             )
             if content is not None and infinitive is not None and _is_infinitive(infinitive):
@@ -1761,7 +1813,7 @@ class AttributionFinder:
         if clauses:
             # "..., in fact she said it helps": with the speaker before the cue, the
             # complement after the cue is what was said, not a clause the parser hung before
-            after = [c for c in clauses if c.i > tok.i and c.dep_ == "ccomp"]
+            after = [c for c in clauses if c.i > tok.i and c.dep_ in ("ccomp", "xcomp")]
             clause = (
                 clauses[0]
                 if len(clauses) == 1
@@ -2845,8 +2897,8 @@ def _is_to_infinitive(tok: Token) -> bool:
 
 def _noun_cue_owner(noun: Token) -> Token | None:
     """Whose statement a statement noun names: its possessor ("her promise"), the object
-    of "by" or "from" ("calls from the opposition"), or the subject of a light verb taking
-    it ("the minister issued a warning")."""
+    of "by" or "from" ("calls from the opposition"), or the subject of a light verb or a
+    speech verb taking it ("the minister issued a warning", "announced plans to")."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
         return owner
@@ -2854,7 +2906,14 @@ def _noun_cue_owner(noun: Token) -> Token | None:
     if by is not None:
         return next((g for g in by.children if g.dep_ == "pobj"), None)
     head = noun.head
-    if noun.dep_ == "dobj" and head.lemma_.lower() in light_verbs():
+    verb = cue_table().get(head.lemma_.lower())
+    if noun.dep_ == "dobj" and (
+        head.lemma_.lower() in light_verbs()
+        or verb is not None
+        and verb.form == "verb"
+        and verb.takes_object
+        and verb.act == "speech"
+    ):
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON"):
             return subj

@@ -1688,3 +1688,33 @@ def test_object_with_its_predicate(text: str, cue: str, content: str) -> None:
 @pytest.mark.model
 def test_dismiss_without_a_predicate_is_no_statement() -> None:
     assert _analyse("The president dismissed the defence minister on Friday.").statements == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            "On Monday, Senator Ana Ruiz (D-N.M.) called on Interior Secretary Tom Hale (R) "
+            "to resign over the spill.",
+            "call on",
+            "Senator Ana Ruiz (D-N.M.)",
+            "Interior Secretary Tom Hale (R) to resign over the spill",
+        ),
+        (
+            "Only last week, would you believe it, he urged the generals to seize the port!",
+            "urge",
+            "he",
+            "the generals to seize the port",
+        ),
+        (
+            "The foundation announced plans this week to give $15 million to flood relief.",
+            "plan",
+            "The foundation",
+            "to give $15 million to flood relief",
+        ),
+    ],
+)
+def test_content_the_parser_hung_elsewhere(text: str, cue: str, speaker: str, content: str) -> None:
+    doc = _analyse(text)
+    assert (cue, speaker, content) in [(s.cue, s.speaker_text, s.content) for s in doc.statements]
