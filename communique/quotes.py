@@ -1620,7 +1620,7 @@ class AttributionFinder:
         for label, child in kids.labelled:
             if label == "prep" and child.i > tok.i:
                 cue = table.get((lemma, child.lower_))
-                if cue is not None:
+                if cue is not None and not _is_duration(child):
                     return cue, child
         for label, child in kids.labelled:
             if label in ("advcl", "ccomp") and child.i > tok.i:
@@ -1870,6 +1870,15 @@ class AttributionFinder:
             obj = kids.first("dobj")
             if obj is not None and cue.needs_topic and obj.lemma_.lower() not in topic_nouns():
                 obj = None
+            if obj is not None and obj.tag_ in ("WDT", "WP") and obj.i < tok.i:
+                # "Florida, which he describes as his second home": the predicate
+                pred = next(
+                    (c for label, c in kids.labelled if label == "prep" and c.lower_ == "as"),
+                    None,
+                )
+                inner = _object_of(pred) if pred is not None and pred.i > tok.i else None
+                if inner is not None:
+                    return inner
             if obj is not None and (obj.pos_ != "PRON" or obj.tag_ == "PRP"):
                 aside = _nonrestrictive(obj)
                 obj_span = _subtree_chars(obj, exclude={tok.i} | speakers | aside)
@@ -2684,8 +2693,8 @@ def _is_speech_verb(tok: Token) -> bool:
 def _with_complements(verb: Token, obj: Token, end: int) -> int:
     """The end of an object content widened over what the verb has right after it
     ("described the plan as unworkable", "blamed the delay on the rebels", "questioned the
-    envoy's judgment in backing the deal"): up to a comma, a coordinated verb, a subject
-    or a bare date ("on Sunday" stays in, "Sunday" stays out)."""
+    envoy's judgment in backing the deal"): up to a comma, an adverbial clause, a
+    coordinated verb, a subject or a date ("Sunday", "on Sunday")."""
     doc = verb.doc
     hi = obj.right_edge.i
     if doc[hi].idx + len(doc[hi]) > end:
@@ -2696,7 +2705,10 @@ def _with_complements(verb: Token, obj: Token, end: int) -> int:
         if child.left_edge.i != hi + 1:
             break
         if child.dep_ in ("conj", "cc", "parataxis", "punct", "nsubj", "advcl") or (
-            child.ent_type_ in ("DATE", "TIME") and child.right_edge.i == child.i
+            child.ent_type_ in ("DATE", "TIME")
+            and child.right_edge.i == child.i
+            or child.dep_ == "prep"
+            and child.right_edge.ent_type_ in ("DATE", "TIME")
         ):
             break
         hi = child.right_edge.i
@@ -2889,6 +2901,18 @@ def _subject_of_relative(verb: Token, kids: _Dependents | None = None) -> Token 
         if len(subjects) >= 2 and subjects[1].lower_ in _RELATIVES and subjects[0].i < clause.i:
             return subjects[0]
     return None
+
+
+_DURATION_NOUNS = frozenset({"year", "month", "week", "day", "decade", "hour", "while", "time"})
+
+
+def _is_duration(prep: Token) -> bool:
+    """Whether a preposition governs a stretch of time ("argued for years that ..."), which
+    makes no verb + preposition cue of it."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and (
+        obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in _DURATION_NOUNS
+    )
 
 
 def _is_to_infinitive(tok: Token) -> bool:

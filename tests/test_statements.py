@@ -1718,3 +1718,28 @@ def test_dismiss_without_a_predicate_is_no_statement() -> None:
 def test_content_the_parser_hung_elsewhere(text: str, cue: str, speaker: str, content: str) -> None:
     doc = _analyse(text)
     assert (cue, speaker, content) in [(s.cue, s.speaker_text, s.content) for s in doc.statements]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The plan was drafted by the negotiator Ilse Brandt, who has argued for years "
+            "that the border cannot be closed.",
+            "argue",
+            "that the border cannot be closed",
+        ),
+        ("The envoy called for talks on Monday.", "call for", "talks"),
+        (
+            "The minister praised the port of Gdansk, which she describes as her second home.",
+            "describe",
+            "her second home",
+        ),
+    ],
+)
+def test_times_and_relative_pronouns_stay_out_of_contents(
+    text: str, cue: str, content: str
+) -> None:
+    doc = _analyse(text)
+    assert (cue, content) in [(s.cue, s.content) for s in doc.statements]
