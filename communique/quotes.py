@@ -1876,9 +1876,9 @@ class AttributionFinder:
                     (c for label, c in kids.labelled if label == "prep" and c.lower_ == "as"),
                     None,
                 )
-                inner = _object_of(pred) if pred is not None and pred.i > tok.i else None
-                if inner is not None:
-                    return inner
+                predicate = _object_of(pred) if pred is not None and pred.i > tok.i else None
+                if predicate is not None:
+                    return predicate
             if obj is not None and (obj.pos_ != "PRON" or obj.tag_ == "PRP"):
                 aside = _nonrestrictive(obj)
                 obj_span = _subtree_chars(obj, exclude={tok.i} | speakers | aside)
