@@ -318,7 +318,7 @@ def evidence_sources() -> frozenset[str]:
 def cue_words() -> frozenset[str]:
     """Every lemma that can open a cue: verbs, nouns, the verb of a phrasal cue, "according"."""
     words = {c.cue.split()[0] for c in _all_cues() if c.form in ("verb", "noun", "raising")}
-    words.update(verb for verb, _ in phrasal_cues())
+    words.update(verb.split()[0] for verb, _ in phrasal_cues())
     words.update(noun for noun, _ in noun_phrasal_cues())
     words.update(adjective_cue_words())
     words.update(adverb_cues())
@@ -1617,9 +1617,19 @@ class AttributionFinder:
         if "prep" not in labels and "advcl" not in labels and "ccomp" not in labels:
             return None, None
         table = phrasal_cues()
+        # "lashed out at", "fired back at": the verb with its particle
+        particle = next(
+            (
+                c
+                for label, c in kids.labelled
+                if label in ("prt", "advmod") and c.i == tok.i + 1 and c.lower_ in _PARTICLES
+            ),
+            None,
+        )
+        verb = lemma if particle is None else f"{lemma} {particle.lower_}"
         for label, child in kids.labelled:
             if label == "prep" and child.i > tok.i:
-                cue = table.get((lemma, child.lower_))
+                cue = table.get((verb, child.lower_)) or table.get((lemma, child.lower_))
                 if cue is not None and not _is_duration(child):
                     return cue, child
         for label, child in kids.labelled:
@@ -2903,6 +2913,8 @@ def _subject_of_relative(verb: Token, kids: _Dependents | None = None) -> Token 
     return None
 
 
+#: Particles of verb + particle + preposition cues ("lash out at", "push back against").
+_PARTICLES = frozenset({"out", "back", "up", "down", "off", "in"})
 _DURATION_NOUNS = frozenset({"year", "month", "week", "day", "decade", "hour", "while", "time"})
 
 

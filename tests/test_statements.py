@@ -1743,3 +1743,26 @@ def test_times_and_relative_pronouns_stay_out_of_contents(
 ) -> None:
     doc = _analyse(text)
     assert (cue, content) in [(s.cue, s.content) for s in doc.statements]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The minister lashed out at the rebels for breaking the truce.",
+            "lash out at",
+            "the rebels for breaking the truce",
+        ),
+        (
+            "The bishop spoke out against the death penalty.",
+            "speak out against",
+            "the death penalty",
+        ),
+        ("The ministry fired back at the critics.", "fire back at", "the critics"),
+        ("The senator pushed back against the plan.", "push back against", "the plan"),
+    ],
+)
+def test_verb_particle_preposition_cues(text: str, cue: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.content) for s in doc.statements] == [(cue, content)]
