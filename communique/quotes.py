@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import TYPE_CHECKING, Any
 
 import numpy
@@ -1168,7 +1168,13 @@ class AttributionFinder:
                 )
             content = _subtree_chars(clause) if clause is not None else None
         if content is None:
-            for child in tok.children:
+            # "took a swipe at X": the preposition may hang from the light verb
+            after = (
+                [c for c in tok.head.rights if c.i > tok.i]
+                if tok.dep_ == "dobj" and tok.head.lemma_.lower() in light_verbs()
+                else []
+            )
+            for child in chain(tok.children, after):
                 phrasal = noun_phrasal_cues().get((lemma, child.lower_))
                 if child.dep_ == "prep" and child.i > tok.i and phrasal is not None:
                     content = _object_of(child, times=False)
@@ -1658,13 +1664,14 @@ class AttributionFinder:
     @staticmethod
     def _is_infinitive_without_subject(tok: Token, kids: _Dependents | None = None) -> bool:
         """ "important to note": an infinitive hanging from no verb names no act of anyone
-        ("refused to comment", "started to portray" take the governing verb's subject)."""
+        ("refused to comment", "started to portray", "went on to explain", "flew in to
+        discuss" take the governing verb's subject)."""
         kids = _dependents(tok) if kids is None else kids
         if not _has_to(kids) or not _SUBJECT_DEPS.isdisjoint(kids.labels):
             return False
         head = tok.head
         return not (
-            tok.dep_ == "xcomp"
+            tok.dep_ in ("xcomp", "advcl")
             and (head.pos_ == "VERB" or (head.pos_ == "ADJ" and head.dep_ == "acomp"))
         )
 

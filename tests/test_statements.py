@@ -1766,3 +1766,33 @@ def test_times_and_relative_pronouns_stay_out_of_contents(
 def test_verb_particle_preposition_cues(text: str, cue: str, content: str) -> None:
     doc = _analyse(text)
     assert [(s.cue, s.content) for s in doc.statements] == [(cue, content)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            "He went on to explain that the deal was dead.",
+            "explain",
+            "He",
+            "that the deal was dead",
+        ),
+        (
+            "The envoy flew to Moscow to discuss the ceasefire.",
+            "discuss",
+            "The envoy",
+            "the ceasefire",
+        ),
+        ("The senator took a swipe at the governor.", "swipe at", "The senator", "the governor"),
+        (
+            "The governor made the case for new sanctions.",
+            "case for",
+            "The governor",
+            "new sanctions",
+        ),
+    ],
+)
+def test_infinitive_and_light_verb_cues(text: str, cue: str, speaker: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [(cue, speaker, content)]
