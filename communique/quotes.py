@@ -1276,19 +1276,20 @@ class AttributionFinder:
         kids = _dependents(tok)
         # a verb + preposition cue ("called for") wins over the bare verb ("called it a sham")
         cue, particle = self._phrasal(tok, lemma, kids)
-        adverb: Token | None = None  # the particle of "hit back", "chimed in"
+        adverb: Token | None = None  # the particle of "hit back", "chimed in", "ruled out"
         if cue is None:
-            cue = self.cues.get(lemma)
+            adverb = next(
+                (
+                    c
+                    for label, c in kids.labelled
+                    if label in ("prt", "advmod") and c.i == tok.i + 1
+                ),
+                None,
+            )
+            cue = self.cues.get(f"{lemma} {adverb.lower_}") if adverb is not None else None
             if cue is None:
-                adverb = next(
-                    (
-                        c
-                        for label, c in kids.labelled
-                        if label in ("prt", "advmod") and c.i == tok.i + 1
-                    ),
-                    None,
-                )
-                cue = self.cues.get(f"{lemma} {adverb.lower_}") if adverb is not None else None
+                adverb = None
+                cue = self.cues.get(lemma)
             if cue is None or cue.form != "verb":
                 return None
         passive = "auxpass" in kids.labels or "nsubjpass" in kids.labels
@@ -2754,11 +2755,18 @@ def _adverbial_mark(clause: Token) -> bool:
     return first.lower_ in _ADVERBIAL_MARKS and first.pos_ in ("SCONJ", "ADP", "ADV")
 
 
+#: Verbs whose object + to-infinitive is done by their subject ("used the address to
+#: call", "promised voters to act"), not by the object ("urged Congress to act").
+_SUBJECT_CONTROL = frozenset({"use", "spend", "take", "devote", "promise", "seize"})
+
+
 def _controller(verb: Token, clause: Token) -> Token | None:
     """The object of `verb` that is the understood subject of its to-infinitive `clause`
     ("told the staff never to speak", "urged Congress to act")."""
     if clause.dep_ != "xcomp" or not _is_infinitive(clause):
         return None
+    if verb.lemma_.lower() in _SUBJECT_CONTROL:
+        return None  # "used his speech to call ...": the subject calls
     return next(
         (c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < clause.i),
         None,

@@ -1796,3 +1796,29 @@ def test_verb_particle_preposition_cues(text: str, cue: str, content: str) -> No
 def test_infinitive_and_light_verb_cues(text: str, cue: str, speaker: str, content: str) -> None:
     doc = _analyse(text)
     assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [(cue, speaker, content)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            "He used part of his address to call the minister a puppet.",
+            "call",
+            "He",
+            "the minister a puppet",
+        ),
+        (
+            "The ministry ruled out talks with the rebels.",
+            "rule out",
+            "The ministry",
+            "talks with the rebels",
+        ),
+        ("The court ruled that the law was void.", "rule", "The court", "that the law was void"),
+    ],
+)
+def test_subject_control_and_particle_before_bare_verb(
+    text: str, cue: str, speaker: str, content: str
+) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [(cue, speaker, content)]
