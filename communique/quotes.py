@@ -1278,15 +1278,9 @@ class AttributionFinder:
         cue, particle = self._phrasal(tok, lemma, kids)
         adverb: Token | None = None  # the particle of "hit back", "chimed in", "ruled out"
         if cue is None:
-            adverb = next(
-                (
-                    c
-                    for label, c in kids.labelled
-                    if label in ("prt", "advmod") and c.i == tok.i + 1
-                ),
-                None,
-            )
-            cue = self.cues.get(f"{lemma} {adverb.lower_}") if adverb is not None else None
+            if lemma in _particle_verbs():
+                adverb = _particle_of(tok, kids)
+                cue = self.cues.get(f"{lemma} {adverb.lower_}") if adverb is not None else None
             if cue is None:
                 adverb = None
                 cue = self.cues.get(lemma)
@@ -1625,14 +1619,7 @@ class AttributionFinder:
             return None, None
         table = phrasal_cues()
         # "lashed out at", "fired back at": the verb with its particle
-        particle = next(
-            (
-                c
-                for label, c in kids.labelled
-                if label in ("prt", "advmod") and c.i == tok.i + 1 and c.lower_ in _PARTICLES
-            ),
-            None,
-        )
+        particle = _particle_of(tok, kids) if lemma in _particle_verbs() else None
         verb = lemma if particle is None else f"{lemma} {particle.lower_}"
         for label, child in kids.labelled:
             if label == "prep" and child.i > tok.i:
@@ -2928,8 +2915,24 @@ def _subject_of_relative(verb: Token, kids: _Dependents | None = None) -> Token 
     return None
 
 
-#: Particles of verb + particle + preposition cues ("lash out at", "push back against").
-_PARTICLES = frozenset({"out", "back", "up", "down", "off", "in"})
+@lru_cache(maxsize=1)
+def _particle_verbs() -> frozenset[str]:
+    """Verbs of the cues written with a particle ("hit back", "lash out at")."""
+    return frozenset(
+        c.cue.split()[0]
+        for c in _all_cues()
+        if c.form == "verb" and " " in c.cue or c.form == "phrasal" and c.cue.count(" ") > 1
+    )
+
+
+def _particle_of(verb: Token, kids: _Dependents) -> Token | None:
+    """The particle right after a verb ("ruled out", "hit back"), if it has one."""
+    return next(
+        (c for label, c in kids.labelled if label in ("prt", "advmod") and c.i == verb.i + 1),
+        None,
+    )
+
+
 _DURATION_NOUNS = frozenset({"year", "month", "week", "day", "decade", "hour", "while", "time"})
 
 
