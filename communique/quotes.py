@@ -1796,7 +1796,11 @@ class AttributionFinder:
         clauses = [
             c
             for label, c in kids.labelled
-            if (label in _CLAUSE_DEPS or (label == "advcl" and _is_embedded_question(tok, c)))
+            if (
+                label in _CLAUSE_DEPS
+                or label == "advcl"
+                and (_is_embedded_question(tok, c) or _unmarked_complement(tok, c, speaker))
+            )
             and c.i not in speakers
             # "said it was vital": an adjective heads no clause, unless the tagger took a
             # participle for one ("noting that most workers qualified")
@@ -1839,6 +1843,12 @@ class AttributionFinder:
             }
             exclude = {tok.i} | speakers | cut
             start, end = _subtree_chars(clause, exclude=exclude)
+            subject = (
+                _dependents(clause).first("nsubj") if clause.dep_ in ("advcl", "ccomp") else None
+            )
+            if subject is not None and _unmarked_complement(tok, clause, speaker):
+                # "said after the meeting he would resign": from the clause's subject
+                start = max(start, subject.left_edge.idx)
             if clause.i > tok.i and not cut:
                 end = _with_reason(tok, clause, end)
             if clause.i > tok.i and speaker.i < tok.i:
@@ -2733,6 +2743,25 @@ def _nonrestrictive(noun: Token) -> set[int]:
         if tok.dep_ in ("relcl", "appos") and doc[tok.left_edge.i - 1].text in _ASIDE_MARKS:
             return set(range(tok.left_edge.i - 1, end + 1))
     return set()
+
+
+def _unmarked_complement(verb: Token, clause: Token, speaker: Token) -> bool:
+    """Whether a clause after a speech verb that the parser took for an adverbial one (or
+    a complement it gave the verb's adjunct) is its complement from its subject on: it has
+    its own subject and no conjunction ("said after the meeting he would not resign": the
+    preposition phrase belongs to "said")."""
+    if not _is_speech_verb(verb) or clause.i < verb.i or speaker.i > verb.i:
+        return False
+    if clause.dep_ == "ccomp" and clause.left_edge.dep_ != "prep":
+        return False
+    kids = _dependents(clause)
+    subject = kids.first("nsubj")
+    return (
+        subject is not None
+        and subject.i > verb.i
+        and "mark" not in kids.labels
+        and not any(c.tag_ == "WRB" for c in kids.tokens)  # "when he arrived"
+    )
 
 
 def _adverbial_mark(clause: Token) -> bool:

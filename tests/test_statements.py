@@ -1822,3 +1822,26 @@ def test_subject_control_and_particle_before_bare_verb(
 ) -> None:
     doc = _analyse(text)
     assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [(cue, speaker, content)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The senator said after the hearing she would not back the nominee.",
+            "say",
+            "she would not back the nominee",
+        ),
+        (
+            "Several diplomats cautioned against reading too much into the vote.",
+            "caution against",
+            "reading too much into the vote",
+        ),
+    ],
+)
+def test_complement_clause_after_an_adjunct_and_caution_against(
+    text: str, cue: str, content: str
+) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.content) for s in doc.statements] == [(cue, content)]
