@@ -62,6 +62,10 @@ MAX_COLON_GAP = 3
 MAX_LABEL_WORDS = 4
 #: A headline label the tagger finds no name in is a source up to this many words.
 MAX_HEADLINE_LABEL_WORDS = 3
+#: A first line of this many words, this share of them capitalised, is a title-case headline.
+MIN_HEADLINE_WORDS = 3
+MAX_HEADLINE_WORDS = 25
+HEADLINE_TITLED_SHARE = 0.6
 #: A label must open this many turns of a run to count as a speaker.
 MIN_LABEL_TURNS = 2
 #: Labelled lines at most this many lines apart belong to one run of interview turns.
@@ -77,6 +81,9 @@ STRAIGHT_QUOTE = '"'
 #: newspapers: ''We will return,'' she said).
 DOUBLED_APOSTROPHE = "''"
 _WORD = re.compile(r"\w+")
+_HEADLINE_WORD = re.compile(r"[\w’']+")
+#: A final consonant after one vowel, doubled before "-ed" ("slammed", not "voiced").
+_SHORT_SYLLABLE = re.compile(r"[^aeiou][aeiou][bdgklmnprt]$")
 _BRACKET_CLOSE = re.compile(r"[.\w]{0,3}\)")
 _QUOTE_MARK = re.compile(
     DOUBLED_APOSTROPHE + "|[" + re.escape(OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE) + "]"
@@ -300,6 +307,65 @@ def light_verbs() -> frozenset[str]:
 def headline_kickers() -> frozenset[str]:
     """Words of a headline label that is no source ("Update:", "Analysis:")."""
     return frozenset(r["word"] for r in load_table("headline_kickers"))
+
+
+@lru_cache(maxsize=1)
+def headline_common_words() -> frozenset[str]:
+    """Lower-case words a title-case headline capitalises that are no names: those of
+    `headline_case.tsv` and the regular forms of the verbs of the cues ("says", "urged")."""
+    words = {r["word"] for r in load_table("headline_case")}
+    for c in _all_cues():
+        if c.form in ("verb", "phrasal", "light", "raising"):
+            words.update(_verb_forms(c.cue.split()[0]))
+    return frozenset(words)
+
+
+def _verb_forms(lemma: str) -> set[str]:
+    """The regular forms of an English verb ("urge": urges, urged, urging; "slam":
+    slams, slammed, slamming; "deny": denies, denied, denying)."""
+    if lemma.endswith("e"):
+        return {lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return {lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return {lemma, lemma + "es", lemma + "ed", lemma + "ing"}
+    forms = {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
+    if len(lemma) >= 3 and _SHORT_SYLLABLE.search(lemma):
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+def headline_in_sentence_case(text: str) -> str | None:
+    """The first line of `text` with the common words lowered, when it is a headline in
+    title case ("Senator Says Talks Will Resume"), else None. The case is all that changes,
+    so offsets into it are offsets into `text`. Lowered are the common words and those the
+    article writes in lower case, unless it also writes them as a name, capitalised after
+    a lower-case word ("Mark" in "senator Mark Warner", "May" in "Theresa May said")."""
+    end = text.find("\n")
+    if end < 0:
+        return None
+    line = text[:end]
+    words = list(_HEADLINE_WORD.finditer(line))
+    titled = [m for m in words if m.group()[:1].isupper()]
+    if (
+        not MIN_HEADLINE_WORDS <= len(words) <= MAX_HEADLINE_WORDS
+        or len(titled) < len(words) * HEADLINE_TITLED_SHARE
+    ):
+        return None
+    common = headline_common_words()
+    body = text[end:]
+    chars = list(line)
+    for m in titled:
+        word = m.group()
+        low = word.lower()
+        if word[1:] != low[1:]:
+            continue  # "US", "McCain": capitals of its own
+        if re.search(rf"[a-z,] {re.escape(word)}\b", body) is not None:
+            continue  # a name in the article ("Theresa May said")
+        if low in common or re.search(rf"\b{re.escape(low)}\b", body) is not None:
+            chars[m.start()] = low[0]
+    lowered = "".join(chars)
+    return lowered if lowered != line else None
 
 
 @lru_cache(maxsize=1)
@@ -792,7 +858,27 @@ class AttributionFinder:
         if headline is not None and not any(a.start < headline.end for a in turns):
             found.append(headline)
             taken.append((headline.start, headline.end))
-        return self._completed(found, taken, near_quotes=False)
+        found = self._completed(found, taken, near_quotes=False)
+        if headline is None and not turns:
+            found = self._with_title_headline(found)
+        return found
+
+    def _with_title_headline(self, found: list[Attribution]) -> list[Attribution]:
+        """`found` with the statements of a title-case headline read from a parse of it in
+        sentence case ("Senator Slams Deal With Iran": the tagger takes capitalised verbs
+        for names), in place of those read from the article's parse."""
+        cased = headline_in_sentence_case(self.text)
+        if cased is None:
+            return found
+        from communique.nlp import load_model
+
+        end = len(cased)
+        headline = AttributionFinder(load_model()(cased), (), self.text[:end])
+        inner = headline._completed([], [], near_quotes=False)
+        for att in inner:
+            att.frame = []  # token indices of the headline's own parse
+        rest = [a for a in found if a.start >= end]
+        return sorted(inner + rest, key=lambda a: (a.start, a.end))
 
     # -- interview turns -------------------------------------------------------
 

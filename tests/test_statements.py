@@ -1845,3 +1845,39 @@ def test_complement_clause_after_an_adjunct_and_caution_against(
 ) -> None:
     doc = _analyse(text)
     assert [(s.cue, s.content) for s in doc.statements] == [(cue, content)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            "Ukraine Accuses Moscow Of Stalling Prisoner Talks.\n"
+            "Kyiv said on Monday that the talks had stalled.\n",
+            "accuse of",
+            "Ukraine",
+            "Moscow Of Stalling Prisoner Talks",
+        ),
+        (
+            "Theresa May Warns Brussels Against Delay.\n"
+            "Prime Minister Theresa May said a delay would hurt both sides.\n",
+            "warn against",
+            "Theresa May",
+            "Brussels Against Delay",
+        ),
+    ],
+)
+def test_title_case_headline_is_read_in_sentence_case(
+    text: str, cue: str, speaker: str, content: str
+) -> None:
+    doc = _analyse(text)
+    first = doc.statements[0]
+    assert (first.cue, first.speaker_text, first.content) == (cue, speaker, content)
+
+
+def test_sentence_case_keeps_names_the_article_uses() -> None:
+    from communique.quotes import headline_in_sentence_case
+
+    text = "Mark Warner Slams Deal With Iran.\nSenator Mark Warner said the deal was bad.\n"
+    assert headline_in_sentence_case(text) == "Mark Warner slams deal with Iran."
+    assert headline_in_sentence_case("The senator said so.\nMore text.\n") is None
