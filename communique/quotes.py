@@ -85,6 +85,7 @@ _HEADLINE_WORD = re.compile(r"[\w’']+")
 #: A final consonant after one vowel, doubled before "-ed" ("slammed", not "voiced").
 _SHORT_SYLLABLE = re.compile(r"[^aeiou][aeiou][bdgklmnprt]$")
 _BRACKET_CLOSE = re.compile(r"[.\w]{0,3}\)")
+_QUOTE_CLOSE = re.compile(r"[.,!?]?[”\"]")
 _QUOTE_MARK = re.compile(
     DOUBLED_APOSTROPHE + "|[" + re.escape(OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE) + "]"
 )
@@ -538,7 +539,21 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         close = _BRACKET_CLOSE.match(text, end)
         if close is not None:
             end = close.end()
+    if _opens_quote(text, start, end):
+        # "called the plan “a mistake”": a quote the span opens closes it
+        close = _QUOTE_CLOSE.match(text, end)
+        if close is not None:
+            end = close.end()
     return start, end
+
+
+def _opens_quote(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` opens a double quote it does not close."""
+    if text.find("“", start, end) >= 0 and text.count("“", start, end) > text.count(
+        "”", start, end
+    ):
+        return True
+    return text.find('"', start, end) >= 0 and text.count('"', start, end) % 2 == 1
 
 
 def _char_before(text: str, end: int, start: int = 0, skip: str | None = None) -> str:

@@ -1881,3 +1881,9 @@ def test_sentence_case_keeps_names_the_article_uses() -> None:
     text = "Mark Warner Slams Deal With Iran.\nSenator Mark Warner said the deal was bad.\n"
     assert headline_in_sentence_case(text) == "Mark Warner slams deal with Iran."
     assert headline_in_sentence_case("The senator said so.\nMore text.\n") is None
+
+
+@pytest.mark.model
+def test_content_closes_the_quote_it_opens() -> None:
+    doc = _analyse('He calls the crossing "a mistake" because so few people live there.')
+    assert [(s.cue, s.content) for s in doc.statements] == [("call", 'the crossing "a mistake"')]
