@@ -697,7 +697,7 @@ def test_boilerplate_holds_no_statements() -> None:
             "These and other treaties, the lawyers said, “all point to the same conclusion.”",
             "the lawyers",
             "say",
-            "These and other treaties, the lawyers said, “all point to the same conclusion",
+            "These and other treaties, the lawyers said, “all point to the same conclusion.”",
         ),
         (
             "Though the transition was smooth, he said, replacing the envoy would be harder.",
@@ -930,7 +930,7 @@ def test_a_statement_on_a_date_is_not_about_the_date() -> None:
             "The governor called the treaty “a betrayal of the coast.”",
             "The governor",
             "call",
-            "the treaty “a betrayal of the coast",
+            "the treaty “a betrayal of the coast.”",
         ),
         (
             "Most delegates voted for the amended charter.",
