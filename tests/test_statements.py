@@ -1426,7 +1426,7 @@ def test_quote_after_a_statement_noun_and_a_colon(text: str, cue: str) -> None:
 def test_quoted_predicate_after_a_long_object() -> None:
     doc = _analyse("The senator called the use of force in the strait “reckless.”")
     assert [(s.cue, s.content) for s in doc.statements] == [
-        ("call", "the use of force in the strait “reckless")
+        ("call", "the use of force in the strait “reckless.”")
     ]
 
 
