@@ -631,7 +631,11 @@ def _opens_within(doc: SpacyDoc, lo: int, hi: int, closing: str) -> bool:
 def _any_within(indices: set[int], lo: int, hi: int) -> bool:
     """Whether any of `indices` lies in [lo, hi], read over the smaller of the two."""
     if len(indices) <= hi - lo:
-        return any(lo <= i <= hi for i in indices)
+        # a plain loop: the set is most often the cue alone, too few for a generator to pay
+        for i in indices:  # noqa: SIM110 - cheaper than any() over a generator
+            if lo <= i <= hi:
+                return True
+        return False
     return not indices.isdisjoint(range(lo, hi + 1))
 
 
@@ -692,7 +696,8 @@ class AttributionFinder:
 
     @cached_property
     def _tok_starts(self) -> list[int]:
-        starts: list[int] = self._arr[:, 2].tolist()
+        # as signed integers: Python builds those faster than unsigned ones
+        starts: list[int] = self._arr[:, 2].astype(numpy.int64).tolist()
         return starts
 
     def _first_ending_after(self, offset: int) -> int:
@@ -1621,11 +1626,16 @@ class AttributionFinder:
         # "lashed out at", "fired back at": the verb with its particle
         particle = _particle_of(tok, kids) if lemma in _particle_verbs() else None
         verb = lemma if particle is None else f"{lemma} {particle.lower_}"
-        for label, child in kids.labelled:
-            if label == "prep" and child.i > tok.i:
-                cue = table.get((verb, child.lower_)) or table.get((lemma, child.lower_))
-                if cue is not None and not _is_duration(child):
-                    return cue, child
+        if lemma not in _phrasal_heads() and verb not in _phrasal_heads():
+            return None, None  # "said": no verb + preposition cue starts with it
+        if "prep" in labels:
+            for label, child in kids.labelled:
+                if label == "prep" and child.i > tok.i:
+                    cue = table.get((verb, child.lower_)) or table.get((lemma, child.lower_))
+                    if cue is not None and not _is_duration(child):
+                        return cue, child
+        if "advcl" not in labels and "ccomp" not in labels:
+            return None, None
         for label, child in kids.labelled:
             if label in ("advcl", "ccomp") and child.i > tok.i:
                 # "called for the UN to act": the parser reads "for" as the mark of a
@@ -1672,7 +1682,11 @@ class AttributionFinder:
         cur = tok
         for hop in range(MAX_SUBJECT_HOPS + 1):
             if hop == 0 and kids is not None:
-                subjects = [t for label, t in kids.labelled if label in _SUBJECT_DEPS]
+                subjects = (
+                    []
+                    if _SUBJECT_DEPS.isdisjoint(kids.labels)
+                    else [t for label, t in kids.labelled if label in _SUBJECT_DEPS]
+                )
             else:
                 subjects = [c for c in cur.children if c.dep_ in _SUBJECT_DEPS]
             if len(subjects) == 1:
@@ -2913,6 +2927,13 @@ def _subject_of_relative(verb: Token, kids: _Dependents | None = None) -> Token 
         if len(subjects) >= 2 and subjects[1].lower_ in _RELATIVES and subjects[0].i < clause.i:
             return subjects[0]
     return None
+
+
+@lru_cache(maxsize=1)
+def _phrasal_heads() -> frozenset[str]:
+    """The verbs (with their particle, if any) that open a verb + preposition cue ("call"
+    of "called for", "lash out" of "lashed out at")."""
+    return frozenset(verb for verb, _ in phrasal_cues())
 
 
 @lru_cache(maxsize=1)
