@@ -645,9 +645,11 @@ _SPEAKER_TAIL_DEPS = frozenset({"relcl", "acl", "amod", "advcl", "advmod", "punc
 _SPEAKER_PREPS = frozenset({"of", "from", "at", "for", "with", "in"})
 
 
-def speaker_chars(token: Token, exclude: set[int], text: str) -> tuple[int, int]:
-    """The speaker's noun phrase: its left part, appositions and "of X", no trailing clauses."""
-    drop = exclude  # copied before anything is added
+def _with_speaker_tail(token: Token, exclude: set[int]) -> set[int]:
+    """`exclude` and the subtrees of what trails a speaker's name ("X, who met the envoy",
+    "X, speaking on Friday"), but no "of X" ("Joel Smith of the ministry"); `exclude` is
+    copied before anything is added."""
+    drop = exclude
     for child in token.rights:
         if child.dep_ in _SPEAKER_TAIL_DEPS:
             if child.dep_ == "prep" and child.lower_ in _SPEAKER_PREPS:
@@ -655,6 +657,13 @@ def speaker_chars(token: Token, exclude: set[int], text: str) -> tuple[int, int]
             if drop is exclude:
                 drop = set(exclude)
             drop.update(_subtree_range(child))
+    return drop
+
+
+def speaker_chars(token: Token, exclude: set[int], text: str) -> tuple[int, int]:
+    """The speaker's noun phrase: its left part, appositions and "of X", no trailing clauses."""
+    # "she": most speakers have nothing after them, and the count is cheaper than the walk
+    drop = _with_speaker_tail(token, exclude) if token.n_rights else exclude
     start, end = _subtree_chars(token, drop)
     # a parse run over a line break (a headline above) must not pull the headline in
     line_start = text.rfind("\n", start, token.idx) + 1
@@ -910,7 +919,7 @@ class AttributionFinder:
         """`found` with the attributions of every cue sentence outside the `taken` spans,
         signed and continued quotes, in text order without duplicates."""
         for sent, indices in self._cue_candidates(near_quotes=near_quotes):
-            if any(s <= sent.start_char < e for s, e in taken):
+            if taken and any(s <= sent.start_char < e for s, e in taken):
                 continue
             found.extend(self._sentence_attributions(sent, indices, direct_only=near_quotes))
         found.extend(self._dash_signed(found))
@@ -2353,8 +2362,11 @@ class AttributionFinder:
         if gap_start < new_end:
             unquoted += words_in(text, gap_start, new_end)
         if unquoted == 0:
-            quoted_any = any(words_at_least(text, qs, qe) for qs, qe in overlapping)
-            kind = "direct" if quoted_any else "mixed"
+            kind = "mixed"
+            for qs, qe in overlapping:
+                if _WORD.search(text, qs, qe) is not None:  # a quote with a word in it
+                    kind = "direct"
+                    break
         else:
             quoted = sum(words_in(text, qs, qe) for qs, qe in overlapping)
             kind = "direct" if quoted / (quoted + unquoted) >= DIRECT_SHARE else "mixed"
