@@ -2447,7 +2447,7 @@ class AttributionFinder:
                 # "“...,” the narrator says, “...”": the quote before the cue opens it
                 nxt.start = c_start
                 continue
-            prev = [a for a in ordered + out if a.end <= qs and a.kind in ("direct", "mixed")]
+            prev = [a for a in chain(ordered, out) if a.end <= qs and a.kind in ("direct", "mixed")]
             if not prev:
                 continue
             last = max(prev, key=lambda a: a.end)
