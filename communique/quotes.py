@@ -712,7 +712,11 @@ def _opens_within(doc: SpacyDoc, lo: int, hi: int, closing: str) -> bool:
 def _any_within(indices: set[int], lo: int, hi: int) -> bool:
     """Whether any of `indices` lies in [lo, hi], read over the smaller of the two."""
     if len(indices) <= hi - lo:
-        return any(lo <= i <= hi for i in indices)
+        # a plain loop: the set is most often the cue alone, too few for a generator to pay
+        for i in indices:  # noqa: SIM110 - cheaper than any() over a generator
+            if lo <= i <= hi:
+                return True
+        return False
     return not indices.isdisjoint(range(lo, hi + 1))
 
 
@@ -722,9 +726,11 @@ _SPEAKER_TAIL_DEPS = frozenset({"relcl", "acl", "amod", "advcl", "advmod", "punc
 _SPEAKER_PREPS = frozenset({"of", "from", "at", "for", "with", "in"})
 
 
-def speaker_chars(token: Token, exclude: set[int], text: str) -> tuple[int, int]:
-    """The speaker's noun phrase: its left part, appositions and "of X", no trailing clauses."""
-    drop = exclude  # copied before anything is added
+def _with_speaker_tail(token: Token, exclude: set[int]) -> set[int]:
+    """`exclude` and the subtrees of what trails a speaker's name ("X, who met the envoy",
+    "X, speaking on Friday"), but no "of X" ("Joel Smith of the ministry"); `exclude` is
+    copied before anything is added."""
+    drop = exclude
     for child in token.rights:
         if child.dep_ in _SPEAKER_TAIL_DEPS:
             if child.dep_ == "prep" and child.lower_ in _SPEAKER_PREPS:
@@ -732,6 +738,13 @@ def speaker_chars(token: Token, exclude: set[int], text: str) -> tuple[int, int]
             if drop is exclude:
                 drop = set(exclude)
             drop.update(_subtree_range(child))
+    return drop
+
+
+def speaker_chars(token: Token, exclude: set[int], text: str) -> tuple[int, int]:
+    """The speaker's noun phrase: its left part, appositions and "of X", no trailing clauses."""
+    # "she": most speakers have nothing after them, and the count is cheaper than the walk
+    drop = _with_speaker_tail(token, exclude) if token.n_rights else exclude
     start, end = _subtree_chars(token, drop)
     # a parse run over a line break (a headline above) must not pull the headline in
     line_start = text.rfind("\n", start, token.idx) + 1
@@ -773,7 +786,8 @@ class AttributionFinder:
 
     @cached_property
     def _tok_starts(self) -> list[int]:
-        starts: list[int] = self._arr[:, 2].tolist()
+        # as signed integers: Python builds those faster than unsigned ones
+        starts: list[int] = self._arr[:, 2].astype(numpy.int64).tolist()
         return starts
 
     def _first_ending_after(self, offset: int) -> int:
@@ -1006,7 +1020,7 @@ class AttributionFinder:
         """`found` with the attributions of every cue sentence outside the `taken` spans,
         signed and continued quotes, in text order without duplicates."""
         for sent, indices in self._cue_candidates(near_quotes=near_quotes):
-            if any(s <= sent.start_char < e for s, e in taken):
+            if taken and any(s <= sent.start_char < e for s, e in taken):
                 continue
             found.extend(self._sentence_attributions(sent, indices, direct_only=near_quotes))
         found.extend(self._dash_signed(found))
@@ -1722,11 +1736,16 @@ class AttributionFinder:
         # "lashed out at", "fired back at": the verb with its particle
         particle = _particle_of(tok, kids) if lemma in _particle_verbs() else None
         verb = lemma if particle is None else f"{lemma} {particle.lower_}"
-        for label, child in kids.labelled:
-            if label == "prep" and child.i > tok.i:
-                cue = table.get((verb, child.lower_)) or table.get((lemma, child.lower_))
-                if cue is not None and not _is_duration(child):
-                    return cue, child
+        if lemma not in _phrasal_heads() and verb not in _phrasal_heads():
+            return None, None  # "said": no verb + preposition cue starts with it
+        if "prep" in labels:
+            for label, child in kids.labelled:
+                if label == "prep" and child.i > tok.i:
+                    cue = table.get((verb, child.lower_)) or table.get((lemma, child.lower_))
+                    if cue is not None and not _is_duration(child):
+                        return cue, child
+        if "advcl" not in labels and "ccomp" not in labels:
+            return None, None
         for label, child in kids.labelled:
             if label in ("advcl", "ccomp") and child.i > tok.i:
                 # "called for the UN to act": the parser reads "for" as the mark of a
@@ -1773,7 +1792,11 @@ class AttributionFinder:
         cur = tok
         for hop in range(MAX_SUBJECT_HOPS + 1):
             if hop == 0 and kids is not None:
-                subjects = [t for label, t in kids.labelled if label in _SUBJECT_DEPS]
+                subjects = (
+                    []
+                    if _SUBJECT_DEPS.isdisjoint(kids.labels)
+                    else [t for label, t in kids.labelled if label in _SUBJECT_DEPS]
+                )
             else:
                 subjects = [c for c in cur.children if c.dep_ in _SUBJECT_DEPS]
             if len(subjects) == 1:
@@ -2450,8 +2473,11 @@ class AttributionFinder:
         if gap_start < new_end:
             unquoted += words_in(text, gap_start, new_end)
         if unquoted == 0:
-            quoted_any = any(words_at_least(text, qs, qe) for qs, qe in overlapping)
-            kind = "direct" if quoted_any else "mixed"
+            kind = "mixed"
+            for qs, qe in overlapping:
+                if _WORD.search(text, qs, qe) is not None:  # a quote with a word in it
+                    kind = "direct"
+                    break
         else:
             quoted = sum(words_in(text, qs, qe) for qs, qe in overlapping)
             kind = "direct" if quoted / (quoted + unquoted) >= DIRECT_SHARE else "mixed"
@@ -2532,7 +2558,7 @@ class AttributionFinder:
                 # "“...,” the narrator says, “...”": the quote before the cue opens it
                 nxt.start = c_start
                 continue
-            prev = [a for a in ordered + out if a.end <= qs and a.kind in ("direct", "mixed")]
+            prev = [a for a in chain(ordered, out) if a.end <= qs and a.kind in ("direct", "mixed")]
             if not prev:
                 continue
             last = max(prev, key=lambda a: a.end)
@@ -3043,6 +3069,13 @@ def _subject_of_relative(verb: Token, kids: _Dependents | None = None) -> Token 
         if len(subjects) >= 2 and subjects[1].lower_ in _RELATIVES and subjects[0].i < clause.i:
             return subjects[0]
     return None
+
+
+@lru_cache(maxsize=1)
+def _phrasal_heads() -> frozenset[str]:
+    """The verbs (with their particle, if any) that open a verb + preposition cue ("call"
+    of "called for", "lash out" of "lashed out at")."""
+    return frozenset(verb for verb, _ in phrasal_cues())
 
 
 @lru_cache(maxsize=1)
