@@ -2087,9 +2087,11 @@ class AttributionFinder:
         for c in tok.children:
             if c.dep_ in ("dobj", "attr") and c.left_edge.i == tok.i + 1:
                 return c
-            if c.dep_ == "ccomp" and c.tag_ == "VBG":
-                # "“...,” said analyst Ann Lee, commenting on the deal": the parser took the
-                # speaker for the participle's subject
+            if c.dep_ in ("advmod", "npadvmod") and c.i == tok.i + 1 and c.is_title:
+                return c  # "“...,” said Skelly": a name the tagger took for an adverb
+            if c.dep_ == "ccomp" and c.tag_ in ("VBG", "VBN", "VBD"):
+                # "“...,” said analyst Ann Lee, commenting on the deal", "..., asked about
+                # it": the parser took the speaker for the participle's subject
                 subject = next((g for g in c.children if g.dep_ == "nsubj"), None)
                 if subject is not None and subject.left_edge.i == tok.i + 1:
                     return subject

@@ -1887,3 +1887,26 @@ def test_sentence_case_keeps_names_the_article_uses() -> None:
 def test_content_closes_the_quote_it_opens() -> None:
     doc = _analyse('He calls the crossing "a mistake" because so few people live there.')
     assert [(s.cue, s.content) for s in doc.statements] == [("call", 'the crossing "a mistake"')]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The aide was upbeat.\n\n“Having access to the file and two people who "
+            "understand it is valuable,” said Skelly, explaining he worked with one of them.",
+            "Skelly",
+            "Having access to the file and two people who understand it is valuable",
+        ),
+        (
+            "She had not.\n\n“I am not going to say it is a mistake, so forget about it,” "
+            "said retired neurosurgeon Ben Carson, asked about his claims.",
+            "retired neurosurgeon Ben Carson",
+            "I am not going to say it is a mistake, so forget about it",
+        ),
+    ],
+)
+def test_inverted_speaker_the_parser_misread(text: str, speaker: str, content: str) -> None:
+    doc = _analyse(text)
+    assert ("say", speaker, content) in [(s.cue, s.speaker_text, s.content) for s in doc.statements]
