@@ -389,7 +389,8 @@ def cue_words() -> frozenset[str]:
     words.update(noun for noun, _ in noun_phrasal_cues())
     words.update(adjective_cue_words())
     words.update(adverb_cues())
-    words.update(c.cue.split()[0] for c in _all_cues() if c.form == "prep")
+    # a one-word preposition ("To X, ...") is looked for at sentence starts alone
+    words.update(c.cue.split()[0] for c in _all_cues() if c.form == "prep" and " " in c.cue)
     words.update(view_nouns())
     words.update(("say", "quote", "cite"))  # the verbs of "quoted as saying"
     words.update(evidence_sources())
@@ -887,10 +888,54 @@ class AttributionFinder:
         if headline is not None and not any(a.start < headline.end for a in turns):
             found.append(headline)
             taken.append((headline.start, headline.end))
+        found.extend(self._perspectives())
         found = self._completed(found, taken, near_quotes=False)
         if headline is None and not turns:
             found = self._with_title_headline(found)
         return found
+
+    def _perspectives(self) -> list[Attribution]:
+        """ "To the rebels, the truce is a trap", "To Ms. Gil, ...": a sentence opening with a
+        one-word preposition cue and a name or a group of people, set off by a comma, states
+        the view of those it names (not "To date, ...")."""
+        from spacy.attrs import LOWER
+
+        cues = {c.cue: c for c in _all_cues() if c.form == "prep" and " " not in c.cue}
+        if not cues:
+            return []
+        sdoc = self.sdoc
+        lower = sdoc.to_array([LOWER]).reshape(-1)
+        hashes = {sdoc.vocab.strings[w]: w for w in cues}
+        out = []
+        starts = self._sentence_starts()
+        for k, first in enumerate(starts):
+            word = hashes.get(int(lower[first]))
+            if word is None:
+                continue
+            prep = sdoc[first]
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            end = starts[k + 1] if k + 1 < len(starts) else len(sdoc)
+            if obj is None or obj.right_edge.i + 1 >= end or not _names_people(obj):
+                continue
+            if sdoc[obj.right_edge.i + 1].text != "," or prep.head.pos_ not in ("VERB", "AUX"):
+                continue
+            sent = sdoc[first:end]
+            c_start, c_end = self._around(prep.i, obj.right_edge.i, sent)
+            if not words_at_least(self.text, c_start, c_end, 3):
+                continue
+            cue = cues[word]
+            out.append(
+                self._told(
+                    c_start,
+                    c_end,
+                    cue.cue,
+                    _chars(prep),
+                    "according",
+                    cue.act,
+                    speaker=speaker_chars(obj, set(), self.text),
+                )
+            )
+        return out
 
     def _with_title_headline(self, found: list[Attribution]) -> list[Attribution]:
         """`found` with the statements of a title-case headline read from a parse of it in
@@ -2891,6 +2936,14 @@ def _unmarked_complement(verb: Token, clause: Token, speaker: Token) -> bool:
         and "mark" not in kids.labels
         and not any(c.tag_ == "WRB" for c in kids.tokens)  # "when he arrived"
     )
+
+
+def _names_people(noun: Token) -> bool:
+    """Whether a noun names a person, a people or an organisation ("Ms. Gil", "many
+    Democrats", "the rebels' backers"), not a time or a thing ("years", "the first time")."""
+    if noun.ent_type_ in ("PERSON", "NORP", "ORG"):
+        return True
+    return noun.pos_ == "PROPN" and noun.ent_type_ not in ("DATE", "TIME", "GPE", "LOC")
 
 
 def _adverbial_mark(clause: Token) -> bool:

@@ -1910,3 +1910,24 @@ def test_content_closes_the_quote_it_opens() -> None:
 def test_inverted_speaker_the_parser_misread(text: str, speaker: str, content: str) -> None:
     doc = _analyse(text)
     assert ("say", speaker, content) in [(s.cue, s.speaker_text, s.content) for s in doc.statements]
+
+
+@pytest.mark.model
+def test_sentence_opening_with_to_and_a_name_is_its_view() -> None:
+    doc = _analyse("To Ms. Gil, the protest represents a cry of dissent against the city.")
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
+        ("to", "Ms. Gil", "the protest represents a cry of dissent against the city")
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To date, no talks have been held.",
+        "For years, the border stayed closed.",
+        "For the rebels, the truce is a win.",
+    ],
+)
+def test_other_fronted_prepositions_state_no_view(text: str) -> None:
+    assert _analyse(text).statements == []
