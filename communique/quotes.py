@@ -2674,7 +2674,11 @@ class AttributionFinder:
         """Whether nothing but the previous statement's own attribution (its speaker and cue,
         in one sentence) stands between its content and a following quote. Across a
         paragraph break only a quote left open runs on (the continuation convention)."""
-        if self.text.find("\n", last.end, quote_start) >= 0 and not self._left_open(last.end):
+        if (
+            self.text.find("\n", last.end, quote_start) >= 0
+            and not self._left_open(last.end)
+            and not self._attribution_ends_paragraph(last, quote_start)
+        ):
             return False
         # the stretch may be long: whether it has words is read only up to the first
         if self._first_word(last.end, quote_start) is None:
@@ -2712,6 +2716,14 @@ class AttributionFinder:
         last = self._word_among(reversed(tokens))
         starts = self._sentence_starts()
         return bisect_right(starts, first) == bisect_right(starts, first if last is None else last)
+
+    def _attribution_ends_paragraph(self, last: Attribution, quote_start: int) -> bool:
+        """Whether the previous statement's own cue stands after its quote at the end of
+        its paragraph, and the next paragraph opens with a quote ("“...,” she said.\n\n“...”"):
+        the quotation goes on."""
+        if last.cue_start is None or not last.end <= last.cue_start < quote_start:
+            return False
+        return _paragraph_breaks(self.text[last.cue_start : quote_start]) == 1
 
     def _left_open(self, end: int) -> bool:
         """Whether the quote a content ends in reaches its paragraph end with no closing mark."""

@@ -224,8 +224,11 @@ def test_paragraph_quote_continues_previous_speaker() -> None:
         "“The next round will settle the remaining names and the timetable.”\n"
     )
     doc = _analyse(text)
-    assert [s.kind for s in doc.statements] == ["direct", "direct"]
-    assert doc.statements[1].speaker_text == "the negotiator"
+    # one quotation, interrupted by its attribution, going on in the next paragraph
+    assert [s.kind for s in doc.statements] == ["direct"]
+    assert doc.statements[0].speaker_text == "the negotiator"
+    assert doc.statements[0].content.startswith("We have made real progress")
+    assert doc.statements[0].content.endswith("the remaining names and the timetable")
 
 
 @pytest.mark.model
@@ -350,14 +353,27 @@ def test_quote_interrupted_by_its_cue_is_one_statement() -> None:
 
 
 @pytest.mark.model
-def test_closed_quote_in_next_paragraph_is_a_statement_of_its_own() -> None:
+def test_quote_in_next_paragraph_after_its_attribution_goes_on() -> None:
     text = (
         "“We have made real progress on the prisoner exchange,” the negotiator said.\n\n"
         "“The next round will settle the remaining names and the timetable.”\n"
     )
     doc = _analyse(text)
-    assert len(doc.statements) == 2
-    assert doc.statements[1].speaker_text == "the negotiator"
+    assert len(doc.statements) == 1
+    assert doc.statements[0].speaker_text == "the negotiator"
+    assert doc.statements[0].content.endswith("the remaining names and the timetable")
+
+
+@pytest.mark.model
+def test_quote_after_other_prose_is_a_statement_of_its_own() -> None:
+    text = (
+        "“We have made real progress on the prisoner exchange,” the negotiator said.\n\n"
+        "The talks resume in Geneva next week. "
+        "“The next round will settle the remaining names and the timetable.”\n"
+    )
+    doc = _analyse(text)
+    assert [s.speaker_text for s in doc.statements] == ["the negotiator", "the negotiator"]
+    assert doc.statements[1].content.startswith("The next round")
 
 
 @pytest.mark.model
