@@ -85,6 +85,8 @@ _HEADLINE_WORD = re.compile(r"[\w’']+")
 #: A final consonant after one vowel, doubled before "-ed" ("slammed", not "voiced").
 _SHORT_SYLLABLE = re.compile(r"[^aeiou][aeiou][bdgklmnprt]$")
 _BRACKET_CLOSE = re.compile(r"[.\w]{0,3}\)")
+#: Closing brackets with their opening ones ("Tom Hale (R)").
+_CLOSING_BRACKETS = {")": "(", "]": "["}
 _QUOTE_CLOSE = re.compile(r"[.,!?]?[”\"]")
 _QUOTE_MARK = re.compile(
     DOUBLED_APOSTROPHE + "|[" + re.escape(OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE) + "]"
@@ -696,9 +698,6 @@ def _subtree_chars(token: Token, exclude: set[int] | None = None) -> tuple[int, 
         hi -= 1
         end = doc[hi]
     return start.idx, end.idx + len(end)
-
-
-_CLOSING_BRACKETS = {")": "(", "]": "["}
 
 
 def _opens_within(doc: SpacyDoc, lo: int, hi: int, closing: str) -> bool:
