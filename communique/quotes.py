@@ -88,6 +88,7 @@ _BRACKET_CLOSE = re.compile(r"[.\w]{0,3}\)")
 #: Closing brackets with their opening ones ("Tom Hale (R)").
 _CLOSING_BRACKETS = {")": "(", "]": "["}
 _QUOTE_CLOSE = re.compile(r"[.,!?]?[”\"]")
+_OPENERS = re.compile(r'[(“"]')
 _QUOTE_MARK = re.compile(
     DOUBLED_APOSTROPHE + "|[" + re.escape(OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE) + "]"
 )
@@ -535,28 +536,26 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in _EDGE_PUNCT:
         end -= 1
-    if text.find("(", start, end) >= 0 and text.count("(", start, end) > text.count(
-        ")", start, end
-    ):
-        # "Senator Ana Ruiz (D-N.M.)": a bracket the span opens closes it
-        close = _BRACKET_CLOSE.match(text, end)
-        if close is not None:
-            end = close.end()
-    if _opens_quote(text, start, end):
-        # "called the plan “a mistake”": a quote the span opens closes it
-        close = _QUOTE_CLOSE.match(text, end)
-        if close is not None:
-            end = close.end()
+    if _OPENERS.search(text, start, end) is not None:
+        end = _closed(text, start, end)
     return start, end
 
 
-def _opens_quote(text: str, start: int, end: int) -> bool:
-    """Whether `text[start:end]` opens a double quote it does not close."""
-    if text.find("“", start, end) >= 0 and text.count("“", start, end) > text.count(
-        "”", start, end
+def _closed(text: str, start: int, end: int) -> int:
+    """The end of a span widened over the bracket or the quote mark closing one it opens
+    ("Senator Ana Ruiz (D-N.M.)", "called the plan “a mistake”"), when it comes next."""
+    if text.count("(", start, end) > text.count(")", start, end):
+        close = _BRACKET_CLOSE.match(text, end)
+        if close is not None:
+            return close.end()
+    if (
+        text.count("“", start, end) > text.count("”", start, end)
+        or text.count('"', start, end) % 2 == 1
     ):
-        return True
-    return text.find('"', start, end) >= 0 and text.count('"', start, end) % 2 == 1
+        close = _QUOTE_CLOSE.match(text, end)
+        if close is not None:
+            return close.end()
+    return end
 
 
 def _char_before(text: str, end: int, start: int = 0, skip: str | None = None) -> str:
