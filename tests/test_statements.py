@@ -1947,3 +1947,24 @@ def test_sentence_opening_with_to_and_a_name_is_its_view() -> None:
 )
 def test_other_fronted_prepositions_state_no_view(text: str) -> None:
     assert _analyse(text).statements == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "In another column, she compared the blockade to a siege.",
+            "compare",
+            "the blockade to a siege",
+        ),
+        (
+            "A critic likened the rules to burning the constitution.",
+            "liken",
+            "the rules to burning the constitution",
+        ),
+    ],
+)
+def test_compare_and_liken(text: str, cue: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.content) for s in doc.statements] == [(cue, content)]
