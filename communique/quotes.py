@@ -1772,21 +1772,28 @@ class AttributionFinder:
         """A verb + preposition cue ("called for talks") and its preposition (`kids`: the
         verb's dependents, when already read)."""
         kids = _dependents(tok) if kids is None else kids
-        labels = kids.labels
-        if "prep" not in labels and "advcl" not in labels and "ccomp" not in labels:
-            return None, None
-        table = phrasal_cues()
         # "lashed out at", "fired back at": the verb with its particle
         particle = _particle_of(tok, kids) if lemma in _particle_verbs() else None
         verb = lemma if particle is None else f"{lemma} {particle.lower_}"
         if lemma not in _phrasal_heads() and verb not in _phrasal_heads():
             return None, None  # "said": no verb + preposition cue starts with it
+        labels = kids.labels
+        table = phrasal_cues()
         if "prep" in labels:
             for label, child in kids.labelled:
                 if label == "prep" and child.i > tok.i:
                     cue = table.get((verb, child.lower_)) or table.get((lemma, child.lower_))
                     if cue is not None and not _is_duration(child):
                         return cue, child
+        obj = kids.first("dobj")
+        if obj is not None and obj.i > tok.i:
+            # "reminded the crowd of the stakes": the parser hung the preposition from the
+            # object, as its phrase's last part
+            prep = next((c for c in obj.rights if c.dep_ == "prep"), None)
+            if prep is not None and prep.right_edge.i == obj.right_edge.i:
+                cue = table.get((lemma, prep.lower_))
+                if cue is not None:
+                    return cue, prep
         if "advcl" not in labels and "ccomp" not in labels:
             return None, None
         for label, child in kids.labelled:

@@ -927,7 +927,7 @@ def test_a_statement_on_a_date_is_not_about_the_date() -> None:
         (
             "The prosecutor accused the mayor of hiding the contracts.",
             "The prosecutor",
-            "accuse",
+            "accuse of",
             "the mayor of hiding the contracts",
         ),
         (
@@ -1966,5 +1966,24 @@ def test_other_fronted_prepositions_state_no_view(text: str) -> None:
     ],
 )
 def test_compare_and_liken(text: str, cue: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.content) for s in doc.statements] == [(cue, content)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The envoy spoke twice and repeatedly reminded the crowd of the stakes.",
+            "remind of",
+            "the crowd of the stakes",
+        ),
+        ("He warned the voters about the risks.", "warn about", "the voters about the risks"),
+    ],
+)
+def test_preposition_of_a_phrasal_cue_hung_from_the_object(
+    text: str, cue: str, content: str
+) -> None:
     doc = _analyse(text)
     assert [(s.cue, s.content) for s in doc.statements] == [(cue, content)]
