@@ -412,6 +412,12 @@ def view_nouns() -> dict[str, Cue]:
 
 
 @lru_cache(maxsize=1)
+def one_word_source_preps() -> dict[str, Cue]:
+    """The one-word preposition cues, looked for at sentence starts ("To X, ...")."""
+    return {c.cue: c for c in _all_cues() if c.form == "prep" and " " not in c.cue}
+
+
+@lru_cache(maxsize=1)
 def _acts() -> dict[str, str]:
     return {c.cue: c.act for c in _all_cues() if c.form != "light"}
 
@@ -896,21 +902,17 @@ class AttributionFinder:
         """ "To the rebels, the truce is a trap", "To Ms. Gil, ...": a sentence opening with a
         one-word preposition cue and a name or a group of people, set off by a comma, states
         the view of those it names (not "To date, ...")."""
-        from spacy.attrs import LOWER
-
-        cues = {c.cue: c for c in _all_cues() if c.form == "prep" and " " not in c.cue}
+        cues = one_word_source_preps()
         if not cues:
             return []
         sdoc = self.sdoc
-        lower = sdoc.to_array([LOWER]).reshape(-1)
-        hashes = {sdoc.vocab.strings[w]: w for w in cues}
         out = []
         starts = self._sentence_starts()
         for k, first in enumerate(starts):
-            word = hashes.get(int(lower[first]))
-            if word is None:
-                continue
             prep = sdoc[first]
+            cue = cues.get(prep.lower_)
+            if cue is None:
+                continue
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             end = starts[k + 1] if k + 1 < len(starts) else len(sdoc)
             if obj is None or obj.right_edge.i + 1 >= end or not _names_people(obj):
@@ -921,7 +923,6 @@ class AttributionFinder:
             c_start, c_end = self._around(prep.i, obj.right_edge.i, sent)
             if not words_at_least(self.text, c_start, c_end, 3):
                 continue
-            cue = cues[word]
             out.append(
                 self._told(
                     c_start,
