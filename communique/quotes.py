@@ -1528,7 +1528,7 @@ class AttributionFinder:
                     ),
                     None,
                 )
-                content = None if obj is None else _subtree_chars(obj, exclude=_nonrestrictive(obj))
+                content = None if obj is None else _phrase_chars(obj)
             if content is not None:
                 content = (content[0], _with_complements(tok, particle, content[1]))
             infinitive = next(
@@ -1974,7 +1974,10 @@ class AttributionFinder:
             if (
                 label in _CLAUSE_DEPS
                 or label == "advcl"
-                and (_is_embedded_question(tok, c) or _unmarked_complement(tok, c, speaker))
+                and (
+                    _is_embedded_question(tok, c)
+                    or _unmarked_complement(tok, c, speaker) is not None
+                )
             )
             and c.i not in speakers
             # "said it was vital": an adjective heads no clause, unless the tagger took a
@@ -2019,9 +2022,11 @@ class AttributionFinder:
             exclude = {tok.i} | speakers | cut
             start, end = _subtree_chars(clause, exclude=exclude)
             subject = (
-                _dependents(clause).first("nsubj") if clause.dep_ in ("advcl", "ccomp") else None
+                _unmarked_complement(tok, clause, speaker)
+                if clause.dep_ in ("advcl", "ccomp")
+                else None
             )
-            if subject is not None and _unmarked_complement(tok, clause, speaker):
+            if subject is not None:
                 # "said after the meeting he would resign": from the clause's subject
                 start = max(start, subject.left_edge.idx)
             if clause.i > tok.i and not cut:
@@ -2679,7 +2684,8 @@ class AttributionFinder:
     def _only_attribution_between(self, last: Attribution, quote_start: int) -> bool:
         """Whether nothing but the previous statement's own attribution (its speaker and cue,
         in one sentence) stands between its content and a following quote. Across a
-        paragraph break only a quote left open runs on (the continuation convention)."""
+        paragraph break only a quote left open runs on (the continuation convention), or
+        one opening the paragraph after its attribution ("“...,” she said.\n\n“...”")."""
         if (
             self.text.find("\n", last.end, quote_start) >= 0
             and not self._left_open(last.end)
@@ -2840,7 +2846,12 @@ def _object_of(prep: Token, times: bool = True) -> tuple[int, int] | None:
         return None
     if not times and obj.ent_type_ in ("DATE", "TIME"):
         return None
-    return _subtree_chars(obj, exclude=_nonrestrictive(obj))
+    return _phrase_chars(obj)
+
+
+def _phrase_chars(noun: Token) -> tuple[int, int]:
+    """A noun phrase's characters, without the asides a comma sets off after it."""
+    return _subtree_chars(noun, exclude=_nonrestrictive(noun))
 
 
 def _turn_runs(labelled: list[Labelled]) -> list[list[Labelled]]:
@@ -2937,23 +2948,25 @@ def _nonrestrictive(noun: Token) -> set[int]:
     return set()
 
 
-def _unmarked_complement(verb: Token, clause: Token, speaker: Token) -> bool:
-    """Whether a clause after a speech verb that the parser took for an adverbial one (or
-    a complement it gave the verb's adjunct) is its complement from its subject on: it has
-    its own subject and no conjunction ("said after the meeting he would not resign": the
-    preposition phrase belongs to "said")."""
+def _unmarked_complement(verb: Token, clause: Token, speaker: Token) -> Token | None:
+    """The subject of a clause after a speech verb that the parser took for an adverbial
+    one (or a complement it gave the verb's adjunct), when the clause is the verb's
+    complement from that subject on: it has its own subject and no conjunction ("said after
+    the meeting he would not resign": the preposition phrase belongs to "said")."""
     if not _is_speech_verb(verb) or clause.i < verb.i or speaker.i > verb.i:
-        return False
+        return None
     if clause.dep_ == "ccomp" and clause.left_edge.dep_ != "prep":
-        return False
+        return None
     kids = _dependents(clause)
     subject = kids.first("nsubj")
-    return (
-        subject is not None
-        and subject.i > verb.i
-        and "mark" not in kids.labels
-        and not any(c.tag_ == "WRB" for c in kids.tokens)  # "when he arrived"
-    )
+    if (
+        subject is None
+        or subject.i < verb.i
+        or "mark" in kids.labels
+        or any(c.tag_ == "WRB" for c in kids.tokens)  # "when he arrived"
+    ):
+        return None
+    return subject
 
 
 def _names_people(noun: Token) -> bool:
@@ -3196,13 +3209,12 @@ def _noun_cue_owner(noun: Token) -> Token | None:
     if by is not None:
         return next((g for g in by.children if g.dep_ == "pobj"), None)
     head = noun.head
-    verb = cue_table().get(head.lemma_.lower())
-    if noun.dep_ == "dobj" and (
-        head.lemma_.lower() in light_verbs()
-        or verb is not None
-        and verb.form == "verb"
-        and verb.takes_object
-        and verb.act == "speech"
+    if noun.dep_ != "dobj":
+        return None
+    lemma = head.lemma_.lower()
+    verb = cue_table().get(lemma)
+    if lemma in light_verbs() or (
+        verb is not None and verb.form == "verb" and verb.takes_object and verb.act == "speech"
     ):
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON"):
