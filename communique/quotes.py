@@ -1047,7 +1047,8 @@ class AttributionFinder:
         """Direct quotes only, with their speakers and cues.
 
         The same rules as `find`, applied only to the speech verbs near a quote (and to
-        interview turns): a quotes-only run reads a fraction of the parse.
+        interview turns): a quotes-only run reads a fraction of the parse. Frames, which
+        only the statements stage reads (for channels, dates and relays), are left empty.
         """
         found = self._interview_turns()
         if not self.quotes:
@@ -1141,7 +1142,7 @@ class AttributionFinder:
         self, sent: SpacySpan, indices: list[int], direct_only: bool = False
     ) -> list[Attribution]:
         """The attributions of the cue words `indices` of a sentence (with `direct_only`,
-        for a run that keeps the direct ones alone: the others are left without a frame)."""
+        for a run that keeps the direct ones alone: none gets a frame)."""
         out = []
         for i in indices:
             tok = self.sdoc[i]
@@ -1562,6 +1563,18 @@ class AttributionFinder:
         interrupting = c_start <= tok.idx < c_end and self._interrupts(tok, c_start, c_end)
         if c_start <= tok.idx < c_end and not interrupting:
             return None
+        if direct_only and not self._overlaps_quote(c_start, c_end):
+            # a direct-only run keeps a statement without quotes only as what stands
+            # between quotes (it ends the quotation before it); who said it is not read
+            return Attribution(
+                kind="indirect",
+                start=c_start,
+                end=self._split_relay(c_start, c_end)[0],
+                cue=cue_text,
+                cue_start=cue_start,
+                cue_end=cue_end,
+                act=cue.act,
+            )
         # the content's tokens are cut from the speaker; `speaker_chars` looks at those of
         # the speaker's subtree alone, so the others are not gathered
         exclude = {tok.i}
@@ -1582,11 +1595,11 @@ class AttributionFinder:
         c_start, c_end, kind = self._with_quotes(c_start, c_end)
         if asked:
             return self._told(c_start, c_end, cue_text, (cue_start, cue_end), "passive", cue.act)
-        # nothing reads the frame of a statement a direct-only run drops (no later step
-        # makes a statement direct)
+        # the frame serves the statements stage's search for channels, dates and relays:
+        # a direct-only run, which gives quotes, speakers and cues, leaves it empty
         frame = (
             []
-            if direct_only and kind != "direct"
+            if direct_only
             else self._frame(tok, sent, (c_start, c_end), (s_start, s_end), interrupting)
         )
         return Attribution(
@@ -2503,6 +2516,11 @@ class AttributionFinder:
             if new_end > start:
                 return new_end, agents
         return end, []
+
+    def _overlaps_quote(self, start: int, end: int) -> bool:
+        """Whether a quote overlaps the characters [start, end)."""
+        k = bisect_left(self._quote_starts, end)
+        return k > 0 and self.quotes[k - 1][1] > start
 
     def _with_quotes(self, start: int, end: int) -> tuple[int, int, str]:
         """Widen a content to the quotes it overlaps and tell direct, mixed and indirect."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -471,8 +472,31 @@ def test_find_direct_keeps_only_direct_quotes() -> None:
     assert [(a.kind, a.speaker_text, text[a.start : a.end]) for a in direct] == [
         ("direct", "the negotiator", "We will not be rushed into a deal")
     ]
-    every = AttributionFinder(sdoc).find()
-    assert [a for a in every if a.kind == "direct"] == direct
+    every = [a for a in AttributionFinder(sdoc).find() if a.kind == "direct"]
+    # the same quotes, speakers and cues; only the statements stage reads frames
+    assert [replace(a, frame=[]) for a in every] == direct
+    assert all(a.frame == [] for a in direct) and any(a.frame for a in every)
+
+
+@pytest.mark.model
+def test_find_direct_ends_a_quotation_at_a_statement_without_quotes() -> None:
+    from communique.nlp import load_model
+    from communique.quotes import AttributionFinder
+
+    text = (
+        "“The corridor will stay open through the winter,” the envoy said. The ministry "
+        "said the convoy had been delayed by snow. “Nobody expected the roads to close so "
+        "early in the season.”"
+    )
+    sdoc = load_model()(text)
+    direct = AttributionFinder(sdoc).find_direct()
+    every = [a for a in AttributionFinder(sdoc).find() if a.kind == "direct"]
+    # the ministry's statement stands between the quotes: the second is not the envoy's
+    # going on, in a direct-only run as in a full one
+    assert [(a.speaker_text, text[a.start : a.end]) for a in direct] == [
+        ("the envoy", "The corridor will stay open through the winter")
+    ]
+    assert [replace(a, frame=[]) for a in every] == direct
 
 
 @pytest.mark.model
