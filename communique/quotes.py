@@ -2930,7 +2930,8 @@ def _with_complements(verb: Token, obj: Token, end: int) -> int:
     """The end of an object content widened over what the verb has right after it
     ("described the plan as unworkable", "blamed the delay on the rebels", "questioned the
     envoy's judgment in backing the deal"): up to a comma, an adverbial clause, a
-    coordinated verb, a subject or a date ("Sunday", "on Sunday")."""
+    coordinated verb, a subject, a date ("Sunday", "on Sunday") or a phrase of time or place
+    ("at a rally", "during the visit")."""
     doc = verb.doc
     hi = obj.right_edge.i
     if doc[hi].idx + len(doc[hi]) > end:
@@ -2941,7 +2942,9 @@ def _with_complements(verb: Token, obj: Token, end: int) -> int:
         if child.left_edge.i != hi + 1:
             break
         if child.dep_ in ("conj", "cc", "parataxis", "punct", "nsubj", "advcl") or (
-            child.ent_type_ in ("DATE", "TIME")
+            child.dep_ == "prep"
+            and child.lower_ in _SETTING_PREPS
+            or child.ent_type_ in ("DATE", "TIME")
             and child.right_edge.i == child.i
             or child.dep_ == "prep"
             and child.right_edge.ent_type_ in ("DATE", "TIME")
@@ -2953,15 +2956,38 @@ def _with_complements(verb: Token, obj: Token, end: int) -> int:
     return max(end, doc[hi].idx + len(doc[hi]))
 
 
+#: Prepositions of time and place: what they open after an object is when or where the
+#: speaker spoke ("blamed the mayor at a rally", "praised the deal after the vote"), not
+#: part of what was said.
+_SETTING_PREPS = frozenset(
+    {"at", "after", "before", "during", "since", "until", "throughout", "amid", "following"}
+)
+
+
 def _nonrestrictive(noun: Token) -> set[int]:
     """The tokens of what a comma or dash sets off after a noun or a noun within its phrase:
     a relative clause or an apposition that describes it ("rejected the treaty, which the
     envoy signed in May", "cited the case of X, a hacker who ..."), from the mark on; an
-    object content ends before them."""
+    object content ends before them. One followed by more of a coordination ("backed X, a
+    senator, and Y") is kept with it."""
     doc = noun.doc
     end = noun.right_edge.i
     for tok in doc[noun.i + 1 : end + 1]:
         if tok.dep_ in ("relcl", "appos") and doc[tok.left_edge.i - 1].text in _ASIDE_MARKS:
+            after = tok.right_edge.i + 1
+            if after <= end and doc[after].text in _ASIDE_MARKS:
+                after += 1
+            if (
+                after <= end
+                and doc[after].dep_ == "cc"
+                and any(
+                    c.dep_ == "conj" and c.i > after and c.pos_ in ("NOUN", "PROPN")
+                    for c in tok.head.rights
+                )
+            ):
+                # "backed Ted Cruz, R-Texas, and Carly Fiorina": the aside describes one
+                # of the coordinated nouns, and the coordination goes on after it
+                return set()
             return set(range(tok.left_edge.i - 1, end + 1))
     return set()
 

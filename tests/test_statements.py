@@ -1788,6 +1788,26 @@ def test_view_and_regard_report_an_object_with_its_predicate(
             "dismiss",
             "the report as propaganda",
         ),
+        (
+            "The governor criticised the tariff plan at a rally in Leeds on Friday.",
+            "criticise",
+            "the tariff plan",
+        ),
+        (
+            "The envoy praised the truce during a visit to the border crossing.",
+            "praise",
+            "the truce",
+        ),
+        (
+            "The party endorsed Maria Lopez, the county treasurer, and two council members.",
+            "endorse",
+            "Maria Lopez, the county treasurer, and two council members",
+        ),
+        (
+            "The party endorsed Maria Lopez, the county treasurer, for the open seat.",
+            "endorse",
+            "Maria Lopez",
+        ),
     ],
 )
 def test_object_content_with_what_the_verb_has_after_it(text: str, cue: str, content: str) -> None:
