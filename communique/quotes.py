@@ -2089,6 +2089,12 @@ class AttributionFinder:
                     return predicate
             if obj is not None and (obj.pos_ != "PRON" or obj.tag_ == "PRP"):
                 aside = _nonrestrictive(obj)
+                if aside:
+                    # "praised the governor, who quit on Saturday, as a man of honour": an
+                    # aside the verb's complement follows stands inside the content
+                    whole = _subtree_chars(obj, exclude={tok.i} | speakers)
+                    if _with_complements(tok, obj, whole[1]) > whole[1]:
+                        aside = set()
                 obj_span = _subtree_chars(obj, exclude={tok.i} | speakers | aside)
                 if not aside:
                     obj_span = (obj_span[0], _with_complements(tok, obj, obj_span[1]))
@@ -2933,8 +2939,10 @@ def _with_complements(verb: Token, obj: Token, end: int) -> int:
     coordinated verb, a subject, a date ("Sunday", "on Sunday") or a phrase of time or place
     ("at a rally", "during the visit")."""
     doc = verb.doc
-    hi = obj.right_edge.i
-    if doc[hi].idx + len(doc[hi]) > end:
+    hi = last = obj.right_edge.i
+    while last > obj.i and (doc[last].is_punct or doc[last].is_space):
+        last -= 1  # "the governor, who quit," ends with the aside's closing comma
+    if doc[last].idx + len(doc[last]) > end:
         return end
     for child in verb.children:
         if child.i <= hi:

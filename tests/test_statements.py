@@ -1804,6 +1804,11 @@ def test_view_and_regard_report_an_object_with_its_predicate(
             "Maria Lopez, the county treasurer, and two council members",
         ),
         (
+            "The senator praised the governor, who ended his bid on Saturday, as a man of honour.",
+            "praise",
+            "the governor, who ended his bid on Saturday, as a man of honour",
+        ),
+        (
             "The party endorsed Maria Lopez, the county treasurer, for the open seat.",
             "endorse",
             "Maria Lopez",
