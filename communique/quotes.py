@@ -1997,6 +1997,10 @@ class AttributionFinder:
             # participle for one ("noting that most workers qualified")
             and (c.pos_ != "ADJ" or _has_subject(c))
         ]
+        if cue.takes_object and any(label == "dobj" and c.i > tok.i for label, c in kids.labelled):
+            # "Sanders wants X; Clinton seeks Y": a verb with its object after it reports
+            # that object, not a clause the parser hung before it
+            clauses = [c for c in clauses if c.i > tok.i]
         if any(c.i > tok.i for c in clauses):
             # "While X is true, she said Y": with a clause after the cue, one before it that
             # opens with "while", "if" or "because" is an adjunct the parser took for a

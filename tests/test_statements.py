@@ -1809,6 +1809,17 @@ def test_view_and_regard_report_an_object_with_its_predicate(
             "the governor, who ended his bid on Saturday, as a man of honour",
         ),
         (
+            "The bulwarks against the senator are significant: hundreds of delegates have "
+            "endorsed the governor.",
+            "endorse",
+            "the governor",
+        ),
+        (
+            "Prices have risen sharply; the ruling party seeks a unity government.",
+            "seek",
+            "a unity government",
+        ),
+        (
             "The party endorsed Maria Lopez, the county treasurer, for the open seat.",
             "endorse",
             "Maria Lopez",
