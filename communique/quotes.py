@@ -3159,7 +3159,12 @@ def _adjacent_subject(verb: Token, sent: SpacySpan) -> Token | None:
         # "Senator Harry Reid, the minority leader, said": the title set off after the name
         return named.head if named.head.pos_ == "PROPN" and named.head.i < named.i else None
     if prev.pos_ not in ("PROPN", "NOUN", "PRON") or prev.dep_ in ("dobj", "pobj", "poss"):
-        return None
+        # "two-thirds of voters support X": a number the parser hung from the verb as its
+        # modifier, with the phrase it heads, is the subject
+        return next(
+            (c for c in verb.lefts if c.dep_ in ("nummod", "quantmod") and c.pos_ == "NUM"),
+            None,
+        )
     return prev
 
 

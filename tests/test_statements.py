@@ -1867,6 +1867,13 @@ def test_dismiss_without_a_predicate_is_no_statement() -> None:
             "The foundation",
             "to give $15 million to flood relief",
         ),
+        (
+            "About two-thirds of the voters in all five provinces support temporarily "
+            "banning imports from the region.",
+            "support",
+            "About two-thirds of the voters in all five provinces",
+            "temporarily banning imports from the region",
+        ),
     ],
 )
 def test_content_the_parser_hung_elsewhere(text: str, cue: str, speaker: str, content: str) -> None:
