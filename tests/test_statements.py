@@ -828,6 +828,24 @@ def test_boilerplate_holds_no_statements() -> None:
             "the plan",
         ),
         (
+            "The president doubled down on his remarks about the judge.",
+            "The president",
+            "double down on",
+            "his remarks about the judge",
+        ),
+        (
+            "The cardinal weighed in on the border dispute.",
+            "The cardinal",
+            "weigh in on",
+            "the border dispute",
+        ),
+        (
+            "The minister walked back his comments about the treaty.",
+            "The minister",
+            "walk back",
+            "his comments about the treaty",
+        ),
+        (
             "He went on to explain that the deal was dead.",
             "He",
             "explain",
