@@ -3115,6 +3115,8 @@ def _with_reason(cue: Token, clause: Token, end: int) -> int:
         marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
         if not marks & _REASON_MARKS:
             continue
+        if _is_speech_verb(child) and _has_subject(child):
+            break  # "..., though she acknowledged it would fail": a statement of its own
         gap = doc[last + 1 : child.left_edge.i]
         if any(not (t.is_punct or t.is_space) for t in gap):
             break

@@ -1105,6 +1105,17 @@ def test_complements_of_cues(text: str, speaker: str, cue: str, content: str) ->
 
 
 @pytest.mark.model
+def test_concession_with_its_own_cue_is_a_statement_of_its_own() -> None:
+    doc = _analyse(
+        "The envoy said he would attend the summit, although he admitted that little would change."
+    )
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [
+        ("The envoy", "say", "he would attend the summit"),
+        ("he", "admit", "that little would change"),
+    ]
+
+
+@pytest.mark.model
 def test_reportedly_marks_its_clause_as_an_unnamed_claim() -> None:
     doc = _analyse("The envoy reportedly left the talks before the final vote.")
     assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [
