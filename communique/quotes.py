@@ -1446,7 +1446,9 @@ class AttributionFinder:
                 cue = self.cues.get(lemma)
             if cue is None or cue.form != "verb":
                 return None
-        passive = "auxpass" in kids.labels or "nsubjpass" in kids.labels
+        passive = ("auxpass" in kids.labels or "nsubjpass" in kids.labels) and not _has_perfect(
+            kids, particle
+        )
         # "When asked whether ..., the minister said no": a participle clause in the passive,
         # whose subject is the main clause's: who was asked, not who asked
         asked = (
@@ -3228,6 +3230,24 @@ def _phrasal_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _has_perfect(kids: _Dependents, particle: Token | None) -> bool:
+    """Whether a participle the parser took for a passive after "'s" is a perfect ("he's
+    said he will run", "she's called for talks", "he's supported the plan": "has", not
+    "is"): it has an object, a finite clause or a preposition cue's object of its own, and a
+    subject that is not "it"."""
+    aux = kids.first("auxpass")
+    if aux is None or aux.lower_ not in ("'s", "’s") or "aux" in kids.labels:
+        return False
+    subject = kids.first("nsubjpass")
+    if subject is None or subject.lower_ in ("it", "what", "that", "which"):
+        return False
+    return (
+        "dobj" in kids.labels
+        or particle is not None
+        or any(label == "ccomp" and _has_subject(c) for label, c in kids.labelled)
+    )
+
+
 def _particle_verbs() -> frozenset[str]:
     """Verbs of the cues written with a particle ("hit back", "lash out at")."""
     return frozenset(

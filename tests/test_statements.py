@@ -1105,6 +1105,32 @@ def test_complements_of_cues(text: str, speaker: str, cue: str, content: str) ->
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "He's said he will fight on to the convention.",
+            [("He", "say", "he will fight on to the convention")],
+        ),
+        (
+            "The senator, who's called for 20,000 more troops, spoke first.",
+            [("who", "call for", "20,000 more troops")],
+        ),
+        (
+            "She's backed a large increase in the aid budget.",
+            [("She", "back", "a large increase in the aid budget")],
+        ),
+        ("It's said that the envoy will resign.", [(None, "say", "that the envoy will resign")]),
+    ],
+)
+def test_contracted_has_before_a_participle_is_no_passive(
+    text: str, expected: list[tuple[str | None, str, str]]
+) -> None:
+    doc = _analyse(text)
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == expected
+
+
+@pytest.mark.model
 def test_concession_with_its_own_cue_is_a_statement_of_its_own() -> None:
     doc = _analyse(
         "The envoy said he would attend the summit, although he admitted that little would change."
