@@ -828,6 +828,12 @@ def test_boilerplate_holds_no_statements() -> None:
             "the plan",
         ),
         (
+            "The mayor called upon the governor to resign.",
+            "The mayor",
+            "call upon",
+            "the governor to resign",
+        ),
+        (
             "The president doubled down on his remarks about the judge.",
             "The president",
             "double down on",
