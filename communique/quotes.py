@@ -107,6 +107,10 @@ _LABEL = re.compile(
 #: spaCy entity types that make a headline label a source ("Minister X: ...").
 _NAME_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
+#: Adverbs that judge what a verb of regard takes ("view the plan favorably").
+_JUDGEMENT_ADVERBS = frozenset(
+    {"favorably", "favourably", "unfavorably", "unfavourably", "positively", "negatively"}
+)
 #: Conjunctions that open an adverbial clause, never a reported one ("While X is true, she
 #: said Y": the parser may still hang the "while" clause as the cue's complement).
 _ADVERBIAL_MARKS = frozenset(
@@ -1924,6 +1928,16 @@ class AttributionFinder:
                         c
                         for label, c in kids.labelled
                         if label == "prep" and c.lower_ == "as" and c.i > obj.i and c.n_rights
+                    ),
+                    None,
+                )
+            if pred is None and obj is not None and obj.i > tok.i:
+                # "viewed him favorably": an adverb of judgement after the object
+                pred = next(
+                    (
+                        c
+                        for label, c in kids.labelled
+                        if label == "advmod" and c.i > obj.i and c.lower_ in _JUDGEMENT_ADVERBS
                     ),
                     None,
                 )

@@ -1811,6 +1811,7 @@ def test_particle_verb_without_a_quote_or_clause_is_no_cue() -> None:
     [
         ("Brussels views the plan as unworkable.", "view", "the plan as unworkable"),
         ("Kallas regards the deal as a betrayal.", "regard", "the deal as a betrayal"),
+        ("Most Europeans view the treaty unfavorably.", "view", "the treaty unfavorably"),
     ],
 )
 def test_view_and_regard_report_an_object_with_its_predicate(
