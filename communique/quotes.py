@@ -2324,6 +2324,12 @@ class AttributionFinder:
             return None
         if tok.dep_ not in ("parataxis", "ccomp") and not self._trailing_conjunct(tok):
             return None
+        if (
+            tok.dep_ == "ccomp"
+            and _is_speech_verb(head)
+            and any(c.dep_ == "nsubj" and c.i > tok.i for c in head.children)
+        ):
+            return None  # "Talks are continuing, he said": the cue after reports this one
         complements = {"ccomp", "xcomp", "prep"} | (set() if addressee else {"dobj", "dative"})
         if any(c.dep_ in complements and c.i > tok.i for c in tok.children):
             return None

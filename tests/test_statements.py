@@ -1137,6 +1137,18 @@ def test_contracted_has_before_a_participle_is_no_passive(
 
 
 @pytest.mark.model
+def test_cue_inside_the_clause_a_later_cue_reports_is_not_parenthetical() -> None:
+    doc = _analyse(
+        "The envoy hopes the states will pay for the credits. Those discussions are "
+        "continuing, he said."
+    )
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [
+        ("The envoy", "hope", "the states will pay for the credits"),
+        ("he", "say", "Those discussions are continuing"),
+    ]
+
+
+@pytest.mark.model
 def test_concession_with_its_own_cue_is_a_statement_of_its_own() -> None:
     doc = _analyse(
         "The envoy said he would attend the summit, although he admitted that little would change."
