@@ -952,6 +952,8 @@ class AttributionFinder:
         end = len(cased)
         headline = AttributionFinder(load_model()(cased), (), self.text[:end])
         inner = headline._completed([], [], near_quotes=False)
+        if not inner:
+            return found  # the article's own parse of the headline is all there is
         for att in inner:
             att.frame = []  # token indices of the headline's own parse
         rest = [a for a in found if a.start >= end]

@@ -500,6 +500,18 @@ def test_find_direct_ends_a_quotation_at_a_statement_without_quotes() -> None:
 
 
 @pytest.mark.model
+def test_title_case_headline_keeps_its_statement_when_the_sentence_case_parse_has_none() -> None:
+    from communique.nlp import load_model
+    from communique.quotes import AttributionFinder
+
+    headline = "Envoy Says Junta Hid Past Abuses From Public"
+    text = headline + "\nThe envoy spoke in Lima on Monday.\n"
+    found = [a for a in AttributionFinder(load_model()(text)).find() if a.start < len(headline)]
+    assert [(a.cue, a.speaker_text) for a in found] == [("say", "Envoy")]
+    assert text[found[0].start : found[0].end].startswith("Junta Hid")
+
+
+@pytest.mark.model
 def test_find_direct_without_quote_marks_finds_only_interview_turns() -> None:
     from communique.nlp import load_model
     from communique.quotes import AttributionFinder
