@@ -3251,7 +3251,6 @@ def _phrasal_heads() -> frozenset[str]:
     return frozenset(verb for verb, _ in phrasal_cues())
 
 
-@lru_cache(maxsize=1)
 def _has_perfect(kids: _Dependents, particle: Token | None) -> bool:
     """Whether a participle the parser took for a passive after "'s" is a perfect ("he's
     said he will run", "she's called for talks", "he's supported the plan": "has", not
@@ -3270,6 +3269,7 @@ def _has_perfect(kids: _Dependents, particle: Token | None) -> bool:
     )
 
 
+@lru_cache(maxsize=1)
 def _particle_verbs() -> frozenset[str]:
     """Verbs of the cues written with a particle ("hit back", "lash out at")."""
     return frozenset(

@@ -60,6 +60,27 @@ def test_range_without(lo: int, hi: int, spans: list[tuple[int, int]], expected:
     assert _range_without(lo, hi, spans) == expected
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "cue_table",
+        "phrasal_cues",
+        "noun_cues",
+        "cue_words",
+        "speech_verb_lemmas",
+        "_particle_verbs",
+        "_phrasal_heads",
+        "light_verbs",
+    ],
+)
+def test_lexicon_tables_are_built_once(name: str) -> None:
+    from communique import quotes
+
+    table = getattr(quotes, name)
+    # every cue verb asks for these: built again per call, they would dominate the stage
+    assert table() is table()
+
+
 def test_trim_drops_quotes_and_punctuation() -> None:
     text = " “We are ready,” "
     s, e = trim(text, 0, len(text))
