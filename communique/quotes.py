@@ -1678,6 +1678,8 @@ class AttributionFinder:
                 None,
             )
             content = _subtree_chars(clause) if clause is not None else None
+        if content is None and cue.needs_predicate:
+            content = _passive_predication(tok)
         if content is None:
             return None
         start, end = trim(self.text, *self._in_paragraph(content, tok))
@@ -3249,6 +3251,25 @@ def _phrasal_heads() -> frozenset[str]:
     """The verbs (with their particle, if any) that open a verb + preposition cue ("call"
     of "called for", "lash out" of "lashed out at")."""
     return frozenset(verb for verb, _ in phrasal_cues())
+
+
+def _passive_predication(verb: Token) -> tuple[int, int] | None:
+    """ "The plan was branded a failure", "she is listed as the chair": a verb of naming in
+    the passive, its subject and predicate the content (who named it goes unsaid)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    if subject is None or subject.lower_ in _RELATIVES or subject.tag_ in ("WDT", "WP"):
+        return None
+    pred = next(
+        (
+            c
+            for c in verb.rights
+            if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" and c.n_rights
+        ),
+        None,
+    )
+    if pred is None:
+        return None
+    return subject.left_edge.idx, _subtree_chars(pred)[1]
 
 
 def _has_perfect(kids: _Dependents, particle: Token | None) -> bool:

@@ -1182,6 +1182,34 @@ def test_cue_inside_the_clause_a_later_cue_reports_is_not_parenthetical() -> Non
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The senator was also dubbed the winner of the debate.",
+            "dub",
+            "The senator was also dubbed the winner of the debate",
+        ),
+        (
+            "Two of the suspects have been identified as foreign nationals.",
+            "identify",
+            "Two of the suspects have been identified as foreign nationals",
+        ),
+    ],
+)
+def test_passive_verb_of_naming_reports_its_subject_and_predicate(
+    text: str, cue: str, content: str
+) -> None:
+    doc = _analyse(text)
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [(None, cue, content)]
+
+
+@pytest.mark.model
+def test_passive_verb_of_naming_without_a_predicate_is_no_statement() -> None:
+    assert _analyse("The spokesman was dismissed on Monday.").statements == []
+
+
+@pytest.mark.model
 def test_concession_with_its_own_cue_is_a_statement_of_its_own() -> None:
     doc = _analyse(
         "The envoy said he would attend the summit, although he admitted that little would change."
