@@ -1678,8 +1678,8 @@ class AttributionFinder:
                 None,
             )
             content = _subtree_chars(clause) if clause is not None else None
-        if content is None and cue.needs_predicate:
-            content = _passive_predication(tok)
+        if content is None and (cue.needs_predicate or cue.takes_object):
+            content = _passive_predication(tok, cue.needs_predicate)
         if content is None:
             return None
         start, end = trim(self.text, *self._in_paragraph(content, tok))
@@ -3253,17 +3253,21 @@ def _phrasal_heads() -> frozenset[str]:
     return frozenset(verb for verb, _ in phrasal_cues())
 
 
-def _passive_predication(verb: Token) -> tuple[int, int] | None:
+def _passive_predication(verb: Token, naming: bool) -> tuple[int, int] | None:
     """ "The plan was branded a failure", "she is listed as the chair": a verb of naming in
     the passive, its subject and predicate the content (who named it goes unsaid)."""
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
-    if subject is None or subject.lower_ in _RELATIVES or subject.tag_ in ("WDT", "WP"):
-        return None
+    if subject is None or any(t.tag_ in ("WDT", "WP", "WP$") for t in subject.subtree):
+        return None  # "whose name is floated as ...": a relative clause's aside
     pred = next(
         (
             c
             for c in verb.rights
-            if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as" and c.n_rights
+            if naming
+            and c.dep_ == "oprd"
+            or c.dep_ == "prep"
+            and (c.lower_ == "as" or not naming and c.lower_ == "for")
+            and c.n_rights
         ),
         None,
     )

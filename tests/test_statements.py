@@ -1195,6 +1195,11 @@ def test_cue_inside_the_clause_a_later_cue_reports_is_not_parenthetical() -> Non
             "identify",
             "Two of the suspects have been identified as foreign nationals",
         ),
+        (
+            "The deal was already being criticized as a threat to Europe.",
+            "criticize",
+            "The deal was already being criticized as a threat to Europe",
+        ),
     ],
 )
 def test_passive_verb_of_naming_reports_its_subject_and_predicate(
@@ -1205,8 +1210,15 @@ def test_passive_verb_of_naming_reports_its_subject_and_predicate(
 
 
 @pytest.mark.model
-def test_passive_verb_of_naming_without_a_predicate_is_no_statement() -> None:
-    assert _analyse("The spokesman was dismissed on Monday.").statements == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The spokesman was dismissed on Monday.",
+        "The governor, whose name is being floated as a running mate, stayed silent.",
+    ],
+)
+def test_passive_verb_of_naming_without_a_predicate_is_no_statement(text: str) -> None:
+    assert _analyse(text).statements == []
 
 
 @pytest.mark.model
