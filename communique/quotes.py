@@ -3254,8 +3254,10 @@ def _phrasal_heads() -> frozenset[str]:
 
 
 def _passive_predication(verb: Token, naming: bool) -> tuple[int, int] | None:
-    """ "The plan was branded a failure", "she is listed as the chair": a verb of naming in
-    the passive, its subject and predicate the content (who named it goes unsaid)."""
+    """ "The plan was branded a failure", "she is listed as the chair": a verb of naming
+    (`naming`) in the passive, its subject and predicate the content (who named it goes
+    unsaid); for another verb taking an object, an "as" or "for" phrase stands for the
+    predicate ("the deal was criticized as a threat")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
     if subject is None or any(t.tag_ in ("WDT", "WP", "WP$") for t in subject.subtree):
         return None  # "whose name is floated as ...": a relative clause's aside
@@ -3263,11 +3265,12 @@ def _passive_predication(verb: Token, naming: bool) -> tuple[int, int] | None:
         (
             c
             for c in verb.rights
-            if naming
-            and c.dep_ == "oprd"
-            or c.dep_ == "prep"
-            and (c.lower_ == "as" or not naming and c.lower_ == "for")
-            and c.n_rights
+            if (naming and c.dep_ == "oprd")
+            or (
+                c.dep_ == "prep"
+                and (c.lower_ == "as" or (not naming and c.lower_ == "for"))
+                and c.n_rights
+            )
         ),
         None,
     )
