@@ -1200,6 +1200,11 @@ def test_cue_inside_the_clause_a_later_cue_reports_is_not_parenthetical() -> Non
             "criticize",
             "The deal was already being criticized as a threat to Europe",
         ),
+        (
+            "She is best known for her work on the peace accord.",
+            "know",
+            "She is best known for her work on the peace accord",
+        ),
     ],
 )
 def test_passive_verb_of_naming_reports_its_subject_and_predicate(
