@@ -1205,6 +1205,11 @@ def test_cue_inside_the_clause_a_later_cue_reports_is_not_parenthetical() -> Non
             "know",
             "She is best known for her work on the peace accord",
         ),
+        (
+            "The envoy will be remembered as a patient negotiator.",
+            "remember",
+            "The envoy will be remembered as a patient negotiator",
+        ),
     ],
 )
 def test_passive_verb_of_naming_reports_its_subject_and_predicate(
