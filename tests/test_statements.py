@@ -853,6 +853,18 @@ def test_boilerplate_holds_no_statements() -> None:
             "speak out against",
             "the death penalty",
         ),
+        (
+            "The militants claimed responsibility for the attack on the convoy.",
+            "The militants",
+            "claim",
+            "responsibility for the attack on the convoy",
+        ),
+        (
+            "The summit affirmed the alliance's commitment to the region.",
+            "The summit",
+            "affirm",
+            "the alliance's commitment to the region",
+        ),
         ("The ministry fired back at the critics.", "The ministry", "fire back at", "the critics"),
         (
             "The senator pushed back against the plan.",
