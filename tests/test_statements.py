@@ -865,6 +865,13 @@ def test_boilerplate_holds_no_statements() -> None:
             "affirm",
             "the alliance's commitment to the region",
         ),
+        (
+            "The latest poll indicates a tightening race as the vote nears.",
+            "The latest poll",
+            "indicate",
+            "a tightening race",
+        ),
+        ("Protesters shouted insults at the delegation.", "Protesters", "shout", "insults"),
         ("The ministry fired back at the critics.", "The ministry", "fire back at", "the critics"),
         (
             "The senator pushed back against the plan.",
