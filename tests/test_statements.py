@@ -2016,6 +2016,19 @@ def test_word_in_quotes_inside_the_clause_is_not_the_quote() -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister continued his attacks on the rebels.",
+        "The council added a new condition to the deal.",
+        "The envoy heard the complaints of the villagers.",
+    ],
+)
+def test_clause_only_cue_with_a_noun_object_is_no_statement(text: str) -> None:
+    assert _analyse(text).statements == []
+
+
+@pytest.mark.model
 def test_dismiss_without_a_predicate_is_no_statement() -> None:
     assert _analyse("The president dismissed the defence minister on Friday.").statements == []
 
