@@ -2553,24 +2553,27 @@ class AttributionFinder:
                 return new_end, agents
         return end, []
 
+    def _quotes_overlapping(self, start: int, end: int) -> range:
+        """The indices of the quotes overlapping the characters [start, end): quotes are in
+        text order and never overlap, so those opening before `end`, back to the last one
+        that closes after `start`."""
+        k = bisect_left(self._quote_starts, end)
+        j = k
+        while j > 0 and self.quotes[j - 1][1] > start:
+            j -= 1
+        return range(j, k)
+
     def _overlaps_quote(self, start: int, end: int) -> bool:
         """Whether a quote overlaps the characters [start, end)."""
-        k = bisect_left(self._quote_starts, end)
-        return k > 0 and self.quotes[k - 1][1] > start
+        return bool(self._quotes_overlapping(start, end))
 
     def _with_quotes(self, start: int, end: int) -> tuple[int, int, str]:
         """Widen a content to the quotes it overlaps and tell direct, mixed and indirect."""
-        # quotes are in text order and never overlap: those opening before `end`, from the
-        # last one that closes after `start`
-        quotes = self.quotes
-        k = bisect_left(self._quote_starts, end)
-        j = k
-        while j > 0 and quotes[j - 1][1] > start:
-            j -= 1
-        if j == k:
+        found = self._quotes_overlapping(start, end)
+        if not found:
             return start, end, "indirect"
         text = self.text
-        overlapping = quotes[j:k]
+        overlapping = self.quotes[found.start : found.stop]
         first_start, last_end = overlapping[0][0], overlapping[-1][1]
         new_start = first_start if first_start < start else start
         new_end = last_end if last_end > end else end
