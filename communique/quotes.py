@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from itertools import accumulate, chain
 from typing import TYPE_CHECKING, Any
@@ -144,6 +144,9 @@ _REASON_MARKS = frozenset({"because", "though", "although", "unless", "if"})
 _QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "question", "query"})
 #: Marks that set off an aside after a noun ("the treaty, which ...", "the plan — a ...").
 _ASIDE_MARKS = frozenset({",", "—", "–", "-", "--"})
+#: Parts of speech a list item after a comma opens with, and marks that end a list.
+_LIST_OPENERS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "VERB"})
+_LIST_BREAKS = frozenset({'"', "“", "”", "''", "‘", "’", ";", ":", "—", "–", "--", "(", ")"})
 #: One-word answers that are a whole content ("75 percent said yes").
 _ANSWER_WORDS = frozenset({"yes", "no", "so"})
 #: Tokens a span never ends on ("X is honest, and" before a cut conjunct).
@@ -1174,8 +1177,50 @@ class AttributionFinder:
             elif pos in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 att = self._verb_cue(tok, sent, direct_only)
             if att is not None:
-                out.append(att)
+                out.append(self._through_list(att, sent))
         return out
+
+    def _through_list(self, att: Attribution, sent: SpacySpan) -> Attribution:
+        """`att` with an indirect content widened over the rest of a list that closes its
+        sentence and that the parser hung elsewhere ("promised lower taxes, cheaper housing
+        and better schools", "vowed to cut taxes, raise wages and end the war"). The rest
+        must be a run of nouns, or of verbs in the form the content opens with, joined by
+        "and" or "or", with no clause, quote, dash or colon in it."""
+        if att.kind != "indirect" or att.end <= att.start:
+            return att
+        doc = self.sdoc
+        lo, e = self._token_span(att.start, att.end)
+        while e < sent.end and doc[e].is_space:
+            e += 1
+        if e >= sent.end or doc[e].text != ",":
+            return att
+        last = sent.end - 1
+        while last > e and (doc[last].is_punct or doc[last].is_space):
+            last -= 1
+        rest = doc[e + 1 : last + 1]
+        if len(rest) < 2:
+            return att
+        opener = rest[1] if len(rest) > 2 and rest[0].lower_ in ("and", "or") else rest[0]
+        if (
+            opener.pos_ not in _LIST_OPENERS
+            or opener.tag_.startswith("W")
+            or not any(t.dep_ == "cc" and t.lower_ in ("and", "or") for t in rest)
+            or any(t.text in _LIST_BREAKS or t.pos_ == "AUX" for t in rest)
+        ):
+            return att
+        first = doc[lo + 1] if doc[lo].lower_ == "to" and lo + 1 < e else doc[lo]
+        for t in rest:
+            if t.pos_ == "VERB" and (
+                first.pos_ != "VERB"
+                or t.tag_ != first.tag_
+                or t.tag_ not in ("VB", "VBG")
+                or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+            ):
+                return att  # a clause or a participle phrase of the writer's, not an item
+        for mark in (att.cue_start, att.speaker_start):
+            if mark is not None and mark >= rest[0].idx:
+                return att
+        return replace(att, end=rest[-1].idx + len(rest[-1]))
 
     def _adverb_cue(self, tok: Token) -> Attribution | None:
         """ "The envoy reportedly left the talks": an adverb that marks its clause as a

@@ -2000,6 +2000,31 @@ def test_view_and_regard_report_an_object_with_its_predicate(
             "endorse",
             "Maria Lopez",
         ),
+        (
+            # the parser hangs the later items of the list elsewhere
+            "The rebels discussed the harvest, the schools, the roads or a new clinic for "
+            "the valley.",
+            "discuss",
+            "the harvest, the schools, the roads or a new clinic for the valley",
+        ),
+        (
+            "The union is pressing for higher wages, longer holidays for staff and safer "
+            "working conditions.",
+            "press for",
+            "higher wages, longer holidays for staff and safer working conditions",
+        ),
+        (
+            "The minister recommended deputy mayor Ana Ruiz, Leeds lawyer and council "
+            "candidate Tom Hart, and veteran councillor Joan Pike.",
+            "recommend",
+            "deputy mayor Ana Ruiz, Leeds lawyer and council candidate Tom Hart, and veteran "
+            "councillor Joan Pike",
+        ),
+        (
+            "The senator praised the truce, pointing to fewer attacks and open roads.",
+            "praise",
+            "the truce",
+        ),
     ],
 )
 def test_object_content_with_what_the_verb_has_after_it(text: str, cue: str, content: str) -> None:
