@@ -3015,31 +3015,66 @@ def _with_complements(verb: Token, obj: Token, end: int) -> int:
     ("described the plan as unworkable", "blamed the delay on the rebels", "questioned the
     envoy's judgment in backing the deal"): up to a comma, an adverbial clause, a
     coordinated verb, a subject, a date ("Sunday", "on Sunday") or a phrase of time or place
-    ("at a rally", "during the visit")."""
+    ("at a rally", "during the visit"). After a personal pronoun, a phrase with "on" or
+    "in", or "to" and a name, is where or to whom the speaker spoke ("defended him on
+    television", "disclosed them to the AP"), unless an "as" predicate follows."""
     doc = verb.doc
     hi = last = obj.right_edge.i
     while last > obj.i and (doc[last].is_punct or doc[last].is_space):
         last -= 1  # "the governor, who quit," ends with the aside's closing comma
     if doc[last].idx + len(doc[last]) > end:
         return end
+    after_pronoun = (
+        obj.tag_ == "PRP"
+        and not obj.lower_.endswith(("self", "selves"))  # "imagined themselves in office"
+        and cue_act(lemma_of(verb)) != "evidence"  # "the poll shows her in the lead"
+        and not any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in verb.children)
+    )
     for child in verb.children:
         if child.i <= hi:
             continue
         if child.left_edge.i != hi + 1:
             break
-        if child.dep_ in ("conj", "cc", "parataxis", "punct", "nsubj", "advcl") or (
-            child.dep_ == "prep"
-            and child.lower_ in _SETTING_PREPS
+        if (
+            child.dep_ in ("conj", "cc", "parataxis", "punct", "nsubj", "advcl")
+            or child.dep_ == "prep"
+            and (
+                child.lower_ in _SETTING_PREPS
+                or after_pronoun
+                and _sets_pronoun(child)
+                or child.right_edge.ent_type_ in ("DATE", "TIME")
+            )
             or child.ent_type_ in ("DATE", "TIME")
             and child.right_edge.i == child.i
-            or child.dep_ == "prep"
-            and child.right_edge.ent_type_ in ("DATE", "TIME")
         ):
             break
         hi = child.right_edge.i
     while hi > obj.i and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
     return max(end, doc[hi].idx + len(doc[hi]))
+
+
+def _sets_pronoun(prep: Token) -> bool:
+    """Whether a preposition after a pronoun object says where or to whom it was said."""
+    if prep.lower_ == "in":
+        return True
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    if prep.lower_ == "on":
+        # "defended him on television", "on Capitol Hill"; not "blamed it on the rebels"
+        return obj.ent_type_ in _PLACES or obj.lower_ in _platform_words()
+    return prep.lower_ == "to" and obj.ent_type_ in _NAMED_AUDIENCES
+
+
+_NAMED_AUDIENCES = frozenset({"ORG", "NORP", "GPE", "PERSON"})
+_PLACES = frozenset({"GPE", "LOC", "FAC", "ORG"})
+
+
+@cache
+def _platform_words() -> frozenset[str]:
+    """The last words of platforms.tsv's names ("television", "radio", "media")."""
+    return frozenset(r["name"].split()[-1] for r in load_table("platforms"))
 
 
 #: Prepositions of time and place: what they open after an object is when or where the

@@ -2025,6 +2025,16 @@ def test_view_and_regard_report_an_object_with_its_predicate(
             "praise",
             "the truce",
         ),
+        ("The senator defended him on television.", "defend", "him"),
+        ("The ministry disclosed them to Reuters.", "disclose", "them"),
+        ("Most delegates opposed it in the first round.", "oppose", "it"),
+        ("The mayor blamed it on the rebels.", "blame", "it on the rebels"),
+        (
+            "The senator described himself on his website as a reformer.",
+            "describe",
+            "himself on his website as a reformer",
+        ),
+        ("The poll shows her in the lead.", "show", "her in the lead"),
     ],
 )
 def test_object_content_with_what_the_verb_has_after_it(text: str, cue: str, content: str) -> None:
