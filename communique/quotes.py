@@ -2547,6 +2547,7 @@ class AttributionFinder:
         return (
             quote_end <= sent.start_char
             and not _char_before(self.text, sent.start_char, quote_end)
+            and "\n" not in self.text[quote_end : sent.start_char]
             and self.text[max(0, quote_end - 3) : quote_end].rstrip(_MARKS)[-1:] in ("!", "?")
         )
 

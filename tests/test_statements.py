@@ -2200,3 +2200,16 @@ def test_inverted_speaker_the_parser_misread(text: str, speaker: str, content: s
 )
 def test_other_fronted_prepositions_state_no_view(text: str) -> None:
     assert _analyse(text).statements == []
+
+
+@pytest.mark.model
+def test_question_closing_a_paragraph_is_not_claimed_by_the_next_paragraph() -> None:
+    doc = _analyse(
+        "The senator spoke for an hour.\n\n"
+        "“We will win this seat,” the senator said. “Who could doubt it?”\n\n"
+        "The crowd applauded loudly.\n\nThe mayor stayed home."
+    )
+    assert [(s.kind, s.cue, s.speaker_text) for s in doc.statements] == [
+        ("direct", "say", "the senator")
+    ]
+    assert doc.statements[0].content.endswith("Who could doubt it?")
