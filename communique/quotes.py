@@ -2371,7 +2371,8 @@ class AttributionFinder:
         head = tok.head
         if head.i == tok.i or head.pos_ not in _CLAUSE_POS:
             return None
-        if tok.dep_ not in ("parataxis", "ccomp") and not self._trailing_conjunct(tok):
+        comma = None if tok.dep_ in ("parataxis", "ccomp") else self._trailing_conjunct(tok)
+        if tok.dep_ not in ("parataxis", "ccomp") and comma is None:
             return None
         if (
             tok.dep_ == "ccomp"
@@ -2387,7 +2388,9 @@ class AttributionFinder:
         # belongs to what was said
         condition = _fronted_condition(tok, speaker)
         fronted = set(_subtree_range(condition)) if condition is not None else set()
-        own = [i for i in _subtree_range(tok) if i not in fronted]
+        # "... like “maybe” and “perhaps”, he said": words the parser hung from a closing
+        # cue before its comma belong to the clause
+        own = [i for i in _subtree_range(tok) if i not in fronted and (comma is None or i >= comma)]
         left, right = own[0], own[-1]
         # the commas setting the cue off may hang inside its subtree or just outside it
         opens = doc[left].is_punct or (left > 0 and doc[left - 1].is_punct)
@@ -2402,20 +2405,20 @@ class AttributionFinder:
         return start, end
 
     @staticmethod
-    def _trailing_conjunct(tok: Token) -> bool:
+    def _trailing_conjunct(tok: Token) -> int | None:
         """ "..., said the chief executive, Ann Lee.": a cue closing the sentence after a
-        comma, which the parser took for a conjunct of the clause it reports."""
+        comma, which the parser took for a conjunct of the clause it reports; the comma's
+        index, or None."""
         doc = tok.doc
-        left = tok.left_edge.i
-        return (
-            tok.dep_ == "conj"
-            and tok.head.i < tok.i
-            and _has_subject(tok)
-            and not any(c.dep_ == "cc" for c in tok.children)
-            and left > 0
-            and doc[left - 1 if left == tok.i else left].lower_ == ","
-            and doc[left - 2 if left == tok.i else left - 1].dep_ != "cc"
-        )
+        if tok.dep_ != "conj" or tok.head.i > tok.i or not _has_subject(tok):
+            return None
+        if any(c.dep_ == "cc" for c in tok.children):
+            return None
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        comma = (subject.left_edge.i if subject is not None and subject.i < tok.i else tok.i) - 1
+        if comma > 0 and doc[comma].lower_ == "," and doc[comma - 1].dep_ != "cc":
+            return comma
+        return None
 
     def _fronted(self, tok: Token, speaker: Token, sent: SpacySpan) -> tuple[int, int] | None:
         """ "Not yet, the minister said.": the words before the speaker, set off by a comma,
@@ -2510,7 +2513,9 @@ class AttributionFinder:
             q
             for q in inside
             if not (
-                q[1] <= lo and self._runs_on(q) or self._speech_verb_between(q[1], tok.idx)
+                q[1] <= lo
+                and (self._runs_on(q) or self._scare_quote_in_clause(q, sent_start))
+                or self._speech_verb_between(q[1], tok.idx)
                 if q[1] <= tok.idx
                 else self._speech_verb_between(tok.idx + len(tok), q[0])
             )
@@ -2524,6 +2529,15 @@ class AttributionFinder:
             if k < len(self.quotes) and self.quotes[k][0] <= sent_end + MAX_COLON_GAP + 1:
                 return self.quotes[k]
         return None
+
+    def _scare_quote_in_clause(self, quote: tuple[int, int], sent_start: int) -> bool:
+        """ "... words like “maybe” and “perhaps”, he said": a quote of a word or two that
+        the writer's sentence reaches after words of its own is a word of the clause, not
+        what was said."""
+        qs, qe = quote
+        return not words_at_least(self.text, qs, qe, MIN_DIRECT_QUOTE_WORDS + 1) and words_at_least(
+            self.text, sent_start, qs, 1
+        )
 
     def _runs_on(self, quote: tuple[int, int]) -> bool:
         """Whether the text goes on with a word right after `quote`, which closes without

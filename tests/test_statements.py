@@ -2213,3 +2213,24 @@ def test_question_closing_a_paragraph_is_not_claimed_by_the_next_paragraph() -> 
         ("direct", "say", "the senator")
     ]
     assert doc.statements[0].content.endswith("Who could doubt it?")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The talks ended early.\n\nThe envoy mocked the so-called “reset”, the minister "
+            "told reporters.",
+            "The envoy mocked the so-called “reset”",
+        ),
+        (
+            "The talks ended early.\n\nVoters should ignore vague words like “maybe” and "
+            "“perhaps”, he told reporters.",
+            "Voters should ignore vague words like “maybe” and “perhaps”",
+        ),
+    ],
+)
+def test_word_in_quotes_before_the_cue_is_part_of_the_clause(text: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [(s.kind, s.cue, s.content) for s in doc.statements] == [("mixed", "tell", content)]
