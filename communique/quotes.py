@@ -3530,7 +3530,30 @@ def _drop_duplicates(found: list[Attribution]) -> list[Attribution]:
             continue
         spans.add((att.start, att.end))
         out.append(att)
-    return out
+    return _without_requoted(out)
+
+
+def _without_requoted(found: list[Attribution]) -> list[Attribution]:
+    """`found` (in text order) without a direct quote that lies within another direct or
+    mixed content: a cue further off claiming again a quote another cue already
+    reports ("“...,” she said after driving in to see the rally"), not a second
+    statement."""
+    drop: set[int] = set()
+    reach = -1  # the furthest end of the direct or mixed contents so far
+    for k, att in enumerate(found):
+        if att.kind == "direct" and reach >= att.end:
+            drop.add(k)
+        elif att.kind == "direct":
+            # a longer content from the same start comes later in text order
+            j = k + 1
+            while j < len(found) and found[j].start == att.start:
+                if found[j].kind in ("direct", "mixed"):
+                    drop.add(k)
+                    break
+                j += 1
+        if att.kind in ("direct", "mixed"):
+            reach = max(reach, att.end)
+    return [a for k, a in enumerate(found) if k not in drop] if drop else found
 
 
 def _nested(att: Attribution, others: list[Attribution]) -> bool:

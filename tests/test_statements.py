@@ -2234,3 +2234,12 @@ def test_question_closing_a_paragraph_is_not_claimed_by_the_next_paragraph() -> 
 def test_word_in_quotes_before_the_cue_is_part_of_the_clause(text: str, content: str) -> None:
     doc = _analyse(text)
     assert [(s.kind, s.cue, s.content) for s in doc.statements] == [("mixed", "tell", content)]
+
+
+@pytest.mark.model
+def test_quote_another_cue_reports_is_not_claimed_again() -> None:
+    doc = _analyse(
+        "“I hope so,” Lind said after braving the rain to see the governor campaign in a gym "
+        "here. “I cannot say.”"
+    )
+    assert [(s.kind, s.cue, s.speaker_text) for s in doc.statements] == [("direct", "say", "Lind")]
