@@ -208,7 +208,7 @@ class Cue:
     takes_infinitive: bool = False
     #: The object counts only with a predicate after it ("called the plan a sham").
     needs_predicate: bool = False
-    #: The noun object is who is addressed, never the content ("told reporters").
+    #: The noun object is who is addressed, never the content ("briefed reporters").
     addressee: bool = False
     #: The object counts only when it names a topic of talk ("raised concerns", not
     #: "raised money"): a noun of `statement_objects.tsv`.
@@ -216,6 +216,9 @@ class Cue:
     #: Only a clause or a quote is the content, never a noun object ("maintained that
     #: ...", not "maintained a lead").
     clause_only: bool = False
+    #: A noun object that names no people is the content ("told a story", "urged
+    #: restraint"), though one that does is who is addressed ("told reporters").
+    thing_object: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -229,9 +232,10 @@ def _all_cues() -> tuple[Cue, ...]:
             row["object"] in ("yes", "predicate", "topic"),
             row["infinitive"] == "yes",
             row["object"] == "predicate",
-            row["object"] == "addressee",
+            row["object"] in ("addressee", "either"),
             row["object"] == "topic",
             row["object"] == "clause",
+            row["object"] == "either",
         )
         for row in load_table("cues")
     )
@@ -383,6 +387,16 @@ def headline_in_sentence_case(text: str) -> str | None:
 def topic_nouns() -> frozenset[str]:
     """Nouns that make an object a topic of talk ("raised questions about ...")."""
     return frozenset(r["lemma"] for r in load_table("statement_objects"))
+
+
+@cache
+def addressee_nouns() -> frozenset[str]:
+    """Nouns that name who is addressed ("told reporters", "asked the secretary"), never
+    what was said: addressee_nouns.tsv and the one-word roles of roles.tsv."""
+    roles = (r["role"] for r in load_table("roles"))
+    return frozenset(r["lemma"] for r in load_table("addressee_nouns")) | frozenset(
+        role for role in roles if " " not in role
+    )
 
 
 @lru_cache(maxsize=1)
@@ -2183,6 +2197,18 @@ class AttributionFinder:
                     inner = [g for g in c.children if g.dep_ in _CLAUSE_DEPS]
                     if inner:
                         return _subtree_chars(inner[0])
+        if cue.thing_object:
+            # "told a story", "asked questions", "urged restraint": a thing, not who is
+            # addressed
+            obj = kids.first("dobj")
+            if (
+                obj is not None
+                and obj.pos_ == "NOUN"
+                and not obj.ent_type_
+                and obj.lemma_.lower() not in addressee_nouns()
+                and not any(c.dep_ == "dative" for c in tok.children)
+            ):
+                return _phrase_chars(obj)
         return self._that_clause_in_prep(tok)
 
     def _quoted_predicate(self, tok: Token, obj: Token | None) -> tuple[int, int] | None:

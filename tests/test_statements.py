@@ -2243,3 +2243,35 @@ def test_quote_another_cue_reports_is_not_claimed_again() -> None:
         "here. “I cannot say.”"
     )
     assert [(s.kind, s.cue, s.speaker_text) for s in doc.statements] == [("direct", "say", "Lind")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The pope told the story of a city that fell.", "tell", "the story of a city that fell"),
+        ("The senator urged restraint.", "urge", "restraint"),
+        ("The general ordered a review of the raid.", "order", "a review of the raid"),
+    ],
+)
+def test_thing_object_of_an_addressee_cue_is_the_content(text: str, cue: str, content: str) -> None:
+    assert [(s.cue, s.content) for s in _analyse(text).statements] == [(cue, content)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister told reporters nothing new.",
+        "The senator asked the secretary for more time.",
+    ],
+)
+def test_people_object_of_an_addressee_cue_is_no_content(text: str) -> None:
+    assert _analyse(text).statements == []
+
+
+def test_addressee_nouns_include_one_word_roles() -> None:
+    from communique.quotes import addressee_nouns
+
+    assert {"reporter", "crowd", "secretary", "minister"} <= addressee_nouns()
+    assert "story" not in addressee_nouns()
