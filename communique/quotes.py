@@ -3528,7 +3528,16 @@ def _coordinated_cues(clause: Token, verbs: list[int]) -> set[int]:
         contrast = t.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in t.children
         )
-        if any(c.dep_ in _SUBJECT_DEPS for c in t.children) and not contrast:
+        if (
+            any(c.dep_ in _SUBJECT_DEPS for c in t.children)
+            and not contrast
+            and not (
+                t.dep_ == "conj"
+                and t.tag_ in ("VBD", "VBZ", "VBP")
+                and doc[t.left_edge.i - 1].lower_ == "and"
+                and not any(c.dep_ in ("mark", "aux") for c in t.children)
+            )
+        ):
             continue
         sub = set(_subtree_range(t))
         lead = t.left_edge.i - 1

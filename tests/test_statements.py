@@ -2275,3 +2275,17 @@ def test_addressee_nouns_include_one_word_roles() -> None:
 
     assert {"reporter", "crowd", "secretary", "minister"} <= addressee_nouns()
     assert "story" not in addressee_nouns()
+
+
+@pytest.mark.model
+def test_cue_with_its_own_subject_after_and_opens_a_new_statement() -> None:
+    doc = _analyse(
+        "Ruiz said if the mayor is re-elected, she will bring in many more developers to the "
+        "city under the new zoning plan and Ruiz says some of those projects will be worse "
+        "than the mall."
+    )
+    assert [s.content for s in doc.statements] == [
+        "if the mayor is re-elected, she will bring in many more developers to the city "
+        "under the new zoning plan",
+        "some of those projects will be worse than the mall",
+    ]
