@@ -2289,3 +2289,29 @@ def test_cue_with_its_own_subject_after_and_opens_a_new_statement() -> None:
         "under the new zoning plan",
         "some of those projects will be worse than the mall",
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The senator advocated a carbon tax.", "advocate", "a carbon tax"),
+        ("The governor challenged the ruling.", "challenge", "the ruling"),
+        (
+            "She convinced the council to delay the vote.",
+            "convince",
+            "the council to delay the vote",
+        ),
+        (
+            "She persuaded the rebels to lay down their arms.",
+            "persuade",
+            "the rebels to lay down their arms",
+        ),
+        ("The president nominated a judge.", "nominate", "a judge"),
+        ("The mayor unveiled a housing plan.", "unveil", "a housing plan"),
+        ("The party embraced the reform.", "embrace", "the reform"),
+        ("The group promotes renewable energy.", "promote", "renewable energy"),
+    ],
+)
+def test_cues_of_advocacy_and_designation(text: str, cue: str, content: str) -> None:
+    assert [(s.cue, s.content) for s in _analyse(text).statements] == [(cue, content)]
