@@ -2311,6 +2311,8 @@ def test_cue_with_its_own_subject_after_and_opens_a_new_statement() -> None:
         ("The mayor unveiled a housing plan.", "unveil", "a housing plan"),
         ("The party embraced the reform.", "embrace", "the reform"),
         ("The group promotes renewable energy.", "promote", "renewable energy"),
+        ("The envoy laid out a plan for a ceasefire.", "lay out", "a plan for a ceasefire"),
+        ("The minister presented a new budget.", "present", "a new budget"),
     ],
 )
 def test_cues_of_advocacy_and_designation(text: str, cue: str, content: str) -> None:
