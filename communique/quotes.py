@@ -1615,9 +1615,9 @@ class AttributionFinder:
                 (c for label, c in kids.labelled if label == "dobj" and tok.i < c.i < particle.i),
                 None,
             )
-            if content is not None and obj is not None:
+            if content is not None and obj is not None and not _is_reflexive(obj):
                 # "accused the envoy of lying", "blamed the delay on the rebels": who or what
-                # is accused belongs to the content
+                # is accused belongs to the content ("distanced himself from": not a reflexive)
                 content = (obj.left_edge.idx, content[1])
         elif content is None:
             content = self._content(tok, cue, speaker, sent, kids)
@@ -3067,7 +3067,7 @@ def _with_complements(verb: Token, obj: Token, end: int) -> int:
         return end
     after_pronoun = (
         obj.tag_ == "PRP"
-        and not obj.lower_.endswith(("self", "selves"))  # "imagined themselves in office"
+        and not _is_reflexive(obj)  # "imagined themselves in office"
         and cue_act(lemma_of(verb)) != "evidence"  # "the poll shows her in the lead"
         and not any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in verb.children)
     )
@@ -3093,6 +3093,11 @@ def _with_complements(verb: Token, obj: Token, end: int) -> int:
     while hi > obj.i and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
     return max(end, doc[hi].idx + len(doc[hi]))
+
+
+def _is_reflexive(tok: Token) -> bool:
+    """ "himself", "themselves": a pronoun that names the subject again."""
+    return tok.tag_ == "PRP" and tok.lower_.endswith(("self", "selves"))
 
 
 def _sets_pronoun(prep: Token) -> bool:
