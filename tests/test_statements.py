@@ -2321,3 +2321,23 @@ def test_cue_with_its_own_subject_after_and_opens_a_new_statement() -> None:
 )
 def test_cues_of_advocacy_and_designation(text: str, cue: str, content: str) -> None:
     assert [(s.cue, s.content) for s in _analyse(text).statements] == [(cue, content)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "There is speculation that the envoy will resign.",
+            "speculation",
+            "that the envoy will resign",
+        ),
+        (
+            "His remark that the talks had failed angered the rebels.",
+            "remark",
+            "that the talks had failed",
+        ),
+    ],
+)
+def test_statement_nouns_with_a_that_clause(text: str, cue: str, content: str) -> None:
+    assert [(s.cue, s.content) for s in _analyse(text).statements] == [(cue, content)]
