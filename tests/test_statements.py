@@ -2314,6 +2314,8 @@ def test_cue_with_its_own_subject_after_and_opens_a_new_statement() -> None:
         ("The envoy laid out a plan for a ceasefire.", "lay out", "a plan for a ceasefire"),
         ("The minister presented a new budget.", "present", "a new budget"),
         ("The senator distanced himself from the remarks.", "distance from", "the remarks"),
+        ("The governor vetoed the bill.", "veto", "the bill"),
+        ("The party resisted the reform.", "resist", "the reform"),
         ("The mayor singled out the police chief.", "single out", "the police chief"),
         ("The two sides agreed on a ceasefire.", "agree on", "a ceasefire"),
         ("His reference to the war angered veterans.", "reference to", "the war"),
