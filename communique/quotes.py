@@ -390,6 +390,23 @@ def topic_nouns() -> frozenset[str]:
 
 
 @cache
+def work_nouns() -> frozenset[str]:
+    """Nouns for a titled work ("book", "movie", "show"): a quote in title case after one
+    is a title."""
+    return frozenset(r["lemma"] for r in load_table("work_nouns"))
+
+
+#: The longest quote read as a title, and the words a title leaves in lower case.
+MAX_TITLE_WORDS = 10
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "with", "at", "by", "from"}
+)
+#: Words between a noun and the title it names ("a show called “Brokers”").
+_TITLE_VERBS = frozenset({"called", "titled", "entitled", "named", "dubbed"})
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@cache
 def addressee_nouns() -> frozenset[str]:
     """Nouns that name who is addressed ("told reporters", "asked the secretary"), never
     what was said: addressee_nouns.tsv and the one-word roles of roles.tsv."""
@@ -1094,7 +1111,39 @@ class AttributionFinder:
         found.extend(self._dash_signed(found))
         found.extend(self._continued_quotes(found, taken))
         found.sort(key=lambda a: (a.start, a.end))
-        return _drop_duplicates(found)
+        return [a for a in _drop_duplicates(found) if not self._names_a_work(a)]
+
+    def _names_a_work(self, att: Attribution) -> bool:
+        """ "his new book, “Hard Choices”", "the host of “The Daily Show”": a direct quote
+        in title case right after a noun of `work_nouns.tsv` (or a preposition hung from
+        one) is the title of a work, not something said."""
+        return att.kind == "direct" and att.via != "turn" and self._is_title(att.start, att.end)
+
+    def _in_title(self, clause: Token) -> bool:
+        """Whether a clause's head stands within a quote that is a work's title."""
+        return any(
+            self._is_title(*self.quotes[k])
+            for k in self._quotes_overlapping(clause.idx, clause.idx + len(clause))
+        )
+
+    def _is_title(self, start: int, end: int) -> bool:
+        """Whether the quoted words in [start, end) are the title of a work (see
+        `_names_a_work`)."""
+        words = _WORD_RE.findall(self.text, start, end)
+        if not words or len(words) > MAX_TITLE_WORDS:
+            return False
+        if not all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+            return False
+        k = bisect_left(self._tok_starts, start) - 1
+        doc = self.sdoc
+        while k >= 0 and (doc[k].is_punct or doc[k].is_space or doc[k].lower_ in _TITLE_VERBS):
+            k -= 1
+        if k < 0:
+            return False
+        before = doc[k]
+        if before.pos_ == "ADP" and before.head.i < before.i:
+            before = before.head  # "the host of", "roles in"
+        return before.pos_ == "NOUN" and before.lemma_.lower() in work_nouns()
 
     def _cue_candidates(self, near_quotes: bool = False) -> list[tuple[SpacySpan, list[int]]]:
         """Sentences holding a possible cue word, with those words' indices (with
@@ -2076,6 +2125,10 @@ class AttributionFinder:
             # participle for one ("noting that most workers qualified")
             and (c.pos_ != "ADJ" or _has_subject(c))
         ]
+        if self.quotes:
+            # "said in his book, “A Road Less Taken”, that ...": a title the parser read as
+            # a clause is none
+            clauses = [c for c in clauses if not self._in_title(c)]
         if cue.takes_object and any(label == "dobj" and c.i > tok.i for label, c in kids.labelled):
             # "Sanders wants X; Clinton seeks Y": a verb with its object after it reports
             # that object, not a clause the parser hung before it
@@ -2322,6 +2375,8 @@ class AttributionFinder:
             return None
         if self._speech_verb_between(end, qs):
             return None  # "she said, adding: “...”": the quote is the next cue's
+        if self._is_title(qs, qe):
+            return None  # "said in his book, “A Road Less Taken”, that ..."
         return qs, qe
 
     def _closing_quote(self, tok: Token, speaker: Token, sent: SpacySpan) -> tuple[int, int] | None:
@@ -2541,6 +2596,7 @@ class AttributionFinder:
             if not (
                 q[1] <= lo
                 and (self._runs_on(q) or self._scare_quote_in_clause(q, sent_start))
+                or self._is_title(*q)
                 or self._speech_verb_between(q[1], tok.idx)
                 if q[1] <= tok.idx
                 else self._speech_verb_between(tok.idx + len(tok), q[0])

@@ -2343,3 +2343,21 @@ def test_cues_of_advocacy_and_designation(text: str, cue: str, content: str) -> 
 )
 def test_statement_nouns_with_a_that_clause(text: str, cue: str, content: str) -> None:
     assert [(s.cue, s.content) for s in _analyse(text).statements] == [(cue, content)]
+
+
+@pytest.mark.model
+def test_title_of_a_work_is_not_a_quote() -> None:
+    doc = _analyse(
+        "The senator spoke at length.\n\nHe said in his 2014 book, “A Road Less Taken”, that "
+        "he grew up poor."
+    )
+    assert [(s.kind, s.content) for s in doc.statements] == [("indirect", "that he grew up poor")]
+    doc = _analyse("The former anchor is now host of “The Late Hour With Sam Reed” on cable.")
+    assert doc.statements == []
+
+
+def test_work_nouns_table() -> None:
+    from communique.quotes import work_nouns
+
+    assert {"book", "movie", "show"} <= work_nouns()
+    assert not {"memo", "speech", "ad"} & work_nouns()
