@@ -113,6 +113,9 @@ class Statement:
     speaker_end: int | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    #: The quoted parts [start, end] of a direct statement the writer's words interrupt
+    #: ("“A,” she said. “B.”"): what was said word for word, without the attribution.
+    quoted: list[list[int]] = field(default_factory=list)
 
 
 @dataclass

@@ -194,6 +194,9 @@ class Attribution:
     via: str = "cue"
     #: What the cue names: speech, cognitive (belief, intention, perception) or evidence.
     act: str = "speech"
+    #: The quoted parts of a direct content the writer's words interrupt ("“A,” she said.
+    #: “B.”"), in text order; empty when the content is one quote.
+    pieces: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -1111,7 +1114,22 @@ class AttributionFinder:
         found.extend(self._dash_signed(found))
         found.extend(self._continued_quotes(found, taken))
         found.sort(key=lambda a: (a.start, a.end))
-        return [a for a in _drop_duplicates(found) if not self._names_a_work(a)]
+        kept = [a for a in _drop_duplicates(found) if not self._names_a_work(a)]
+        for att in kept:
+            if att.kind == "direct":
+                att.pieces = self._quoted_pieces(att.start, att.end)
+        return kept
+
+    def _quoted_pieces(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The quotes within a direct content [start, end), without their marks and edge
+        punctuation, when there are several."""
+        ks = self._quotes_overlapping(start, end)
+        if len(ks) < 2:
+            return []
+        pieces = (
+            trim(self.text, max(self.quotes[k][0], start), min(self.quotes[k][1], end)) for k in ks
+        )
+        return [(lo, hi) for lo, hi in pieces if hi > lo]
 
     def _names_a_work(self, att: Attribution) -> bool:
         """ "his new book, “Hard Choices”", "the host of “The Daily Show”": a direct quote

@@ -157,6 +157,7 @@ class StatementExtractor:
             speaker_end=att.speaker_end,
             cue_start=att.cue_start,
             cue_end=att.cue_end,
+            quoted=[[lo, hi] for lo, hi in att.pieces],
         )
         if hasattr(statement, CUE_ACT_FIELD):  # once the record carries the field
             setattr(statement, CUE_ACT_FIELD, cue_act(att.cue) or att.act)

@@ -2361,3 +2361,20 @@ def test_work_nouns_table() -> None:
 
     assert {"book", "movie", "show"} <= work_nouns()
     assert not {"memo", "speech", "ad"} & work_nouns()
+
+
+@pytest.mark.model
+def test_interrupted_direct_quote_keeps_its_quoted_pieces() -> None:
+    text = "“We will not leave,” the minister said on Monday. “The talks go on.”"
+    doc = _analyse(text)
+    assert len(doc.statements) == 1
+    st = doc.statements[0]
+    assert st.kind == "direct"
+    assert [text[lo:hi] for lo, hi in st.quoted] == ["We will not leave", "The talks go on"]
+    assert doc.to_dict()["statements"][0]["quoted"] == st.quoted
+
+
+@pytest.mark.model
+def test_single_quote_has_no_pieces() -> None:
+    doc = _analyse("“We will not leave,” the minister said.")
+    assert [(s.kind, s.quoted) for s in doc.statements] == [("direct", [])]

@@ -103,7 +103,10 @@ def _pred_tokens(toks: _Tokens, sp: StatementSpans) -> set[int]:
 
 
 def _attribution_tokens(toks: _Tokens, att: Attribution) -> set[int]:
-    """An attribution's content tokens, without its speaker or cue standing inside it."""
+    """An attribution's content tokens, without its speaker or cue standing inside it (only
+    its quoted pieces when the writer's words interrupt a direct content)."""
+    if att.pieces:
+        return set().union(*(toks.of(lo, hi) for lo, hi in att.pieces))
     out = toks.of(att.start, att.end)
     for lo, hi in ((att.speaker_start, att.speaker_end), (att.cue_start, att.cue_end)):
         if lo is not None and hi is not None and att.start < lo and hi < att.end:
