@@ -2679,7 +2679,11 @@ class AttributionFinder:
         for i in relative[bisect_left(relative, first + 1) : bisect_left(relative, stop)]:
             tok = doc[i]
             if (
-                tok.right_edge.i >= last - 1
+                (
+                    tok.right_edge.i >= last - 1
+                    # "..., who called the plan “careless.”": closing marks may follow
+                    or all(t.is_punct or t.is_space for t in doc[tok.right_edge.i + 1 : last + 1])
+                )
                 and tok.left_edge.i - 1 > first
                 and doc[tok.left_edge.i - 1].lower_ == ","
                 and not self._is_quoted(tok.left_edge.i)

@@ -2378,3 +2378,13 @@ def test_interrupted_direct_quote_keeps_its_quoted_pieces() -> None:
 def test_single_quote_has_no_pieces() -> None:
     doc = _analyse("“We will not leave,” the minister said.")
     assert [(s.kind, s.quoted) for s in doc.statements] == [("direct", [])]
+
+
+@pytest.mark.model
+def test_trailing_relative_ending_in_a_quote_is_cut() -> None:
+    doc = _analyse(
+        "The candidates say they are not trying to avoid the nominee, who has been hurt in "
+        "recent weeks by the scandal and by the director's conclusion that her actions were "
+        '"extremely careless."'
+    )
+    assert doc.statements[0].content == "they are not trying to avoid the nominee"
