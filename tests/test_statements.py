@@ -2323,6 +2323,7 @@ def test_cue_with_its_own_subject_after_and_opens_a_new_statement() -> None:
         ("The mayor singled out the police chief.", "single out", "the police chief"),
         ("The two sides agreed on a ceasefire.", "agree on", "a ceasefire"),
         ("His reference to the war angered veterans.", "reference to", "the war"),
+        ("Her embrace of the treaty surprised allies.", "embrace of", "the treaty"),
     ],
 )
 def test_cues_of_advocacy_and_designation(text: str, cue: str, content: str) -> None:
