@@ -2315,6 +2315,11 @@ def test_cue_with_its_own_subject_after_and_opens_a_new_statement() -> None:
         ("The minister presented a new budget.", "present", "a new budget"),
         ("The senator distanced himself from the remarks.", "distance from", "the remarks"),
         ("The governor vetoed the bill.", "veto", "the bill"),
+        (
+            "The president framed the vote as a test of loyalty.",
+            "frame",
+            "the vote as a test of loyalty",
+        ),
         ("The minister played down the threat.", "play down", "the threat"),
         ("The senator stood by his remarks.", "stand by", "his remarks"),
         ("She shrugged off the criticism.", "shrug off", "the criticism"),
