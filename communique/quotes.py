@@ -399,8 +399,10 @@ def work_nouns() -> frozenset[str]:
     return frozenset(r["lemma"] for r in load_table("work_nouns"))
 
 
-#: The longest quote read as a title, and the words a title leaves in lower case.
+#: The longest quote read as a title (in words, and in characters with the marks), and
+#: the words a title leaves in lower case.
 MAX_TITLE_WORDS = 10
+MAX_TITLE_CHARS = 120
 _TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "with", "at", "by", "from"}
 )
@@ -1123,9 +1125,11 @@ class AttributionFinder:
     def _quoted_pieces(self, start: int, end: int) -> list[tuple[int, int]]:
         """The quotes within a direct content [start, end), without their marks and edge
         punctuation, when there are several."""
-        ks = self._quotes_overlapping(start, end)
-        if len(ks) < 2:
+        # quotes never overlap: those ending after `start` up to those opening before `end`
+        first, stop = bisect_right(self._quote_ends, start), bisect_left(self._quote_starts, end)
+        if stop - first < 2:
             return []
+        ks = range(first, stop)
         pieces = (
             trim(self.text, max(self.quotes[k][0], start), min(self.quotes[k][1], end)) for k in ks
         )
@@ -1135,11 +1139,16 @@ class AttributionFinder:
         """ "his new book, “Hard Choices”", "the host of “The Daily Show”": a direct quote
         in title case right after a noun of `work_nouns.tsv` (or a preposition hung from
         one) is the title of a work, not something said."""
-        return att.kind == "direct" and att.via != "turn" and self._is_title(att.start, att.end)
+        return (
+            att.kind == "direct"
+            and att.end - att.start <= MAX_TITLE_CHARS
+            and att.via != "turn"
+            and self._is_title(att.start, att.end)
+        )
 
     def _in_title(self, clause: Token) -> bool:
         """Whether a clause's head stands within a quote that is a work's title."""
-        return any(
+        return self._is_quoted(clause.i) and any(
             self._is_title(*self.quotes[k])
             for k in self._quotes_overlapping(clause.idx, clause.idx + len(clause))
         )
@@ -1147,10 +1156,13 @@ class AttributionFinder:
     def _is_title(self, start: int, end: int) -> bool:
         """Whether the quoted words in [start, end) are the title of a work (see
         `_names_a_work`)."""
-        words = _WORD_RE.findall(self.text, start, end)
-        if not words or len(words) > MAX_TITLE_WORDS:
+        text = self.text
+        if end - start > MAX_TITLE_CHARS:
             return False
-        if not all(w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+        first = start
+        while first < end and not text[first].isalnum():
+            first += 1
+        if first == end or not text[first].isupper():
             return False
         k = bisect_left(self._tok_starts, start) - 1
         doc = self.sdoc
@@ -1161,7 +1173,12 @@ class AttributionFinder:
         before = doc[k]
         if before.pos_ == "ADP" and before.head.i < before.i:
             before = before.head  # "the host of", "roles in"
-        return before.pos_ == "NOUN" and before.lemma_.lower() in work_nouns()
+        if before.pos_ != "NOUN" or before.lemma_.lower() not in work_nouns():
+            return False
+        words = _WORD_RE.findall(text, start, end)
+        return len(words) <= MAX_TITLE_WORDS and all(
+            w[0].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words
+        )
 
     def _cue_candidates(self, near_quotes: bool = False) -> list[tuple[SpacySpan, list[int]]]:
         """Sentences holding a possible cue word, with those words' indices (with
@@ -1258,7 +1275,7 @@ class AttributionFinder:
             elif pos in ("VERB", "AUX") or tok.tag_.startswith("VB"):
                 att = self._verb_cue(tok, sent, direct_only)
             if att is not None:
-                out.append(self._through_list(att, sent))
+                out.append(att if direct_only else self._through_list(att, sent))
         return out
 
     def _through_list(self, att: Attribution, sent: SpacySpan) -> Attribution:
@@ -2393,7 +2410,7 @@ class AttributionFinder:
             return None
         if self._speech_verb_between(end, qs):
             return None  # "she said, adding: “...”": the quote is the next cue's
-        if self._is_title(qs, qe):
+        if qe - qs <= MAX_TITLE_CHARS and self._is_title(qs, qe):
             return None  # "said in his book, “A Road Less Taken”, that ..."
         return qs, qe
 
@@ -2614,7 +2631,8 @@ class AttributionFinder:
             if not (
                 q[1] <= lo
                 and (self._runs_on(q) or self._scare_quote_in_clause(q, sent_start))
-                or self._is_title(*q)
+                or q[1] - q[0] <= MAX_TITLE_CHARS
+                and self._is_title(*q)
                 or self._speech_verb_between(q[1], tok.idx)
                 if q[1] <= tok.idx
                 else self._speech_verb_between(tok.idx + len(tok), q[0])
