@@ -403,6 +403,23 @@ def work_nouns() -> frozenset[str]:
 #: the words a title leaves in lower case.
 MAX_TITLE_WORDS = 10
 MAX_TITLE_CHARS = 120
+#: How far before a title's opening mark its noun may stand ("the host of “"), in
+#: characters and in words.
+TITLE_NOUN_REACH = 40
+TITLE_NOUN_WORDS = 4
+
+
+def _names_work_noun(window: str) -> bool:
+    """Whether one of the last words of `window` is a noun of `work_nouns.tsv`, singular
+    or plural."""
+    nouns = work_nouns()
+    for word in window.lower().split()[-TITLE_NOUN_WORDS:]:
+        word = word.strip(_EDGE_PUNCT)
+        if word in nouns or word.endswith("s") and word[:-1] in nouns:
+            return True
+    return False
+
+
 _TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "with", "at", "by", "from"}
 )
@@ -1148,10 +1165,8 @@ class AttributionFinder:
 
     def _in_title(self, clause: Token) -> bool:
         """Whether a clause's head stands within a quote that is a work's title."""
-        return self._is_quoted(clause.i) and any(
-            self._is_title(*self.quotes[k])
-            for k in self._quotes_overlapping(clause.idx, clause.idx + len(clause))
-        )
+        k = bisect_right(self._quote_starts, clause.idx) - 1
+        return k >= 0 and clause.idx < self._quote_ends[k] and self._is_title(*self.quotes[k])
 
     def _is_title(self, start: int, end: int) -> bool:
         """Whether the quoted words in [start, end) are the title of a work (see
@@ -1164,6 +1179,8 @@ class AttributionFinder:
             first += 1
         if first == end or not text[first].isupper():
             return False
+        if not _names_work_noun(text[max(0, start - TITLE_NOUN_REACH) : start]):
+            return False  # no noun for a work just before the quote
         k = bisect_left(self._tok_starts, start) - 1
         doc = self.sdoc
         while k >= 0 and (doc[k].is_punct or doc[k].is_space or doc[k].lower_ in _TITLE_VERBS):
