@@ -3231,9 +3231,15 @@ _PLACES = frozenset({"GPE", "LOC", "FAC", "ORG"})
 
 
 @cache
+def platforms() -> frozenset[str]:
+    """The names of platforms.tsv ("telegram", "state television")."""
+    return frozenset(r["name"] for r in load_table("platforms"))
+
+
+@cache
 def _platform_words() -> frozenset[str]:
     """The last words of platforms.tsv's names ("television", "radio", "media")."""
-    return frozenset(r["name"].split()[-1] for r in load_table("platforms"))
+    return frozenset(name.split()[-1] for name in platforms())
 
 
 #: Prepositions of time and place: what they open after an object is when or where the

@@ -21,6 +21,7 @@ from communique.quotes import (
     Attribution,
     AttributionFinder,
     cue_act,
+    platforms,
     sentence_of,
     sentence_starts,
     statement_nouns,
@@ -75,11 +76,6 @@ def _hedge_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _channels() -> dict[tuple[str, str], str]:
     return {(r["head"], r["relation"]): r["object"] for r in load_table("channels")}
-
-
-@lru_cache(maxsize=1)
-def _platforms() -> frozenset[str]:
-    return frozenset(r["name"] for r in load_table("platforms"))
 
 
 @lru_cache(maxsize=1)
@@ -470,7 +466,7 @@ def _is_medium(doc: Document, start: int, end: int) -> bool:
     words = doc.text[start:end].lower().split()
     if words and words[0] in ("the", "a", "an"):
         words = words[1:]
-    return " ".join(words) in _platforms()
+    return " ".join(words) in platforms()
 
 
 def _possessor(noun: Token | None) -> Token | None:
