@@ -49,6 +49,11 @@ MAX_LINE_SPEAKER_WORDS = 12
 #: A quote counts as a cue's own when at most this many words stand between them
 #: ("“...,” she said on Friday", "he told reporters: “...”").
 MAX_QUOTE_GAP_WORDS = 4
+#: A speaker's name opening its sentence, set off from the cue by an aside ("Ana Ruiz, who
+#: chairs the panel, said"), has at most this many tokens, and the aside at most
+#: `MAX_ASIDE_TOKENS`.
+MAX_SET_OFF_NAME_TOKENS = 6
+MAX_ASIDE_TOKENS = 30
 #: Words an object may span before the quote that is its predicate ("called X “...”").
 MAX_OBJECT_WORDS = 12
 #: A cue introduces a direct quote from at most this many tokens away (its speaker, with a
@@ -784,6 +789,11 @@ def _any_within(indices: set[int], lo: int, hi: int) -> bool:
         return False
     return not indices.isdisjoint(range(lo, hi + 1))
 
+
+#: The parts of speech of a name that opens its sentence ("the party's chairwoman" aside).
+_NAME_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM"})
+#: Marks an aside between a speaker and the cue never holds.
+_ASIDE_BREAKS = frozenset({".", ";", ":", "?", "!", "—", "–"})
 
 #: Dependents that follow a speaker's name without being part of it ("X, contingent upon ...").
 _SPEAKER_TAIL_DEPS = frozenset({"relcl", "acl", "amod", "advcl", "advmod", "punct", "prep", "case"})
@@ -1659,6 +1669,7 @@ class AttributionFinder:
                 or self._line_subject(tok)
                 or _adjacent_subject(tok, sent)
                 or self._subject_after_quote(tok)
+                or self._set_off_subject(tok, sent)
             )
             if speaker is None and not cue.takes_object:
                 speaker = self._inverted(tok)
@@ -2402,6 +2413,44 @@ class AttributionFinder:
         first = bisect_left(self._tok_starts, qe)
         nouns = [t for t in tok.doc[first : tok.i] if t.pos_ in ("PROPN", "NOUN")]
         return nouns[-1] if nouns else None
+
+    def _set_off_subject(self, verb: Token, sent: SpacySpan) -> Token | None:
+        """ "Ana Ruiz, in Kentucky, said", "Tom Hale, a rabbi helping to organize the boycott,
+        said", "Sen. Ann Lee (D-N.M.) says": a name opening the sentence (or the cue's line),
+        set off from the cue by an aside that ends right before it, is the speaker the parser
+        lost in the aside."""
+        if verb.dep_ != "ROOT" or verb.i - sent.start < 4:
+            return None
+        doc = verb.doc
+        closing = doc[verb.i - 1].text
+        if closing not in (",", ")"):
+            return None
+        # the name opens the sentence, the cue's line, or what follows a quote before the cue
+        # ("“...,” Ann Lee, a senior adviser, said")
+        opening = self.text.rfind("\n", 0, verb.idx) + 1
+        k = bisect_right(self._quote_ends, verb.idx) - 1
+        if k >= 0:
+            opening = max(opening, self._quote_ends[k])
+        first = max(sent.start, self._first_ending_after(opening))
+        while first < verb.i and (doc[first].is_punct or doc[first].is_space):
+            first += 1
+        end = first
+        while end < verb.i and doc[end].text not in (",", "("):
+            end += 1
+        if end == first or end - first > MAX_SET_OFF_NAME_TOKENS or verb.i - end - 2 < 1:
+            return None
+        if doc[end].text != ("(" if closing == ")" else ","):
+            return None
+        name = doc[first:end]
+        if any(t.pos_ not in _NAME_POS or t.ent_type_ in ("DATE", "TIME") for t in name):
+            return None
+        aside = doc[end + 1 : verb.i - 1]
+        if len(aside) > MAX_ASIDE_TOKENS or any(
+            t.text in _ASIDE_BREAKS or t.is_quote or t.is_space for t in aside
+        ):
+            return None
+        heads = [t for t in name if t.pos_ in ("PROPN", "NOUN")]
+        return heads[-1] if heads else None
 
     def _quoted_near(self, tok: Token, sent: SpacySpan) -> bool:
         return any(sent.start_char <= qs and qe <= sent.end_char + 1 for qs, qe in self.quotes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -2398,3 +2399,48 @@ def test_trailing_relative_ending_in_a_quote_is_cut() -> None:
         '"extremely careless."'
     )
     assert doc.statements[0].content == "they are not trying to avoid the nominee"
+
+
+def _hand_parsed(opening: list[tuple[str, str, str]]) -> Any:
+    """ "<opening> , in Kyiv , said that talks would resume .", parsed with no subject for
+    "said" (the opening's last word hung from "in", as the small model sometimes does)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    n = len(opening)
+    rest = [",", "in", "Kyiv", ",", "said", "that", "talks", "would", "resume", "."]
+    words = [w for w, _, _ in opening] + rest
+    said = n + 4
+    heads = [n - 1] * (n - 1) + [n + 1]
+    heads += [said, said, n + 1, said, said, n + 8, n + 8, n + 8, said, said]
+    deps = ["compound"] * (n - 1) + ["nmod", "punct", "prep", "pobj", "punct", "ROOT"]
+    deps += ["mark", "nsubj", "aux", "ccomp", "punct"]
+    pos = [p for _, p, _ in opening] + ["PUNCT", "ADP", "PROPN", "PUNCT", "VERB", "SCONJ"]
+    pos += ["NOUN", "AUX", "VERB", "PUNCT"]
+    tags = [t for _, _, t in opening] + [",", "IN", "NNP", ",", "VBD", "IN", "NNS", "MD"]
+    tags += ["VB", "."]
+    lemmas = [w.lower() for w in words]
+    lemmas[said] = "say"
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+        sent_starts=[True] + [False] * (len(words) - 1),
+    )
+
+
+def test_name_set_off_from_its_cue_by_an_aside_is_the_speaker() -> None:
+    from communique.quotes import AttributionFinder
+
+    doc = _hand_parsed([("Ana", "PROPN", "NNP"), ("Ruiz", "PROPN", "NNP")])
+    found = AttributionFinder(doc).find()
+    assert [(a.speaker_text, doc.text[a.start : a.end]) for a in found] == [
+        ("Ana Ruiz", "that talks would resume")
+    ]
+    # an adverb opening the sentence names no one
+    doc = _hand_parsed([("Meanwhile", "ADV", "RB")])
+    assert AttributionFinder(doc).find() == []
