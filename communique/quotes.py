@@ -104,6 +104,12 @@ _DASH_SIGNATURE = re.compile(
     r"[ \t\u00a0]*(?:\n[ \t\u00a0]*\n?[ \t\u00a0]*)?([―—–-])[ \t\u00a0]*"
     r"((?:[A-Z][\w.'’-]*)(?:[ \t\u00a0]+[A-Z][\w.'’-]*){0,4})[ \t\u00a0.]*(?=\n|,|\(|$)"
 )
+#: A name and a colon before a quote, opening the line or after a dash ("- Ann Lee:").
+_COLON_LABEL = re.compile(
+    r"(?:^|[―—–-][ \t\u00a0]+)([A-Z][\w.'’-]*(?:[ \t\u00a0]+(?:[A-Z][\w.'’-]*|and|from|of)){0,5})"
+    r"[ \t\u00a0]*:$",
+    re.MULTILINE,
+)
 _LABEL = re.compile(
     r"^[\"“]?([^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,"
     + str(MAX_LABEL_WORDS - 1)
@@ -1141,6 +1147,7 @@ class AttributionFinder:
                 continue
             found.extend(self._sentence_attributions(sent, indices, direct_only=near_quotes))
         found.extend(self._dash_signed(found))
+        found.extend(self._colon_signed(found))
         found.extend(self._continued_quotes(found, taken))
         found.sort(key=lambda a: (a.start, a.end))
         kept = [a for a in _drop_duplicates(found) if not self._names_a_work(a)]
@@ -2880,6 +2887,46 @@ class AttributionFinder:
                     speaker_start=s_start,
                     speaker_end=s_end,
                     speaker_text=self.text[s_start:s_end],
+                    via="signature",
+                )
+            )
+        return out
+
+    def _colon_signed(self, found: list[Attribution]) -> list[Attribution]:
+        """ "- Ann Lee: “...”", "More from Lee and Cho: “...”": a quote right after a name and a
+        colon that open its line or follow a dash (the convention of quote round-ups) is the
+        named person's; the name must hold a proper noun, and a label in capitals (a
+        kicker, or a transcript's turn) is none."""
+        out = []
+        text = self.text
+        for qs, qe in self.quotes:
+            colon = qs - 1
+            while colon >= 0 and text[colon] in " \t\u00a0":
+                colon -= 1
+            if colon < 0 or text[colon] != ":":
+                continue
+            m = _COLON_LABEL.search(text, text.rfind("\n", 0, colon) + 1, colon + 1)
+            if m is None or any(a.start <= qs < a.end or qs <= a.start < qe for a in found):
+                continue
+            c_start, c_end = trim(text, qs, qe)
+            if not words_at_least(text, c_start, c_end, MIN_DIRECT_QUOTE_WORDS):
+                continue
+            label = self.sdoc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            names = [t for t in label or () if t.pos_ == "PROPN"]
+            if not names or m.group(1).isupper():
+                continue
+            s_start, s_end = trim(text, names[0].idx, m.end(1))
+            out.append(
+                Attribution(
+                    kind="direct",
+                    start=c_start,
+                    end=c_end,
+                    cue=":",
+                    cue_start=colon,
+                    cue_end=colon + 1,
+                    speaker_start=s_start,
+                    speaker_end=s_end,
+                    speaker_text=text[s_start:s_end],
                     via="signature",
                 )
             )

@@ -2444,3 +2444,22 @@ def test_name_set_off_from_its_cue_by_an_aside_is_the_speaker() -> None:
     # an adverb opening the sentence names no one
     doc = _hand_parsed([("Meanwhile", "ADV", "RB")])
     assert AttributionFinder(doc).find() == []
+
+
+@pytest.mark.model
+def test_quote_after_a_name_and_a_colon_in_a_round_up() -> None:
+    doc = _analyse(
+        "Pollsters weighed in on the early results.\n\n"
+        "THE MAP IS SHIFTING - Ann Lee: “The governor has gained ground in every region we "
+        "track, and the gap keeps closing.”\n\n"
+        "More from Lee and Cho: “Turnout among younger voters is the number to watch.”\n\n"
+        "WATCH LIST: “Three counties will decide the race for the governor.”"
+    )
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements if s.cue == ":"] == [
+        (
+            ":",
+            "Ann Lee",
+            "The governor has gained ground in every region we track, and the gap keeps closing",
+        ),
+        (":", "Lee and Cho", "Turnout among younger voters is the number to watch"),
+    ]
