@@ -2947,7 +2947,12 @@ class AttributionFinder:
         covered = sorted([(a.start, a.end) for a in found] + taken)
         covered_starts = [s for s, _ in covered]
         furthest = list(accumulate((e for _, e in covered), max))
-        ordered = sorted(found, key=lambda a: a.start)
+        # a quote goes on with a statement that stands: none another one's content holds
+        # ("He said his friends feel the same way. “...,” he said. “...”": not "feel")
+        holders = [o for o in found if o.kind != "direct" or o.via == "turn"]
+        ordered = sorted(
+            (a for a in found if not holders or not _nested(a, holders)), key=lambda a: a.start
+        )
         out: list[Attribution] = []
         for qs, qe in self.quotes:
             c_start, c_end = trim(self.text, qs, qe)

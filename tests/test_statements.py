@@ -2463,3 +2463,35 @@ def test_quote_after_a_name_and_a_colon_in_a_round_up() -> None:
         ),
         (":", "Lee and Cho", "Turnout among younger voters is the number to watch"),
     ]
+
+
+@pytest.mark.model
+def test_quote_goes_on_with_a_standing_statement_not_a_nested_one() -> None:
+    from communique.nlp import load_model
+    from communique.quotes import Attribution, AttributionFinder
+
+    text = (
+        "The envoy said his aides feel the same way. “The talks are over for this year,” he "
+        "said. “Nobody will come back before the spring thaw.”"
+    )
+    finder = AttributionFinder(load_model()(text))
+    found = finder.find()
+    said = next(a for a in found if a.kind == "direct")
+    # a cue inside the envoy's reported clause claiming the same quote (as the parser may
+    # let it) is dropped later as nested: the next quote must not go on with it
+    feel = text.index("feel")
+    nested = Attribution(
+        kind="direct",
+        start=said.start,
+        end=text.index(",”"),
+        cue="feel",
+        cue_start=feel,
+        cue_end=feel + 4,
+        speaker_start=text.index("his aides"),
+        speaker_end=text.index("his aides") + 9,
+        speaker_text="his aides",
+    )
+    said.end = nested.end
+    finder._continued_quotes([nested, *found], [])
+    assert nested.end == text.index(",”")
+    assert text[said.start : said.end].endswith("before the spring thaw")
