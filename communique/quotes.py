@@ -53,6 +53,8 @@ MAX_QUOTE_GAP_WORDS = 4
 #: chairs the panel, said"), has at most this many tokens, and the aside at most
 #: `MAX_ASIDE_TOKENS`.
 MAX_SET_OFF_NAME_TOKENS = 6
+#: The writer's words leading in to a quote that goes on with the statement before it.
+MAX_LEAD_IN_WORDS = 6
 MAX_ASIDE_TOKENS = 30
 #: Words an object may span before the quote that is its predicate ("called X “...”").
 MAX_OBJECT_WORDS = 12
@@ -2993,6 +2995,9 @@ class AttributionFinder:
                 continue
             if short:
                 continue
+            if self._led_in_after_attribution(last, qs):
+                last.end = c_end
+                continue
             out.append(
                 Attribution(
                     kind="direct",
@@ -3006,6 +3011,27 @@ class AttributionFinder:
                 )
             )
         return out
+
+    def _led_in_after_attribution(self, last: Attribution, quote_start: int) -> bool:
+        """Whether a quote stands in the sentence right after the previous statement's own
+        closing attribution, after a short lead-in of the writer's and no cue ("“...,” said
+        Ann Lee, a senior adviser. Unless rivals quit, “..."): the quotation goes on."""
+        cue = last.cue_start
+        if cue is None or not last.end <= cue < quote_start:
+            return False
+        if self.text.find("\n", last.end, quote_start) >= 0:
+            return False
+        starts = self._sentence_starts()
+        first = self._first_ending_after(quote_start)
+        k = bisect_right(starts, first) - 1
+        if k < 1 or bisect_right(starts, self._first_ending_after(cue)) != k:
+            return False  # the quote's sentence is not the one after the cue's
+        lead_start = self.sdoc[starts[k]].idx
+        return (
+            lead_start < quote_start
+            and not words_at_least(self.text, lead_start, quote_start, MAX_LEAD_IN_WORDS + 1)
+            and not self._speech_verb_between(lead_start, quote_start)
+        )
 
     def _sentence_quote(self, qs: int, qe: int) -> bool:
         """Whether a quote of some words is a sentence of its own ("“Big time.”"): it

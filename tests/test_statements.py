@@ -2495,3 +2495,19 @@ def test_quote_goes_on_with_a_standing_statement_not_a_nested_one() -> None:
     finder._continued_quotes([nested, *found], [])
     assert nested.end == text.index(",”")
     assert text[said.start : said.end].endswith("before the spring thaw")
+
+
+@pytest.mark.model
+def test_quote_after_a_short_lead_in_goes_on_with_the_statement_before() -> None:
+    text = (
+        "“The talks are over for this year,” said Ana Ruiz, a senior adviser to the minister. "
+        "Unless both sides move, “nobody will come back before the spring thaw.”"
+    )
+    doc = _analyse(text)
+    assert len(doc.statements) == 1
+    statement = doc.statements[0]
+    assert (statement.kind, statement.speaker_text) == ("direct", "Ana Ruiz")
+    assert [text[s:e] for s, e in statement.quoted] == [
+        "The talks are over for this year",
+        "nobody will come back before the spring thaw",
+    ]
