@@ -55,6 +55,8 @@ MAX_QUOTE_GAP_WORDS = 4
 MAX_SET_OFF_NAME_TOKENS = 6
 #: The writer's words leading in to a quote that goes on with the statement before it.
 MAX_LEAD_IN_WORDS = 6
+#: What a colon closing a content opens joins the content up to this many words.
+MAX_COLON_WORDS = 40
 MAX_ASIDE_TOKENS = 30
 #: Words an object may span before the quote that is its predicate ("called X “...”").
 MAX_OBJECT_WORDS = 12
@@ -107,6 +109,7 @@ _DASH_SIGNATURE = re.compile(
     r"((?:[A-Z][\w.'’-]*)(?:[ \t\u00a0]+[A-Z][\w.'’-]*){0,4})[ \t\u00a0.]*(?=\n|,|\(|$)"
 )
 #: A name and a colon before a quote, opening the line or after a dash ("- Ann Lee:").
+_SENTENCE_END = re.compile(r"[.!?](?=[\"”’')\]]*(?:\s|$))")
 _COLON_LABEL = re.compile(
     r"(?:^|[―—–-][ \t\u00a0]+)([A-Z][\w.'’-]*(?:[ \t\u00a0]+(?:[A-Z][\w.'’-]*|and|from|of)){0,5})"
     r"[ \t\u00a0]*:$",
@@ -1779,7 +1782,7 @@ class AttributionFinder:
         c_end, relays_in = self._split_relay(c_start, c_end)
         relays.extend(relays_in)
         if c_start > tok.idx:
-            c_end = self._before_trailing_relative(c_start, c_end)
+            c_end = self._through_colon(self._before_trailing_relative(c_start, c_end))
         c_start, c_end, kind = self._with_quotes(c_start, c_end)
         if asked:
             return self._told(c_start, c_end, cue_text, (cue_start, cue_end), "passive", cue.act)
@@ -2893,6 +2896,28 @@ class AttributionFinder:
                 )
             )
         return out
+
+    def _through_colon(self, end: int) -> int:
+        """ "outlined the plan's first step: a ceasefire along the whole front": a content
+        the parser ended at a colon goes on with what the colon opens, to the end of its
+        sentence (or of a quote opening right after it), in the same paragraph."""
+        text = self.text
+        j = end
+        while j < len(text) and text[j] in " \t":
+            j += 1
+        if j >= len(text) or text[j] != ":":
+            return end
+        k = j + 1
+        while k < len(text) and text[k] in " \t\u00a0":
+            k += 1
+        q = bisect_left(self._quote_starts, k)
+        if q < len(self.quotes) and self._quote_starts[q] == k:
+            return self.quotes[q][1]
+        m = _SENTENCE_END.search(text, k)
+        stop = m.start() + 1 if m is not None else len(text)
+        if text.find("\n", k, stop) >= 0 or words_at_least(text, k, stop, MAX_COLON_WORDS + 1):
+            return end
+        return trim(text, end, stop)[1]
 
     def _colon_signed(self, found: list[Attribution]) -> list[Attribution]:
         """ "- Ann Lee: “...”", "More from Lee and Cho: “...”": a quote right after a name and a

@@ -2511,3 +2511,13 @@ def test_quote_after_a_short_lead_in_goes_on_with_the_statement_before() -> None
         "The talks are over for this year",
         "nobody will come back before the spring thaw",
     ]
+
+
+@pytest.mark.model
+def test_content_goes_on_through_a_colon_to_its_sentence_end() -> None:
+    doc = _analyse(
+        "The envoy rejected one option outright: sending troops across the border before the talks."
+    )
+    assert [(s.cue, s.content) for s in doc.statements] == [
+        ("reject", "one option outright: sending troops across the border before the talks")
+    ]
