@@ -1337,7 +1337,11 @@ class AttributionFinder:
         rest = doc[e + 1 : last + 1]
         if len(rest) < 2:
             return att
-        opener = rest[1] if len(rest) > 2 and rest[0].lower_ in ("and", "or") else rest[0]
+        k = 1 if len(rest) > 2 and rest[0].lower_ in ("and", "or") else 0
+        # "his wife", "temporarily freezing": an item may open with a possessive or an adverb
+        while k < len(rest) - 1 and (rest[k].tag_ == "PRP$" or rest[k].pos_ == "ADV"):
+            k += 1
+        opener = rest[k]
         if (
             opener.pos_ not in _LIST_OPENERS
             or opener.tag_.startswith("W")
@@ -1346,6 +1350,16 @@ class AttributionFinder:
         ):
             return att
         first = doc[lo + 1] if doc[lo].lower_ == "to" and lo + 1 < e else doc[lo]
+        if first.pos_ != "VERB":
+            # "urged the party to cut taxes, raise wages and ...": the infinitive's verb
+            first = next(
+                (
+                    doc[i + 1]
+                    for i in range(lo, e - 1)
+                    if doc[i].lower_ == "to" and doc[i + 1].pos_ == "VERB"
+                ),
+                first,
+            )
         for t in rest:
             if t.pos_ == "VERB" and (
                 first.pos_ != "VERB"

@@ -2521,3 +2521,30 @@ def test_content_goes_on_through_a_colon_to_its_sentence_end() -> None:
     assert [(s.cue, s.content) for s in doc.statements] == [
         ("reject", "one option outright: sending troops across the border before the talks")
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The senator urged the party to scrap its primary calendar, replace its current "
+            "leadership, open up registration and cap donations.",
+            "the party to scrap its primary calendar, replace its current leadership, open up "
+            "registration and cap donations",
+        ),
+        (
+            "The governor thanked his parents, his siblings, his wife and his children.",
+            "his parents, his siblings, his wife and his children",
+        ),
+        (
+            "The candidate supports tightening enforcement at the border, temporarily freezing "
+            "immigration levels and changing the rules on asylum.",
+            "tightening enforcement at the border, temporarily freezing immigration levels and "
+            "changing the rules on asylum",
+        ),
+    ],
+)
+def test_closing_list_with_possessives_adverbs_or_an_addressee(text: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [s.content for s in doc.statements] == [content]
