@@ -109,6 +109,9 @@ _DASH_SIGNATURE = re.compile(
     r"((?:[A-Z][\w.'’-]*)(?:[ \t\u00a0]+[A-Z][\w.'’-]*){0,4})[ \t\u00a0.]*(?=\n|,|\(|$)"
 )
 #: A name and a colon before a quote, opening the line or after a dash ("- Ann Lee:").
+#: Words opening an embedded question ("discussed X and how it works"); not "who" or
+#: "which", which open a second relative clause.
+_QUESTION_WORDS = frozenset({"how", "why", "what", "whether", "where", "when"})
 _SENTENCE_END = re.compile(r"[.!?](?=[\"”’')\]]*(?:\s|$))")
 _COLON_LABEL = re.compile(
     r"(?:^|[―—–-][ \t\u00a0]+)([A-Z][\w.'’-]*(?:[ \t\u00a0]+(?:[A-Z][\w.'’-]*|and|from|of)){0,5})"
@@ -1796,6 +1799,7 @@ class AttributionFinder:
         c_end, relays_in = self._split_relay(c_start, c_end)
         relays.extend(relays_in)
         if c_start > tok.idx:
+            c_end = self._with_loose_conjunct(tok, sent, c_start, c_end)
             c_end = self._through_colon(self._before_trailing_relative(c_start, c_end))
         c_start, c_end, kind = self._with_quotes(c_start, c_end)
         if asked:
@@ -2910,6 +2914,39 @@ class AttributionFinder:
                 )
             )
         return out
+
+    def _with_loose_conjunct(self, tok: Token, sent: SpacySpan, start: int, end: int) -> int:
+        """A content after its cue widened over a conjunct the parser hung from the cue:
+        an embedded question ("discussed immigration and how it is changing the country"),
+        or the second of two objects whose "and" stayed with the first ("pointed to a win
+        in Ohio and the fact that she leads")."""
+        doc = tok.doc
+        first, j = self._token_span(start, end)
+        if j < sent.end and doc[j].text == ",":
+            j += 1
+        if j + 1 >= sent.end or doc[j].lower_ not in ("and", "or"):
+            return end
+        head = doc[j + 1]
+        while head.head.i != head.i and head.head.left_edge.i == j + 1:
+            head = head.head
+        if head.head.i != tok.i or head.i <= tok.i:
+            return end
+        content_head = next((t for t in doc[first:j] if not first <= t.head.i < j), None)
+        dangling = (
+            content_head is not None
+            and any(c.dep_ == "cc" for c in content_head.rights)
+            and not any(c.dep_ == "conj" for c in content_head.rights)
+        )
+        if not (
+            (head.dep_ == "conj" and doc[j + 1].lower_ in _QUESTION_WORDS)
+            or (head.dep_ in ("dobj", "conj") and head.pos_ in ("NOUN", "PROPN") and dangling)
+        ):
+            return end
+        last = head.right_edge
+        new_end = trim(self.text, start, last.idx + len(last))[1]
+        if self.text.find("\n", end, new_end) >= 0 or self._overlaps_quote(end, new_end):
+            return end
+        return max(end, new_end)
 
     def _through_colon(self, end: int) -> int:
         """ "outlined the plan's first step: a ceasefire along the whole front": a content

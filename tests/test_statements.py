@@ -2548,3 +2548,24 @@ def test_content_goes_on_through_a_colon_to_its_sentence_end() -> None:
 def test_closing_list_with_possessives_adverbs_or_an_addressee(text: str, content: str) -> None:
     doc = _analyse(text)
     assert [s.content for s in doc.statements] == [content]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The host will discuss immigration and how it is transforming the country.",
+            "immigration and how it is transforming the country",
+        ),
+        (
+            "She pointed to a big victory in Ohio and the fact that she won more delegates "
+            "than her opponent.",
+            "a big victory in Ohio and the fact that she won more delegates than her opponent",
+        ),
+        ("He praised the plan and left the room.", "the plan"),
+    ],
+)
+def test_conjunct_the_parser_hung_from_the_cue(text: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [s.content for s in doc.statements] == [content]
