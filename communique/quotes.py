@@ -53,11 +53,11 @@ MAX_QUOTE_GAP_WORDS = 4
 #: chairs the panel, said"), has at most this many tokens, and the aside at most
 #: `MAX_ASIDE_TOKENS`.
 MAX_SET_OFF_NAME_TOKENS = 6
+MAX_ASIDE_TOKENS = 30
 #: The writer's words leading in to a quote that goes on with the statement before it.
 MAX_LEAD_IN_WORDS = 6
 #: What a colon closing a content opens joins the content up to this many words.
 MAX_COLON_WORDS = 40
-MAX_ASIDE_TOKENS = 30
 #: Words an object may span before the quote that is its predicate ("called X “...”").
 MAX_OBJECT_WORDS = 12
 #: A cue introduces a direct quote from at most this many tokens away (its speaker, with a
@@ -108,11 +108,12 @@ _DASH_SIGNATURE = re.compile(
     r"[ \t\u00a0]*(?:\n[ \t\u00a0]*\n?[ \t\u00a0]*)?([―—–-])[ \t\u00a0]*"
     r"((?:[A-Z][\w.'’-]*)(?:[ \t\u00a0]+[A-Z][\w.'’-]*){0,4})[ \t\u00a0.]*(?=\n|,|\(|$)"
 )
-#: A name and a colon before a quote, opening the line or after a dash ("- Ann Lee:").
 #: Words opening an embedded question ("discussed X and how it works"); not "who" or
 #: "which", which open a second relative clause.
 _QUESTION_WORDS = frozenset({"how", "why", "what", "whether", "where", "when"})
+#: A sentence's end: its mark, with any closing quote or bracket after it.
 _SENTENCE_END = re.compile(r"[.!?](?=[\"”’')\]]*(?:\s|$))")
+#: A name and a colon before a quote, opening the line or after a dash ("- Ann Lee:").
 _COLON_LABEL = re.compile(
     r"(?:^|[―—–-][ \t\u00a0]+)([A-Z][\w.'’-]*(?:[ \t\u00a0]+(?:[A-Z][\w.'’-]*|and|from|of)){0,5})"
     r"[ \t\u00a0]*:$",
