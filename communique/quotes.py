@@ -2087,8 +2087,13 @@ class AttributionFinder:
                     return named
             if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
                 # "after saying that ...", "by insisting that ...": the subject of the verb
-                # the preposition hangs from
+                # the preposition hangs from, over the words between ("stopped short of
+                # calling for", "in addition to stating")
                 cur = cur.head.head
+                for _ in range(MAX_SUBJECT_HOPS):
+                    if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+                        break
+                    cur = cur.head
                 continue
             if cur.dep_ not in _INHERIT_DEPS or cur.head.i == cur.i:
                 return None

@@ -2569,3 +2569,14 @@ def test_closing_list_with_possessives_adverbs_or_an_addressee(text: str, conten
 def test_conjunct_the_parser_hung_from_the_cue(text: str, content: str) -> None:
     doc = _analyse(text)
     assert [s.content for s in doc.statements] == [content]
+
+
+@pytest.mark.model
+def test_gerund_after_words_between_takes_the_verbs_subject() -> None:
+    doc = _analyse(
+        "She praised the prosecutor but stopped short of calling for the chief to be fired."
+    )
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
+        ("praise", "She", "the prosecutor"),
+        ("call for", "She", "the chief to be fired"),
+    ]
