@@ -3790,8 +3790,9 @@ def _is_to_infinitive(tok: Token) -> bool:
 
 def _noun_cue_owner(noun: Token) -> Token | None:
     """Whose statement a statement noun names: its possessor ("her promise"), the object
-    of "by" or "from" ("calls from the opposition"), or the subject of a light verb or a
-    speech verb taking it ("the minister issued a warning", "announced plans to")."""
+    of "by" or "from" ("calls from the opposition"), the subject of a light verb or a
+    speech verb taking it ("the minister issued a warning", "announced plans to"), or of
+    a verb the noun qualifies with "in" ("spoke in favor of", "rallied in support of")."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
         return owner
@@ -3799,6 +3800,10 @@ def _noun_cue_owner(noun: Token) -> Token | None:
     if by is not None:
         return next((g for g in by.children if g.dep_ == "pobj"), None)
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
+        # "spoke in favor of", "are in support of": the stance of the verb's subject
+        subj = next((c for c in head.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        return subj if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") else None
     if noun.dep_ != "dobj":
         return None
     lemma = head.lemma_.lower()

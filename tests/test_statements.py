@@ -2580,3 +2580,11 @@ def test_gerund_after_words_between_takes_the_verbs_subject() -> None:
         ("praise", "She", "the prosecutor"),
         ("call for", "She", "the chief to be fired"),
     ]
+
+
+@pytest.mark.model
+def test_in_favor_of_is_the_stance_of_the_verbs_subject() -> None:
+    doc = _analyse("The senator spoke out in favor of stricter gun laws at the rally.")
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
+        ("favor of", "The senator", "stricter gun laws")
+    ]
