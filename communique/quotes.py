@@ -1703,6 +1703,9 @@ class AttributionFinder:
             )
             if speaker is None and not cue.takes_object:
                 speaker = self._inverted(tok)
+            elif speaker is not None and tok.dep_ == "xcomp" and tok.head.lemma_ == "be":
+                # "his first response was to say ...": whose response it was says it
+                speaker = next((c for c in speaker.children if c.dep_ == "poss"), speaker)
         if (
             speaker is None
             or speaker.dep_ == "expl"
@@ -2056,7 +2059,12 @@ class AttributionFinder:
         head = tok.head
         return not (
             tok.dep_ in ("xcomp", "advcl")
-            and (head.pos_ == "VERB" or (head.pos_ == "ADJ" and head.dep_ == "acomp"))
+            and (
+                head.pos_ in ("VERB", "AUX")
+                # "is quick to point out", "was pressed to explain" (a participle the
+                # tagger took for an adjective)
+                or (head.pos_ == "ADJ" and (head.dep_ == "acomp" or head.tag_ == "VBN"))
+            )
         )
 
     def _subject(self, tok: Token, kids: _Dependents | None = None) -> Token | None:

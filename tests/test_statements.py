@@ -2588,3 +2588,11 @@ def test_in_favor_of_is_the_stance_of_the_verbs_subject() -> None:
     assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
         ("favor of", "The senator", "stricter gun laws")
     ]
+
+
+@pytest.mark.model
+def test_infinitive_cue_after_a_copula_is_the_possessors_statement() -> None:
+    doc = _analyse("His first response was to say that the talks had failed.")
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
+        ("say", "His", "that the talks had failed")
+    ]
