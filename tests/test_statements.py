@@ -2596,3 +2596,11 @@ def test_infinitive_cue_after_a_copula_is_the_possessors_statement() -> None:
     assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
         ("say", "His", "that the talks had failed")
     ]
+
+
+@pytest.mark.model
+def test_agree_to_takes_its_object() -> None:
+    doc = _analyse("The senator agreed to a meeting with the nominee next week.")
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
+        ("agree to", "The senator", "a meeting with the nominee next week")
+    ]
