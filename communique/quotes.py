@@ -2932,8 +2932,9 @@ class AttributionFinder:
     def _with_loose_conjunct(self, tok: Token, sent: SpacySpan, start: int, end: int) -> int:
         """A content after its cue widened over a conjunct the parser hung from the cue:
         an embedded question ("discussed immigration and how it is changing the country"),
-        or the second of two objects whose "and" stayed with the first ("pointed to a win
-        in Ohio and the fact that she leads")."""
+        a gerund after a content that opens with one, or the second of two objects whose
+        "and" stayed with the first ("pointed to a win in Ohio and the fact that she
+        leads")."""
         doc = tok.doc
         first, j = self._token_span(start, end)
         if j < sent.end and doc[j].text == ",":
@@ -2953,6 +2954,14 @@ class AttributionFinder:
         )
         if not (
             (head.dep_ == "conj" and doc[j + 1].lower_ in _QUESTION_WORDS)
+            or (
+                # "mentioned refinancing loans and forcing colleges to pay": a gerund after a
+                # content that opens with one
+                head.dep_ == "conj"
+                and head.tag_ == "VBG"
+                and doc[first].tag_ == "VBG"
+                and not any(c.dep_ in ("aux", "nsubj") for c in head.children)
+            )
             or (head.dep_ in ("dobj", "conj") and head.pos_ in ("NOUN", "PROPN") and dangling)
         ):
             return end

@@ -2563,6 +2563,12 @@ def test_closing_list_with_possessives_adverbs_or_an_addressee(text: str, conten
             "than her opponent.",
             "a big victory in Ohio and the fact that she won more delegates than her opponent",
         ),
+        (
+            "The senator has mentioned refinancing student loans and forcing universities to "
+            "spend more from their endowments.",
+            "refinancing student loans and forcing universities to spend more from their "
+            "endowments",
+        ),
         ("He praised the plan and left the room.", "the plan"),
     ],
 )
