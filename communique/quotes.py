@@ -805,6 +805,8 @@ def _any_within(indices: set[int], lo: int, hi: int) -> bool:
     return not indices.isdisjoint(range(lo, hi + 1))
 
 
+#: Quantifiers that stand for people as a subject ("half said so", "most say").
+_QUANTIFIERS = frozenset({"half", "most", "many", "some", "few", "all", "none", "several"})
 #: The parts of speech of a name that opens its sentence ("the party's chairwoman" aside).
 _NAME_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM"})
 #: Marks an aside between a speaker and the cue never holds.
@@ -3660,6 +3662,8 @@ def _adjacent_subject(verb: Token, sent: SpacySpan) -> Token | None:
             return named
         # "Senator Harry Reid, the minority leader, said": the title set off after the name
         return named.head if named.head.pos_ == "PROPN" and named.head.i < named.i else None
+    if prev.lower_ in _QUANTIFIERS and prev.dep_ not in ("dobj", "pobj", "poss"):
+        return prev  # "after half said so", "most say": a quantifier standing for people
     if prev.pos_ not in ("PROPN", "NOUN", "PRON") or prev.dep_ in ("dobj", "pobj", "poss"):
         # "two-thirds of voters support X": a number the parser hung from the verb as its
         # modifier, with the phrase it heads, is the subject

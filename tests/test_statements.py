@@ -2610,3 +2610,19 @@ def test_agree_to_takes_its_object() -> None:
     assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
         ("agree to", "The senator", "a meeting with the nominee next week")
     ]
+
+
+def test_quantifier_the_parser_left_as_a_modifier_is_the_subject() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from communique.quotes import _adjacent_subject
+
+    # "Earlier, half said so.", parsed with "half" as an adverb of "said"
+    words = ["Earlier", ",", "half", "said", "so", "."]
+    heads = [3, 3, 3, 3, 3, 3]
+    deps = ["advmod", "punct", "advmod", "ROOT", "advmod", "punct"]
+    pos = ["ADV", "PUNCT", "ADV", "VERB", "ADV", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    subject = _adjacent_subject(doc[3], doc[:])
+    assert subject is not None and subject.text == "half"
