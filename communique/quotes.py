@@ -2663,6 +2663,8 @@ class AttributionFinder:
             for t in doc[sent_start:comma]
         ):
             return None  # a clause there is the parser's to attach; not a bare answer
+        if doc[sent_start].pos_ == "ADP":
+            return None  # "In the spring poll, half said so": a frame, not an answer
         # "In an interview, she joked about ...": a cue with words of its own after it has
         # its content there, and the fronted words are a frame
         if any(c.i > tok.i and not _is_time_or_punct(c) for c in tok.children):

@@ -2626,3 +2626,9 @@ def test_quantifier_the_parser_left_as_a_modifier_is_the_subject() -> None:
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
     subject = _adjacent_subject(doc[3], doc[:])
     assert subject is not None and subject.text == "half"
+
+
+@pytest.mark.model
+def test_fronted_prepositional_frame_is_no_bare_answer() -> None:
+    doc = _analyse("In the spring poll, half said so.")
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [("say", "half", "so")]
