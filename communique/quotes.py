@@ -111,6 +111,11 @@ _DASH_SIGNATURE = re.compile(
 #: Words opening an embedded question ("discussed X and how it works"); not "who" or
 #: "which", which open a second relative clause.
 _QUESTION_WORDS = frozenset({"how", "why", "what", "whether", "where", "when"})
+#: Words opening the particulars of what precedes ("his rivals, especially Lee").
+_PARTICULARS = re.compile(
+    r"\s*,\s*(?:especially|particularly|notably|including|chiefly|mainly)\b"
+    r"(?!\s+(?:as|given|since|because|when|if|after|before|while|with|now|that)\b)"
+)
 #: A sentence's end: its mark, with any closing quote or bracket after it.
 _SENTENCE_END = re.compile(r"[.!?](?=[\"”’')\]]*(?:\s|$))")
 #: A name and a colon before a quote, opening the line or after a dash ("- Ann Lee:").
@@ -1806,6 +1811,7 @@ class AttributionFinder:
         relays.extend(relays_in)
         if c_start > tok.idx:
             c_end = self._with_loose_conjunct(tok, sent, c_start, c_end)
+            c_end = self._with_particulars(sent, c_end)
             c_end = self._through_colon(self._before_trailing_relative(c_start, c_end))
         c_start, c_end, kind = self._with_quotes(c_start, c_end)
         if asked:
@@ -2974,6 +2980,24 @@ class AttributionFinder:
         if self.text.find("\n", end, new_end) >= 0 or self._overlaps_quote(end, new_end):
             return end
         return max(end, new_end)
+
+    def _with_particulars(self, sent: SpacySpan, end: int) -> int:
+        """A content widened over the particulars that follow it ("congratulated his
+        rivals, especially Ann Lee and Tom Hale"), to its sentence end, when that is near
+        and holds no quote or clause break ("especially as ...", "especially given that
+        ..." open a reason, not particulars)."""
+        m = _PARTICULARS.match(self.text, end)
+        if m is None:
+            return end
+        stop = trim(self.text, m.end(), sent.end_char)[1]
+        if (
+            stop <= m.end()
+            or words_at_least(self.text, m.end(), stop, MAX_COLON_WORDS + 1)
+            or self._overlaps_quote(m.end(), stop)
+            or any(c in self.text[m.end() : stop] for c in ";:\n")
+        ):
+            return end
+        return stop
 
     def _through_colon(self, end: int) -> int:
         """ "outlined the plan's first step: a ceasefire along the whole front": a content

@@ -2632,3 +2632,22 @@ def test_quantifier_the_parser_left_as_a_modifier_is_the_subject() -> None:
 def test_fronted_prepositional_frame_is_no_bare_answer() -> None:
     doc = _analyse("In the spring poll, half said so.")
     assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [("say", "half", "so")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The minister criticized the banks, particularly the largest lenders in the capital.",
+            "the banks, particularly the largest lenders in the capital",
+        ),
+        (
+            "She opposed the plan, especially as the army was already stretched.",
+            "the plan",
+        ),
+    ],
+)
+def test_particulars_after_a_content_join_it(text: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [s.content for s in doc.statements] == [content]
