@@ -98,6 +98,8 @@ _BRACKET_CLOSE = re.compile(r"[.\w]{0,3}\)")
 _CLOSING_BRACKETS = {")": "(", "]": "["}
 _QUOTE_CLOSE = re.compile(r"[.,!?]?[”\"]")
 _OPENERS = re.compile(r'[(“"]')
+#: Marks that may open a quote a trimmed span goes on to close.
+_REOPENED = frozenset({"“", '"', "'"})
 _QUOTE_MARK = re.compile(
     DOUBLED_APOSTROPHE + "|[" + re.escape(OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QUOTE) + "]"
 )
@@ -622,14 +624,31 @@ def _quote_marks(text: str) -> list[tuple[int, int, str]]:
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """A span without surrounding spaces, punctuation and quote marks."""
+    """A span without surrounding spaces, punctuation and quote marks, but for an opening
+    mark whose closing one stays inside (“quack” medical cures)."""
+    first = start
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
     while end > start and text[end - 1] in _EDGE_PUNCT:
         end -= 1
+    if start > first and text[start - 1] in _REOPENED:
+        start = _reopened(text, first, start, end)
     if _OPENERS.search(text, start, end) is not None:
         end = _closed(text, start, end)
     return start, end
+
+
+def _reopened(text: str, first: int, start: int, end: int) -> int:
+    """`start` moved back over the opening quote mark just before it when the span
+    [start, end) closes that quote (`first`: where trimming began)."""
+    if text[start - 1] == "“":
+        return start - 1 if text.count("”", start, end) > text.count("“", start, end) else start
+    if text[start - 1] == '"':
+        return start - 1 if text.count('"', start, end) % 2 == 1 else start
+    # a doubled apostrophe ('')
+    if start - 2 >= first and text[start - 2] == "'" and text.count("''", start, end) % 2 == 1:
+        return start - 2
+    return start
 
 
 def _closed(text: str, start: int, end: int) -> int:

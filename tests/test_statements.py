@@ -2651,3 +2651,18 @@ def test_fronted_prepositional_frame_is_no_bare_answer() -> None:
 def test_particulars_after_a_content_join_it(text: str, content: str) -> None:
     doc = _analyse(text)
     assert [s.content for s in doc.statements] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“quack” medical cures.", "“quack” medical cures"),
+        ('"quack" medical cures.', '"quack" medical cures'),
+        ("''quack'' medical cures.", "''quack'' medical cures"),
+        ("“Talks will resume.”", "Talks will resume"),
+        ("“A” and “B”", "A” and “B"),
+    ],
+)
+def test_trim_keeps_an_opening_mark_the_span_closes(text: str, expected: str) -> None:
+    start, end = trim(text, 0, len(text))
+    assert text[start:end] == expected
