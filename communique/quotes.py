@@ -56,8 +56,9 @@ MAX_SET_OFF_NAME_TOKENS = 6
 MAX_ASIDE_TOKENS = 30
 #: The writer's words leading in to a quote that goes on with the statement before it.
 MAX_LEAD_IN_WORDS = 6
-#: What a colon closing a content opens joins the content up to this many words.
-MAX_COLON_WORDS = 40
+#: What a colon closing a content opens, or the particulars after it (", especially
+#: ..."), joins the content up to this many words.
+MAX_TAIL_WORDS = 40
 #: Words an object may span before the quote that is its predicate ("called X “...”").
 MAX_OBJECT_WORDS = 12
 #: A cue introduces a direct quote from at most this many tokens away (its speaker, with a
@@ -3011,7 +3012,7 @@ class AttributionFinder:
         stop = trim(self.text, m.end(), sent.end_char)[1]
         if (
             stop <= m.end()
-            or words_at_least(self.text, m.end(), stop, MAX_COLON_WORDS + 1)
+            or words_at_least(self.text, m.end(), stop, MAX_TAIL_WORDS + 1)
             or self._overlaps_quote(m.end(), stop)
             or any(c in self.text[m.end() : stop] for c in ";:\n")
         ):
@@ -3036,7 +3037,7 @@ class AttributionFinder:
             return self.quotes[q][1]
         m = _SENTENCE_END.search(text, k)
         stop = m.start() + 1 if m is not None else len(text)
-        if text.find("\n", k, stop) >= 0 or words_at_least(text, k, stop, MAX_COLON_WORDS + 1):
+        if text.find("\n", k, stop) >= 0 or words_at_least(text, k, stop, MAX_TAIL_WORDS + 1):
             return end
         return trim(text, end, stop)[1]
 
