@@ -835,6 +835,9 @@ _QUANTIFIERS = frozenset({"half", "most", "many", "some", "few", "all", "none", 
 #: The parts of speech of a name that opens its sentence ("the party's chairwoman" aside).
 _NAME_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM"})
 #: Marks an aside between a speaker and the cue never holds.
+# prepositions opening an adjunct of time or circumstance, never what a cue reports:
+# "..., officials said, before the talks resumed"
+_ADJUNCT_PREPOSITIONS = frozenset({"after", "amid", "before", "despite", "during", "following"})
 _ASIDE_BREAKS = frozenset({".", ";", ":", "?", "!", "—", "–"})
 
 #: Dependents that follow a speaker's name without being part of it ("X, contingent upon ...").
@@ -2635,7 +2638,10 @@ class AttributionFinder:
         ):
             return None  # "Talks are continuing, he said": the cue after reports this one
         complements = {"ccomp", "xcomp", "prep"} | (set() if addressee else {"dobj", "dative"})
-        if any(c.dep_ in complements and c.i > tok.i for c in tok.children):
+        if any(
+            c.dep_ in complements and c.i > tok.i and c.lower_ not in _ADJUNCT_PREPOSITIONS
+            for c in tok.children
+        ):
             return None
         doc = tok.doc
         # "Though talks stalled, he said, ...": a fronted clause the parser hung from the cue
@@ -2646,12 +2652,21 @@ class AttributionFinder:
         # cue before its comma belong to the clause
         own = [i for i in _subtree_range(tok) if i not in fronted and (comma is None or i >= comma)]
         left, right = own[0], own[-1]
+        while right > left and doc[right].is_space:
+            right -= 1  # the paragraph break the parser hung from the full stop
         # the commas setting the cue off may hang inside its subtree or just outside it
         opens = doc[left].is_punct or (left > 0 and doc[left - 1].is_punct)
         closes = doc[right].is_punct or right + 1 >= len(doc) or doc[right + 1].is_punct
         if left == 0 or not opens or not closes:
             return None
         rest = [i for i in _subtree_range(head) if i not in own]
+        subject = set(_subtree_range(speaker))
+        if all(doc[i].is_punct or doc[i].is_space for i in rest if i > right) and all(
+            doc[i].is_punct or i in subject for i in own if i > tok.i
+        ):
+            # "..., said the chief executive, Ann Lee.": the cue and its speaker close the
+            # sentence, and the full stop the parser hung from the clause is not content
+            rest = [i for i in rest if i < left]
         lo, hi = min(rest), max(rest)
         start, end = doc[lo].idx, doc[hi].idx + len(doc[hi])
         if not words_at_least(self.text, start, end, 2):

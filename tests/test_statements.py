@@ -2666,3 +2666,36 @@ def test_particulars_after_a_content_join_it(text: str, content: str) -> None:
 def test_trim_keeps_an_opening_mark_the_span_closes(text: str, expected: str) -> None:
     start, end = trim(text, 0, len(text))
     assert text[start:end] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            # the full stop hangs from the reported clause, the cue from its conjunct
+            "In nearby Tulle, the old paper mill is hanging on, but it is under heavy pressure "
+            "from cheap imports, said the firm's chief executive, Marc J. Roux. "
+            "The mill has cut pay.",
+            "the firm's chief executive",
+            "In nearby Tulle, the old paper mill is hanging on, but it is under heavy pressure "
+            "from cheap imports",
+        ),
+        (
+            # an adjunct of time hangs from the cue, and a paragraph break from the full stop
+            "A truck drove into a crowd celebrating the national day in the port city of Split "
+            "on Sunday night, injuring at least 20 people in an apparent terrorist attack as "
+            "the driver also opened fire on revelers, Croatian officials said, before being "
+            "shot to death by police.\n\nThe driver was named later.",
+            "Croatian officials",
+            "A truck drove into a crowd celebrating the national day in the port city of Split "
+            "on Sunday night, injuring at least 20 people in an apparent terrorist attack as "
+            "the driver also opened fire on revelers",
+        ),
+    ],
+)
+def test_closing_cue_the_parser_hung_from_the_clause(text: str, speaker: str, content: str) -> None:
+    doc = _analyse(text)
+    said = [s for s in doc.statements if s.cue == "say"]
+    assert [s.content for s in said] == [content]
+    assert said[0].speaker_text.startswith(speaker)
