@@ -2703,7 +2703,10 @@ class AttributionFinder:
             t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "relcl", "acl")
             for t in doc[sent_start:comma]
         ):
-            return None  # a clause there is the parser's to attach; not a bare answer
+            # a clause there is the parser's to attach, and no bare answer; unless the
+            # parser hung it from the cue as an adverbial clause that holds a main clause
+            # ("As the envoy arrived, a man was arrested, police said.")
+            return self._fronted_main_clause(tok, sent_start, comma)
         if doc[sent_start].pos_ == "ADP":
             return None  # "In the spring poll, half said so": a frame, not an answer
         # "In an interview, she joked about ...": a cue with words of its own after it has
@@ -2711,6 +2714,30 @@ class AttributionFinder:
         if any(c.i > tok.i and not _is_time_or_punct(c) for c in tok.children):
             return None
         start, end = trim(self.text, doc[sent_start].idx, doc[comma].idx)
+        return (start, end) if end > start else None
+
+    def _fronted_main_clause(self, tok: Token, first: int, comma: int) -> tuple[int, int] | None:
+        """The words [first, comma) before a closing speaker and cue, when the parser hung
+        them all from the cue as one adverbial clause and a clause with a subject but no
+        subordinator stands in it: that clause is a main clause, so the words are what
+        was said, not when or why."""
+        doc = tok.doc
+        clause = next((c for c in tok.children if c.dep_ == "advcl" and c.i < comma), None)
+        if clause is None or clause.left_edge.i != first or clause.right_edge.i >= comma:
+            return None
+        if any(c.i > tok.i and not _is_time_or_punct(c) for c in tok.children):
+            return None
+        main = any(
+            t.dep_ in ("advcl", "conj")
+            and t.pos_ in ("VERB", "AUX")
+            and t.i != clause.i
+            and _has_subject(t)
+            and not any(c.dep_ == "mark" for c in t.children)
+            for t in doc[first:comma]
+        )
+        if not main:
+            return None
+        start, end = trim(self.text, doc[first].idx, doc[comma].idx)
         return (start, end) if end > start else None
 
     def _bare_clause(self, tok: Token, cue: Cue, speaker: Token) -> tuple[int, int] | None:
@@ -3489,12 +3516,52 @@ def _with_complements(verb: Token, obj: Token, end: int) -> int:
             )
             or child.ent_type_ in ("DATE", "TIME")
             and child.right_edge.i == child.i
+            or _names_a_medium(child)
         ):
             break
         hi = child.right_edge.i
     while hi > obj.i and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
     return max(end, doc[hi].idx + len(doc[hi]))
+
+
+def _names_a_medium(prep: Token) -> bool:
+    """Whether a preposition opens the medium a statement was made in ("in a tweet", "on
+    social media", "on Twitter", "in an interview"): where it was said, not what."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "on", "via"):
+        return False
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    lemma = obj.lemma_.lower()
+    return lemma in _platform_words() or lemma in _MEDIUM_NOUNS
+
+
+_MEDIUM_NOUNS = frozenset(
+    {
+        "tweet",
+        "post",
+        "statement",
+        "interview",
+        "speech",
+        "op-ed",
+        "column",
+        "video",
+        "email",
+        "blog",
+        "essay",
+        "podcast",
+        "broadcast",
+        "appearance",
+        "ad",
+        "advertisement",
+        "letter",
+        "memo",
+        "message",
+        "remark",
+        "comment",
+    }
+)
 
 
 def _is_reflexive(tok: Token) -> bool:

@@ -2699,3 +2699,28 @@ def test_closing_cue_the_parser_hung_from_the_clause(text: str, speaker: str, co
     said = [s for s in doc.statements if s.cue == "say"]
     assert [s.content for s in said] == [content]
     assert said[0].speaker_text.startswith(speaker)
+
+
+@pytest.mark.model
+def test_main_clause_the_parser_hung_from_a_closing_cue_is_the_content() -> None:
+    text = (
+        "As Labour front-runner Ann Lee prepared to speak to supporters in Leeds on Tuesday, "
+        "a 15-year-old boy outside the venue was pepper-sprayed by another bystander, police said."
+    )
+    doc = _analyse(text)
+    assert [(s.speaker_text, s.content) for s in doc.statements] == [
+        ("police", text[: text.index(", police")])
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("She praised the new plan in an interview with local radio.", "the new plan"),
+        ("He defended the deal on Twitter after the vote.", "the deal"),
+    ],
+)
+def test_medium_after_an_object_is_no_content(text: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [s.content for s in doc.statements] == [content]
