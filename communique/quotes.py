@@ -1717,10 +1717,18 @@ class AttributionFinder:
             # "the possibility ... was raised by X": the subject is the content
             subj = kids.first("nsubjpass")
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if subj is None or pobj is None or _is_statement_noun(subj) or not cue.takes_object:
+            # "the envoy was asked by a reporter whether ...": who asks or tells is the
+            # agent, and what is asked or told follows
+            asked_of = (
+                _passive_complement(tok, particle) if cue.addressee and pobj is not None else None
+            )
+            if asked_of is not None:
+                speaker, content = pobj, asked_of
+            elif subj is None or pobj is None or _is_statement_noun(subj) or not cue.takes_object:
                 return None
-            speaker = pobj
-            content = _subtree_chars(subj)
+            else:
+                speaker = pobj
+                content = _subtree_chars(subj)
         elif passive and quoting is None:
             return self._agentless_passive(tok, cue, particle)
         if speaker is None:
@@ -1889,31 +1897,9 @@ class AttributionFinder:
         """ "The envoy was told that the border would open", "she was asked about the
         deal", "it was announced that ...": a passive cue with no agent names no source;
         its clause, embedded question or prepositional object is the content."""
-        content: tuple[int, int] | None = None
-        if particle is not None:
-            if lemma_of(tok) not in self.cues:
-                return None  # "is focused on": a state, not something said
-            content = _object_of(particle, times=False)
-        else:
-            clause = next(
-                (
-                    c
-                    for c in tok.children
-                    if c.i > tok.i
-                    and (
-                        _is_embedded_question(tok, c)
-                        or (
-                            c.dep_ == "ccomp"
-                            and any(
-                                g.dep_ == "mark" and g.lower_ in ("that", "whether", "if")
-                                for g in c.children
-                            )
-                        )
-                    )
-                ),
-                None,
-            )
-            content = _subtree_chars(clause) if clause is not None else None
+        if particle is not None and lemma_of(tok) not in self.cues:
+            return None  # "is focused on": a state, not something said
+        content = _passive_complement(tok, particle)
         if content is None and (cue.needs_predicate or cue.takes_object):
             content = _passive_predication(tok, cue.needs_predicate)
         if content is None:
@@ -3517,6 +3503,10 @@ def _with_complements(verb: Token, obj: Token, end: int) -> int:
             or child.ent_type_ in ("DATE", "TIME")
             and child.right_edge.i == child.i
             or _names_a_medium(child)
+            # "described himself on his website as a reformer": the predicate goes on
+            and not any(
+                c.dep_ == "prep" and c.lower_ == "as" and c.i > child.i for c in verb.children
+            )
         ):
             break
         hi = child.right_edge.i
@@ -3722,6 +3712,37 @@ def _is_question(
         return False
     sent_text = sent.text if text is None else text[sent.start_char : sent.end_char]
     return sent_text.rstrip().rstrip("\"'”’)").endswith("?")
+
+
+def _passive_complement(tok: Token, particle: Token | None) -> tuple[int, int] | None:
+    """What a passive cue reports: its preposition's object ("was asked about the deal"),
+    or a clause after it that "that", "whether" or "if" opens ("was told that ...") or a
+    question word ("was asked how the war would end")."""
+    if particle is not None:
+        return _object_of(particle, times=False)
+    clause = next(
+        (
+            c
+            for c in tok.children
+            if c.i > tok.i
+            and (
+                _is_embedded_question(tok, c)
+                or c.dep_ == "ccomp"
+                and (
+                    any(
+                        g.dep_ == "mark" and g.lower_ in ("that", "whether", "if")
+                        for g in c.children
+                    )
+                    or c.left_edge.tag_ in _WH_TAGS
+                )
+            )
+        ),
+        None,
+    )
+    return _subtree_chars(clause) if clause is not None else None
+
+
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 
 def _is_embedded_question(cue: Token, clause: Token) -> bool:

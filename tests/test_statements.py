@@ -2724,3 +2724,22 @@ def test_main_clause_the_parser_hung_from_a_closing_cue_is_the_content() -> None
 def test_medium_after_an_object_is_no_content(text: str, content: str) -> None:
     doc = _analyse(text)
     assert [s.content for s in doc.statements] == [content]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Lee was once asked how the war would end.", None, "how the war would end"),
+        (
+            "Lee was asked by host Ann Cole whether the plan would work.",
+            "host Ann Cole",
+            "whether the plan would work",
+        ),
+    ],
+)
+def test_passive_question_is_what_was_asked(text: str, speaker: str | None, content: str) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
+        ("ask", speaker, content)
+    ]
