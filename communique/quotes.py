@@ -2101,6 +2101,8 @@ class AttributionFinder:
             else:
                 subjects = [c for c in cur.children if c.dep_ in _SUBJECT_DEPS]
             if len(subjects) == 1:
+                if hop == 0 and self._is_quoted(subjects[0].i):
+                    return self._object_after_quote(tok, subjects[0]) or subjects[0]
                 return subjects[0]
             if subjects:
                 # "“Anyone who attacks him loses,” said Ann Lee": a subject inside the quote
@@ -2457,6 +2459,25 @@ class AttributionFinder:
             return None
         nouns = [t for t in span if t.pos_ in ("PROPN", "NOUN", "PRON")]
         return nouns[0] if nouns else None
+
+    def _object_after_quote(self, tok: Token, subject: Token) -> Token | None:
+        """ "“Not again,” wrote a voter from Leeds": the speaker of a cue right after a
+        quote closing on a comma, which the parser took for the cue's object, while it took
+        a word of the quote for the subject."""
+        k = bisect_right(self._quote_ends, tok.idx) - 1
+        if k < 0 or not self.quotes[k][0] <= subject.idx < self.quotes[k][1]:
+            return None
+        qs, qe = self.quotes[k]
+        if self.text[qs:qe].rstrip(_MARKS + " ")[-1:] != "," or self.text[qe : tok.idx].strip():
+            return None
+        return next(
+            (
+                c
+                for c in tok.rights
+                if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and not self._is_quoted(c.i)
+            ),
+            None,
+        )
 
     def _subject_after_quote(self, tok: Token) -> Token | None:
         """ "“...,” screenwriter Ann Lee wrote": the few words between a quote closing on a

@@ -2743,3 +2743,14 @@ def test_passive_question_is_what_was_asked(text: str, speaker: str | None, cont
     assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
         ("ask", speaker, content)
     ]
+
+
+@pytest.mark.model
+def test_speaker_the_parser_took_for_the_object_after_a_quote() -> None:
+    doc = _analyse(
+        '"Nobody may speak against the plan anymore. #Leeds," tweeted a British user '
+        "going by the handle Pulver."
+    )
+    assert [(s.kind, s.speaker_text, s.content) for s in doc.statements] == [
+        ("direct", "a British user", "Nobody may speak against the plan anymore. #Leeds")
+    ]
