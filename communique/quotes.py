@@ -1506,10 +1506,35 @@ class AttributionFinder:
         speaker = speaker_chars(tok, set(), self.text)
         return self._told(start, end, "in", _chars(prep), "source", "evidence", speaker)
 
+    def _received_backing(self, tok: Token) -> Attribution | None:
+        """ "Lee won the endorsement of the union", "Cruz received support from his
+        colleagues": backing someone has, wins or receives is given by the object of "of" or
+        "from", and who receives it is what is backed."""
+        cue_words = _BACKING_NOUNS.get(tok.lemma_.lower())
+        verb = tok.head
+        if cue_words is None or tok.dep_ != "dobj" or verb.lemma_.lower() not in _RECEIVING_VERBS:
+            return None
+        cue = noun_phrasal_cues().get(cue_words)
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")]
+        # "received more support on Tuesday from the youth": "from" may hang from the verb
+        preps += [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "from"]
+        giver = next((g for p in preps for g in p.children if g.dep_ == "pobj"), None)
+        receiver = self._subject(verb)
+        if cue is None or giver is None or receiver is None or receiver.i > tok.i:
+            return None
+        c_start, c_end = trim(self.text, *_subtree_chars(receiver))
+        if c_end <= c_start or c_start <= tok.idx < c_end:
+            return None  # "its efforts to win the support of ...": no receiver of its own
+        speaker = speaker_chars(giver, {tok.i}, self.text)
+        return self._told(c_start, c_end, cue.cue, _chars(tok), "noun", cue.act, speaker)
+
     def _noun_cue(self, tok: Token) -> Attribution | None:
         """ "his claim that ...", "the belief among diplomats that ...": the that-clause;
         "her promise to resign": the infinitive of a noun that takes one; "his call for
         talks", "their criticism of the plan": the object of a noun + preposition cue."""
+        received = self._received_backing(tok)
+        if received is not None:
+            return received
         lemma = tok.lemma_.lower()
         cue = noun_cues().get(lemma)
         clause = (
@@ -3977,6 +4002,39 @@ def _is_duration(prep: Token) -> bool:
 
 def _is_to_infinitive(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+#: Nouns of backing, with the noun + preposition cue each is reported as.
+_BACKING_NOUNS = {
+    "backing": ("backing", "for"),
+    "endorsement": ("endorsement", "of"),
+    "support": ("support", "for"),
+}
+#: Verbs whose subject has, wins or receives what their object names ("won the backing of").
+_RECEIVING_VERBS = frozenset(
+    {
+        "accept",
+        "attract",
+        "consolidate",
+        "earn",
+        "enjoy",
+        "garner",
+        "gain",
+        "get",
+        "have",
+        "land",
+        "lock",
+        "nab",
+        "pick",
+        "receive",
+        "score",
+        "secure",
+        "sew",
+        "snag",
+        "welcome",
+        "win",
+    }
+)
 
 
 def _noun_cue_owner(noun: Token) -> Token | None:

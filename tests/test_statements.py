@@ -2754,3 +2754,28 @@ def test_speaker_the_parser_took_for_the_object_after_a_quote() -> None:
     assert [(s.kind, s.speaker_text, s.content) for s in doc.statements] == [
         ("direct", "a British user", "Nobody may speak against the plan anymore. #Leeds")
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            "Ann Lee won the endorsement of the teachers' union on Monday.",
+            "endorsement of",
+            "the teachers' union",
+            "Ann Lee",
+        ),
+        (
+            "The mayor received strong support from older voters.",
+            "support for",
+            "older voters",
+            "The mayor",
+        ),
+    ],
+)
+def test_backing_received_is_given_by_the_object_of_of_or_from(
+    text: str, cue: str, speaker: str, content: str
+) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [(cue, speaker, content)]
