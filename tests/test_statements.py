@@ -2779,3 +2779,9 @@ def test_backing_received_is_given_by_the_object_of_of_or_from(
 ) -> None:
     doc = _analyse(text)
     assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [(cue, speaker, content)]
+
+
+@pytest.mark.model
+def test_support_thrown_behind_someone() -> None:
+    doc = _analyse("Carly Lee threw her support behind Senator Ann Cole on Wednesday.")
+    assert [(s.cue, s.content) for s in doc.statements] == [("support behind", "Senator Ann Cole")]
