@@ -2787,7 +2787,13 @@ class AttributionFinder:
         # by its own noun cue, not a bare clause
         if obj.lemma_.lower() in noun_cue_lemmas():
             return None
-        if obj.pos_ == "PRON" and obj.right_edge.i == obj.i and obj.lower_ not in _ANSWER_WORDS:
+        if (
+            obj.pos_ == "PRON"
+            and obj.right_edge.i == obj.i
+            and obj.lower_ not in _ANSWER_WORDS
+            # "see him as a threat": a pronoun with an "as" predicate is what is thought
+            and not any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in tok.children)
+        ):
             return None
         # "criticised the sanctions while urging talks", "... and called for talks": an
         # adverbial clause or a coordinated verb of the cue's own is not what was said

@@ -2785,3 +2785,11 @@ def test_backing_received_is_given_by_the_object_of_of_or_from(
 def test_support_thrown_behind_someone() -> None:
     doc = _analyse("Carly Lee threw her support behind Senator Ann Cole on Wednesday.")
     assert [(s.cue, s.content) for s in doc.statements] == [("support behind", "Senator Ann Cole")]
+
+
+@pytest.mark.model
+def test_pronoun_object_with_an_as_predicate_is_what_is_thought() -> None:
+    doc = _analyse("Party leaders see him as a potentially invaluable asset.")
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
+        ("see", "Party leaders", "him as a potentially invaluable asset")
+    ]
