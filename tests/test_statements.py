@@ -2793,3 +2793,11 @@ def test_pronoun_object_with_an_as_predicate_is_what_is_thought() -> None:
     assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
         ("see", "Party leaders", "him as a potentially invaluable asset")
     ]
+
+
+@pytest.mark.model
+def test_think_about_takes_its_object() -> None:
+    doc = _analyse("The mayor is even thinking about a run for the Senate.")
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
+        ("think about", "The mayor", "a run for the Senate")
+    ]
