@@ -2796,8 +2796,21 @@ def test_pronoun_object_with_an_as_predicate_is_what_is_thought() -> None:
 
 
 @pytest.mark.model
-def test_think_about_takes_its_object() -> None:
-    doc = _analyse("The mayor is even thinking about a run for the Senate.")
-    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
-        ("think about", "The mayor", "a run for the Senate")
-    ]
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The mayor is even thinking about a run for the Senate.",
+            "think about",
+            "a run for the Senate",
+        ),
+        (
+            "Voters began wondering about his ability to finish the race.",
+            "wonder about",
+            "his ability to finish the race",
+        ),
+    ],
+)
+def test_phrasal_cues_of_thought_take_their_object(text: str, cue: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.content) for s in doc.statements] == [(cue, content)]
