@@ -2361,7 +2361,15 @@ class AttributionFinder:
             # "the minister said no", "half said so": a one-word answer is the content
             return _chars(answer)
         obj_span = None
-        if cue.takes_object:
+        # "a 2014 study found 31 cases of fraud": what a poll or a study finds may be a
+        # noun, though a person finds only a clause
+        found = (
+            cue.clause_only
+            and cue.act == "evidence"
+            and speaker.lemma_.lower() in evidence_sources()
+            and speaker.i < tok.i
+        )
+        if cue.takes_object or found:
             obj = kids.first("dobj")
             if obj is not None and cue.needs_topic and obj.lemma_.lower() not in topic_nouns():
                 obj = None

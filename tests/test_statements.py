@@ -2814,3 +2814,19 @@ def test_pronoun_object_with_an_as_predicate_is_what_is_thought() -> None:
 def test_phrasal_cues_of_thought_take_their_object(text: str, cue: str, content: str) -> None:
     doc = _analyse(text)
     assert [(s.cue, s.content) for s in doc.statements] == [(cue, content)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "A 2014 study by a law professor found 31 cases of voter fraud.",
+            ["31 cases of voter fraud"],
+        ),
+        ("The minister found the keys in his car.", []),
+    ],
+)
+def test_what_a_study_finds_may_be_a_noun(text: str, found: list[str]) -> None:
+    doc = _analyse(text)
+    assert [s.content for s in doc.statements if s.cue == "find"] == found
