@@ -1716,6 +1716,7 @@ class AttributionFinder:
             tok.tag_ == "VBN"
             and tok.dep_ == "advcl"
             and not any(label in _SUBJECT_DEPS or label == "aux" for label in kids.labels)
+            and "agent" not in kids.labels  # "as reported by the Mirror": the agent says it
         )
         agent = kids.first("agent") if passive else None
         cue_text, cue_start, cue_end = cue.cue, tok.idx, tok.idx + len(tok)
@@ -1758,7 +1759,8 @@ class AttributionFinder:
             return self._agentless_passive(tok, cue, particle)
         if speaker is None:
             speaker = (
-                self._subject(tok, kids)
+                _as_agent(tok)
+                or self._subject(tok, kids)
                 or self._line_subject(tok)
                 or _adjacent_subject(tok, sent)
                 or self._subject_after_quote(tok)
@@ -4088,12 +4090,25 @@ def _is_as_clause(tok: Token) -> bool:
         and tok.head.i != tok.i
         and tok.left_edge.lower_ == "as"
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
-        and _has_subject(tok)
+        and (_has_subject(tok) or _as_agent(tok) is not None)
         and not any(
             c.dep_ in _COMPLEMENT_DEPS and not (c.dep_ == "dobj" and c.lower_ == "it")
             for c in tok.children
         )
     )
+
+
+def _as_agent(tok: Token) -> Token | None:
+    """ "As reported by the Daily Mirror, ...": the agent of a participle heading an "as"
+    clause, who reported or noted what the clause qualifies."""
+    if tok.tag_ != "VBN" or tok.dep_ != "advcl" or tok.left_edge.lower_ != "as":
+        return None
+    if _is_speech_verb(tok.head) and any(c.dep_ == "nsubj" for c in tok.head.children):
+        return None  # "As reported by Reuters, the minister said ...": a relay of his words
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    if agent is None:
+        return None
+    return next((c for c in agent.children if c.dep_ == "pobj"), None)
 
 
 def _has_subject(tok: Token) -> bool:

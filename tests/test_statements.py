@@ -2830,3 +2830,16 @@ def test_phrasal_cues_of_thought_take_their_object(text: str, cue: str, content:
 def test_what_a_study_finds_may_be_a_noun(text: str, found: list[str]) -> None:
     doc = _analyse(text)
     assert [s.content for s in doc.statements if s.cue == "find"] == found
+
+
+@pytest.mark.model
+def test_as_reported_by_names_who_reported_the_clause() -> None:
+    doc = _analyse(
+        "As reported by the Daily Mirror, the former minister was warned about the risks in 2019."
+    )
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
+        ("report", "the Daily Mirror", "the former minister was warned about the risks in 2019")
+    ]
+    # a statement in the clause keeps its speaker: the outlet only relays it
+    doc = _analyse("As reported by Reuters, the minister said the talks would resume on Monday.")
+    assert [(s.cue, s.speaker_text) for s in doc.statements] == [("say", "the minister")]
