@@ -2681,7 +2681,10 @@ class AttributionFinder:
             return None  # "Talks are continuing, he said": the cue after reports this one
         complements = {"ccomp", "xcomp", "prep"} | (set() if addressee else {"dobj", "dative"})
         if any(
-            c.dep_ in complements and c.i > tok.i and c.lower_ not in _ADJUNCT_PREPOSITIONS
+            c.dep_ in complements
+            and c.i > tok.i
+            and c.lower_ not in _ADJUNCT_PREPOSITIONS
+            and not _is_time_or_punct(c)  # "..., Politico reported in 2014."
             for c in tok.children
         ):
             return None
@@ -2702,9 +2705,13 @@ class AttributionFinder:
         if left == 0 or not opens or not closes:
             return None
         rest = [i for i in _subtree_range(head) if i not in own]
-        subject = set(_subtree_range(speaker))
+        # the speaker and adjuncts of time after the cue ("..., she said on Friday.")
+        closing = set(_subtree_range(speaker))
+        for c in tok.children:
+            if c.i > tok.i and (_is_time_or_punct(c) or c.lower_ in _ADJUNCT_PREPOSITIONS):
+                closing.update(_subtree_range(c))
         if all(doc[i].is_punct or doc[i].is_space for i in rest if i > right) and all(
-            doc[i].is_punct or i in subject for i in own if i > tok.i
+            doc[i].is_punct or i in closing for i in own if i > tok.i
         ):
             # "..., said the chief executive, Ann Lee.": the cue and its speaker close the
             # sentence, and the full stop the parser hung from the clause is not content

@@ -2692,11 +2692,17 @@ def test_trim_keeps_an_opening_mark_the_span_closes(text: str, expected: str) ->
             "on Sunday night, injuring at least 20 people in an apparent terrorist attack as "
             "the driver also opened fire on revelers",
         ),
+        (
+            # a date after the cue
+            "The caucus effectively disbanded after the 2012 election, Politico reported in 2015.",
+            "Politico",
+            "The caucus effectively disbanded after the 2012 election",
+        ),
     ],
 )
 def test_closing_cue_the_parser_hung_from_the_clause(text: str, speaker: str, content: str) -> None:
     doc = _analyse(text)
-    said = [s for s in doc.statements if s.cue == "say"]
+    said = [s for s in doc.statements if s.cue in ("say", "report")]
     assert [s.content for s in said] == [content]
     assert said[0].speaker_text.startswith(speaker)
 
