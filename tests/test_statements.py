@@ -2849,3 +2849,30 @@ def test_as_reported_by_names_who_reported_the_clause() -> None:
     # a statement in the clause keeps its speaker: the outlet only relays it
     doc = _analyse("As reported by Reuters, the minister said the talks would resume on Monday.")
     assert [(s.cue, s.speaker_text) for s in doc.statements] == [("say", "the minister")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            "Most voters hold a favorable opinion of the governor.",
+            "opinion of",
+            "Most voters",
+            "the governor",
+        ),
+        (
+            "The two candidates had sharply different views about trade and taxes.",
+            "view about",
+            None,
+            "trade and taxes",
+        ),
+    ],
+)
+def test_opinions_and_views_of_something(
+    text: str, cue: str, speaker: str | None, content: str
+) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.content) for s in doc.statements] == [(cue, content)]
+    if speaker is not None:  # the owner of a view held, not yet of one had
+        assert doc.statements[0].speaker_text == speaker
