@@ -2876,3 +2876,11 @@ def test_opinions_and_views_of_something(
     assert [(s.cue, s.content) for s in doc.statements] == [(cue, content)]
     if speaker is not None:  # the owner of a view held, not yet of one had
         assert doc.statements[0].speaker_text == speaker
+
+
+@pytest.mark.model
+def test_feeling_over_something_is_its_owners_stance() -> None:
+    doc = _analyse("Her outrage over the verdict was plain.")
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
+        ("outrage over", "Her", "the verdict")
+    ]
