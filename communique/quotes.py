@@ -2423,6 +2423,11 @@ class AttributionFinder:
                 and not any(c.dep_ == "dative" for c in tok.children)
             ):
                 return _phrase_chars(obj)
+        if cue.act == "cognitive":
+            # "voters feel trapped in a rigged system": how one feels is what one thinks
+            pred = next((c for c in tok.rights if c.dep_ == "acomp"), None)
+            if pred is not None and pred.right_edge.i - pred.left_edge.i >= 2:
+                return _subtree_chars(pred)
         return self._that_clause_in_prep(tok)
 
     def _quoted_predicate(self, tok: Token, obj: Token | None) -> tuple[int, int] | None:

@@ -2884,3 +2884,19 @@ def test_feeling_over_something_is_its_owners_stance() -> None:
     assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
         ("outrage over", "Her", "the verdict")
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        (
+            "Many younger voters feel trapped in a system that seems rigged against them.",
+            ["trapped in a system that seems rigged against them"],
+        ),
+        ("The farmers feel terrible.", []),
+    ],
+)
+def test_how_one_feels_at_some_length_is_what_one_thinks(text: str, contents: list[str]) -> None:
+    doc = _analyse(text)
+    assert [s.content for s in doc.statements if s.cue == "feel"] == contents
