@@ -834,10 +834,10 @@ def _any_within(indices: set[int], lo: int, hi: int) -> bool:
 _QUANTIFIERS = frozenset({"half", "most", "many", "some", "few", "all", "none", "several"})
 #: The parts of speech of a name that opens its sentence ("the party's chairwoman" aside).
 _NAME_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM"})
-#: Marks an aside between a speaker and the cue never holds.
-# prepositions opening an adjunct of time or circumstance, never what a cue reports:
-# "..., officials said, before the talks resumed"
+#: Prepositions opening an adjunct of time or circumstance, never what a cue reports
+#: ("..., officials said, before the talks resumed").
 _ADJUNCT_PREPOSITIONS = frozenset({"after", "amid", "before", "despite", "during", "following"})
+#: Marks an aside between a speaker and the cue never holds.
 _ASIDE_BREAKS = frozenset({".", ";", ":", "?", "!", "—", "–"})
 
 #: Dependents that follow a speaker's name without being part of it ("X, contingent upon ...").
@@ -2753,6 +2753,10 @@ class AttributionFinder:
         comma = speaker.left_edge.i - 1
         if comma <= sent_start or doc[comma].lower_ != ",":
             return None
+        # "In an interview, she joked about ...": a cue with words of its own after it has
+        # its content there, and the fronted words are a frame
+        if any(c.i > tok.i and not _is_time_or_punct(c) for c in tok.children):
+            return None
         if any(
             t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "relcl", "acl")
             for t in doc[sent_start:comma]
@@ -2760,38 +2764,11 @@ class AttributionFinder:
             # a clause there is the parser's to attach, and no bare answer; unless the
             # parser hung it from the cue as an adverbial clause that holds a main clause
             # ("As the envoy arrived, a man was arrested, police said.")
-            return self._fronted_main_clause(tok, sent_start, comma)
-        if doc[sent_start].pos_ == "ADP":
+            if not _holds_main_clause(tok, sent_start, comma):
+                return None
+        elif doc[sent_start].pos_ == "ADP":
             return None  # "In the spring poll, half said so": a frame, not an answer
-        # "In an interview, she joked about ...": a cue with words of its own after it has
-        # its content there, and the fronted words are a frame
-        if any(c.i > tok.i and not _is_time_or_punct(c) for c in tok.children):
-            return None
         start, end = trim(self.text, doc[sent_start].idx, doc[comma].idx)
-        return (start, end) if end > start else None
-
-    def _fronted_main_clause(self, tok: Token, first: int, comma: int) -> tuple[int, int] | None:
-        """The words [first, comma) before a closing speaker and cue, when the parser hung
-        them all from the cue as one adverbial clause and a clause with a subject but no
-        subordinator stands in it: that clause is a main clause, so the words are what
-        was said, not when or why."""
-        doc = tok.doc
-        clause = next((c for c in tok.children if c.dep_ == "advcl" and c.i < comma), None)
-        if clause is None or clause.left_edge.i != first or clause.right_edge.i >= comma:
-            return None
-        if any(c.i > tok.i and not _is_time_or_punct(c) for c in tok.children):
-            return None
-        main = any(
-            t.dep_ in ("advcl", "conj")
-            and t.pos_ in ("VERB", "AUX")
-            and t.i != clause.i
-            and _has_subject(t)
-            and not any(c.dep_ == "mark" for c in t.children)
-            for t in doc[first:comma]
-        )
-        if not main:
-            return None
-        start, end = trim(self.text, doc[first].idx, doc[comma].idx)
         return (start, end) if end > start else None
 
     def _bare_clause(self, tok: Token, cue: Cue, speaker: Token) -> tuple[int, int] | None:
@@ -2814,7 +2791,7 @@ class AttributionFinder:
             and obj.right_edge.i == obj.i
             and obj.lower_ not in _ANSWER_WORDS
             # "see him as a threat": a pronoun with an "as" predicate is what is thought
-            and not any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in tok.children)
+            and not _as_predicate_after(tok, obj.i)
         ):
             return None
         # "criticised the sanctions while urging talks", "... and called for talks": an
@@ -3558,7 +3535,7 @@ def _with_complements(verb: Token, obj: Token, end: int) -> int:
         obj.tag_ == "PRP"
         and not _is_reflexive(obj)  # "imagined themselves in office"
         and cue_act(lemma_of(verb)) != "evidence"  # "the poll shows her in the lead"
-        and not any(c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i for c in verb.children)
+        and not _as_predicate_after(verb, obj.i)
     )
     for child in verb.children:
         if child.i <= hi:
@@ -3578,15 +3555,19 @@ def _with_complements(verb: Token, obj: Token, end: int) -> int:
             and child.right_edge.i == child.i
             or _names_a_medium(child)
             # "described himself on his website as a reformer": the predicate goes on
-            and not any(
-                c.dep_ == "prep" and c.lower_ == "as" and c.i > child.i for c in verb.children
-            )
+            and not _as_predicate_after(verb, child.i)
         ):
             break
         hi = child.right_edge.i
     while hi > obj.i and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
     return max(end, doc[hi].idx + len(doc[hi]))
+
+
+def _as_predicate_after(verb: Token, i: int) -> bool:
+    """Whether the verb has an "as" phrase after token `i` ("described himself as a
+    reformer", "see him as a threat")."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > i for c in verb.children)
 
 
 def _names_a_medium(prep: Token) -> bool:
@@ -3601,6 +3582,7 @@ def _names_a_medium(prep: Token) -> bool:
     return lemma in _platform_words() or lemma in _MEDIUM_NOUNS
 
 
+#: Nouns of the medium a statement is made in, after "in" or "on" ("in a tweet").
 _MEDIUM_NOUNS = frozenset(
     {
         "tweet",
@@ -3816,6 +3798,7 @@ def _passive_complement(tok: Token, particle: Token | None) -> tuple[int, int] |
     return _subtree_chars(clause) if clause is not None else None
 
 
+#: Tags of question words and relative pronouns ("how", "what", "which").
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 
@@ -4121,6 +4104,23 @@ def _as_agent(tok: Token) -> Token | None:
     if agent is None:
         return None
     return next((c for c in agent.children if c.dep_ == "pobj"), None)
+
+
+def _holds_main_clause(cue: Token, first: int, comma: int) -> bool:
+    """Whether the words [first, comma) before a closing speaker and cue, which the parser
+    hung all from the cue as one adverbial clause, hold a clause with a subject but no
+    subordinator: a main clause, so the words are what was said, not when or why."""
+    clause = next((c for c in cue.children if c.dep_ == "advcl" and c.i < comma), None)
+    if clause is None or clause.left_edge.i != first or clause.right_edge.i >= comma:
+        return False
+    return any(
+        t.dep_ in ("advcl", "conj")
+        and t.pos_ in ("VERB", "AUX")
+        and t.i != clause.i
+        and _has_subject(t)
+        and not any(c.dep_ == "mark" for c in t.children)
+        for t in cue.doc[first:comma]
+    )
 
 
 def _has_subject(tok: Token) -> bool:
