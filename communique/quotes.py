@@ -3549,7 +3549,7 @@ def _with_complements(verb: Token, obj: Token, end: int) -> int:
                 child.lower_ in _SETTING_PREPS
                 or after_pronoun
                 and _sets_pronoun(child)
-                or child.right_edge.ent_type_ in ("DATE", "TIME")
+                or _is_time_or_punct(child)
             )
             or child.ent_type_ in ("DATE", "TIME")
             and child.right_edge.i == child.i

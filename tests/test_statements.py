@@ -2900,3 +2900,14 @@ def test_feeling_over_something_is_its_owners_stance() -> None:
 def test_how_one_feels_at_some_length_is_what_one_thinks(text: str, contents: list[str]) -> None:
     doc = _analyse(text)
     assert [s.content for s in doc.statements if s.cue == "feel"] == contents
+
+
+@pytest.mark.model
+def test_phrase_ending_in_a_date_is_no_phrase_of_time() -> None:
+    doc = _analyse(
+        "The survey finds Lee with a small lead over Cole among likely voters in the primary "
+        "next month."
+    )
+    assert [s.content for s in doc.statements] == [
+        "Lee with a small lead over Cole among likely voters in the primary next month"
+    ]
