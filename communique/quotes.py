@@ -1510,11 +1510,13 @@ class AttributionFinder:
         """ "Lee won the endorsement of the union", "Cruz received support from his
         colleagues": backing someone has, wins or receives is given by the object of "of" or
         "from", and who receives it is what is backed."""
-        cue_words = _BACKING_NOUNS.get(tok.lemma_.lower())
+        lemma = tok.lemma_.lower()
         verb = tok.head
-        if cue_words is None or tok.dep_ != "dobj" or verb.lemma_.lower() not in _RECEIVING_VERBS:
+        if lemma not in _BACKING_NOUNS or tok.dep_ != "dobj":
             return None
-        cue = noun_phrasal_cues().get(cue_words)
+        if verb.lemma_.lower() not in _RECEIVING_VERBS:
+            return None
+        cue = noun_phrasal_cues().get((lemma, _BACKING_NOUNS[lemma]))
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")]
         # "received more support on Tuesday from the youth": "from" may hang from the verb
         preps += [c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "from"]
@@ -4015,12 +4017,8 @@ def _is_to_infinitive(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
-#: Nouns of backing, with the noun + preposition cue each is reported as.
-_BACKING_NOUNS = {
-    "backing": ("backing", "for"),
-    "endorsement": ("endorsement", "of"),
-    "support": ("support", "for"),
-}
+#: Nouns of backing, with the preposition of the noun + preposition cue each is reported as.
+_BACKING_NOUNS = {"backing": "for", "endorsement": "of", "support": "for"}
 #: Verbs whose subject has, wins or receives what their object names ("won the backing of").
 _RECEIVING_VERBS = frozenset(
     {
