@@ -78,8 +78,9 @@ MAX_HEADLINE_WORDS = 25
 HEADLINE_TITLED_SHARE = 0.6
 #: A label must open this many turns of a run to count as a speaker.
 MIN_LABEL_TURNS = 2
-#: Labelled lines at most this many lines apart belong to one run of interview turns.
-MAX_TURN_GAP_LINES = 2
+#: Labelled lines at most this many lines apart (blank lines aside) belong to one run of
+#: interview turns: a turn may go on over a few paragraphs.
+MAX_TURN_GAP_LINES = 4
 #: A quote interrupted by its attribution ("“...,” said X, a former envoy. “...”") runs on
 #: when at most this many words stand between its parts.
 MAX_ATTRIBUTION_WORDS = 40
@@ -127,6 +128,9 @@ _COLON_LABEL = re.compile(
     r"[ \t\u00a0]*:$",
     re.MULTILINE,
 )
+#: The start of a line holding text (a blank line does not count as a line between turns).
+_TEXT_LINE = re.compile(r"\n[^\S\n]*\S")
+_LETTER = re.compile(r"[^\W\d_]")
 _LABEL = re.compile(
     r"^[\"“]?([^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,"
     + str(MAX_LABEL_WORDS - 1)
@@ -1091,10 +1095,10 @@ class AttributionFinder:
             line_end = text.find("\n", colon)
             if line_end < 0:
                 line_end = len(text)
-            n += text.count("\n", counted, line_start)
+            n += len(_TEXT_LINE.findall(text, counted, line_start))
             counted = line_start
             m = _LABEL.match(text[line_start:line_end])
-            if m:
+            if m and _LETTER.search(m.group(2)):  # "Osei: 1,204." is a tally, no turn
                 labelled.append((n, line_start, m))
             colon = text.find(":", line_end)
         turns = []

@@ -1544,6 +1544,32 @@ def test_transcript_turns_by_surname_and_in_quote_marks() -> None:
 
 
 @pytest.mark.model
+def test_transcript_turns_go_on_past_other_paragraphs() -> None:
+    # a host's turn runs over two paragraphs and a clip note stands between turns: the
+    # labels are still one conversation
+    doc = _analyse(
+        "Partial transcript:\n\n"
+        "NINA PARK: The minister spoke about the ceasefire this morning.\n\n"
+        "(CLIP PLAYS.)\n\n"
+        "PARK: Do you believe the truce will hold through the winter?\n\n"
+        "Several of your colleagues have doubts about it.\n\n"
+        "OKAFOR: I think both sides are tired of fighting.\n\n"
+        "PARK: And the prisoners?\n\n"
+        "OKAFOR: They will be exchanged in stages.\n"
+    )
+    turns = [s.speaker_text for s in doc.statements if s.cue == ":"]
+    assert turns == ["NINA PARK", "PARK", "OKAFOR", "PARK", "OKAFOR"]
+
+
+@pytest.mark.model
+def test_tally_lines_are_not_turns() -> None:
+    doc = _analyse(
+        "The count so far:\n\nOsei: 1,204.\n\nMensah: 988.\n\nOsei: 2,310.\n\nMensah: 2,175.\n"
+    )
+    assert all(s.cue != ":" for s in doc.statements)
+
+
+@pytest.mark.model
 def test_object_of_a_participle_hanging_from_its_speaker_is_whole() -> None:
     doc = _analyse(
         "The coalition ran advertisements condemning the government's decision to expel the "
