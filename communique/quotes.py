@@ -2300,6 +2300,18 @@ class AttributionFinder:
         # "voters said X, and three-quarters said Y": a second cue with its own subject
         # is its own statement, not this one's content
         own = [c for c in clauses if not (_is_speech_verb(c) and _has_subject(c))]
+        if (
+            own
+            and speaker.i < tok.i
+            and all(c.i < tok.i for c in own)
+            and any(
+                t.text in (":", ";")
+                for t in tok.doc[max(c.right_edge.i for c in own) + 1 : speaker.left_edge.i]
+            )
+        ):
+            # "...: He said he had raised $1m": a cue after its speaker reports the clause
+            # after it, even one with a verb of speech, not one across a colon before it
+            own = [c for c in clauses if c.i > tok.i] or own
         # "if talks fail, he said, they would consider sanctions": a parenthetical cue the
         # parser hung from the clause it reports is never that clause's content
         clauses = own or [c for c in clauses if c.dep_ != "parataxis"]

@@ -1562,6 +1562,18 @@ def test_transcript_turns_go_on_past_other_paragraphs() -> None:
 
 
 @pytest.mark.model
+def test_clause_across_a_colon_is_not_the_next_cues_content() -> None:
+    doc = _analyse(
+        "Ortiz has repeatedly ripped the minister on social media because it is paying off: "
+        "He said he's raised about $50,000 in the two days since the vote."
+    )
+    said = [s for s in doc.statements if s.cue == "say"]
+    assert [(s.speaker_text, s.content) for s in said] == [
+        ("He", "he's raised about $50,000 in the two days since the vote")
+    ]
+
+
+@pytest.mark.model
 def test_tally_lines_are_not_turns() -> None:
     doc = _analyse(
         "The count so far:\n\nOsei: 1,204.\n\nMensah: 988.\n\nOsei: 2,310.\n\nMensah: 2,175.\n"
