@@ -2672,6 +2672,16 @@ class AttributionFinder:
         head = tok.head
         if head.pos_ not in ("VERB", "AUX"):
             return None
+        said = self.cues.get(lemma_of(head))
+        if (
+            said is not None
+            and said.form == "verb"
+            and said.act == "speech"
+            and not said.takes_object
+        ):
+            # "“...,” the host said, as the crowd cheered": an "as" clause hung from a verb
+            # of saying tells when it was said, not who else said it
+            return None
         doc = tok.doc
         own = _subtree_range(tok)
         rest = [i for i in _subtree_range(head) if i not in own]

@@ -1574,6 +1574,16 @@ def test_clause_across_a_colon_is_not_the_next_cues_content() -> None:
 
 
 @pytest.mark.model
+def test_as_clause_hung_from_a_verb_of_saying_tells_when() -> None:
+    doc = _analyse("“The delays,” the mayor said, as the crowd cheered. “The waste. The excuses.”")
+    assert [(s.kind, s.cue, s.speaker_text) for s in doc.statements] == [
+        ("direct", "say", "the mayor")
+    ]
+    assert doc.statements[0].content.startswith("The delays")
+    assert doc.statements[0].content.endswith("The excuses")
+
+
+@pytest.mark.model
 def test_tally_lines_are_not_turns() -> None:
     doc = _analyse(
         "The count so far:\n\nOsei: 1,204.\n\nMensah: 988.\n\nOsei: 2,310.\n\nMensah: 2,175.\n"
