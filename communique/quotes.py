@@ -2678,6 +2678,7 @@ class AttributionFinder:
             and said.form == "verb"
             and said.act == "speech"
             and not said.takes_object
+            and any(c.dep_ == "nsubj" for c in head.children)
         ):
             # "“...,” the host said, as the crowd cheered": an "as" clause hung from a verb
             # of saying tells when it was said, not who else said it
