@@ -1766,6 +1766,7 @@ class AttributionFinder:
         if speaker is None:
             speaker = (
                 _as_agent(tok)
+                or _verbless_subject(tok)
                 or self._subject(tok, kids)
                 or self._line_subject(tok)
                 or _adjacent_subject(tok, sent)
@@ -2187,7 +2188,7 @@ class AttributionFinder:
     ) -> tuple[int, int] | None:
         kids = _dependents(tok) if kids is None else kids
         if cue.needs_predicate:
-            if tok.dep_ == "acl" and tok.tag_ == "VBN":
+            if tok.dep_ == "acl" and tok.tag_ == "VBN" and _verbless_subject(tok) is None:
                 return None  # "a company called Harmony": a name, not a statement
             # "called the plan a sham": the object and its predicate, and nothing else
             obj = kids.first("dobj")
@@ -2227,6 +2228,15 @@ class AttributionFinder:
                 # "called Merkel “the chancellor of the free world”": a quote right after
                 # the object is its predicate, however the parser hung it
                 return self._quoted_predicate(tok, obj)
+            if obj is None:
+                # "called the country's rules “weak”": the parser may take the object for
+                # the predicate when the quote is the predicate
+                after = pred.right_edge.idx + len(pred.right_edge)
+                k = bisect_left(self._quote_starts, after)
+                if k < len(self.quotes) and not self.text[after : self.quotes[k][0]].strip():
+                    quoted = self._quoted_predicate(tok, pred)
+                    if quoted is not None:
+                        return quoted
             # "called her “third-rate”": the parser may hang the object inside the predicate
             first = obj.left_edge if obj is not None and obj.i > tok.i else pred.left_edge
             # "what he calls corruption", "which she called a sham": the relative pronoun
@@ -4116,6 +4126,18 @@ def _is_as_clause(tok: Token) -> bool:
             for c in tok.children
         )
     )
+
+
+def _verbless_subject(tok: Token) -> Token | None:
+    """ "Lee, a party ally, called the rules “unfair.”": a sentence whose verb the parser
+    took for a participle describing a noun, so that a noun heads it, has that noun for its
+    subject. The verb follows the comma closing the words set off after the noun."""
+    if tok.dep_ != "acl" or tok.tag_ not in ("VBN", "VBD") or tok.i == 0:
+        return None
+    root = tok.sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or root.i >= tok.i or tok.doc[tok.i - 1].text != ",":
+        return None
+    return root
 
 
 def _as_agent(tok: Token) -> Token | None:

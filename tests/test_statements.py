@@ -1584,6 +1584,18 @@ def test_as_clause_hung_from_a_verb_of_saying_tells_when() -> None:
 
 
 @pytest.mark.model
+def test_verb_taken_for_a_participle_after_an_aside_has_the_noun_for_subject() -> None:
+    # the parser reads "called" as a participle describing "Kemal", leaving no verb
+    doc = _analyse("Kemal, a Demir ally, called Turkey’s rules “weak.”")
+    assert [(s.cue, s.speaker_text) for s in doc.statements] == [("call", "Kemal")]
+    assert doc.statements[0].content.startswith("Turkey’s rules")
+    assert "weak" in doc.statements[0].content
+    # a participle naming a thing stays a name
+    doc = _analyse("The firm, called Harmony, makes drones for the army.")
+    assert doc.statements == []
+
+
+@pytest.mark.model
 def test_tally_lines_are_not_turns() -> None:
     doc = _analyse(
         "The count so far:\n\nOsei: 1,204.\n\nMensah: 988.\n\nOsei: 2,310.\n\nMensah: 2,175.\n"
