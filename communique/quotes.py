@@ -2231,9 +2231,9 @@ class AttributionFinder:
             if obj is None:
                 # "called the country's rules “weak”": the parser may take the object for
                 # the predicate when the quote is the predicate
-                after = pred.right_edge.idx + len(pred.right_edge)
-                k = bisect_left(self._quote_starts, after)
-                if k < len(self.quotes) and not self.text[after : self.quotes[k][0]].strip():
+                pred_end = pred.right_edge.idx + len(pred.right_edge)
+                k = bisect_left(self._quote_starts, pred_end)
+                if k < len(self.quotes) and not self.text[pred_end : self.quotes[k][0]].strip():
                     quoted = self._quoted_predicate(tok, pred)
                     if quoted is not None:
                         return quoted
