@@ -2070,7 +2070,12 @@ class AttributionFinder:
             # "reminded the crowd of the stakes": the parser hung the preposition from the
             # object, as its phrase's last part
             prep = next((c for c in obj.rights if c.dep_ == "prep"), None)
-            if prep is not None and prep.right_edge.i == obj.right_edge.i:
+            if (
+                prep is not None
+                and prep.right_edge.i == obj.right_edge.i
+                # "called the remarks on Sunday “childish”": a day is no object of "call on"
+                and not (prep.lower_ in _SETTING_PREPS | {"on", "in"} and _is_duration(prep))
+            ):
                 cue = table.get((lemma, prep.lower_))
                 if cue is not None:
                     return cue, prep

@@ -1596,6 +1596,12 @@ def test_verb_taken_for_a_participle_after_an_aside_has_the_noun_for_subject() -
 
 
 @pytest.mark.model
+def test_a_day_after_the_object_makes_no_phrasal_cue() -> None:
+    doc = _analyse('Lopez called the envoy\'s remarks on Sunday "childish."')
+    assert [(s.cue, s.speaker_text) for s in doc.statements] == [("call", "Lopez")]
+
+
+@pytest.mark.model
 def test_tally_lines_are_not_turns() -> None:
     doc = _analyse(
         "The count so far:\n\nOsei: 1,204.\n\nMensah: 988.\n\nOsei: 2,310.\n\nMensah: 2,175.\n"
