@@ -2145,8 +2145,10 @@ class AttributionFinder:
                 return subjects[0]
             if subjects:
                 # "“Anyone who attacks him loses,” said Ann Lee": a subject inside the quote
-                # is the parser's slip; the speaker stands outside it
-                return next((c for c in subjects if not self._is_quoted(c.i)), subjects[0])
+                # is the parser's slip; the speaker stands outside it. Of several outside it,
+                # the one nearest the verb is its own ("the fact that X, as Vega said, ...")
+                outside = [c for c in subjects if not self._is_quoted(c.i)]
+                return min(outside, key=lambda c: abs(c.i - cur.i)) if outside else subjects[0]
             if hop == 0:
                 named = _subject_of_relative(cur, kids)
                 if named is not None:

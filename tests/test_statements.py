@@ -1602,6 +1602,16 @@ def test_a_day_after_the_object_makes_no_phrasal_cue() -> None:
 
 
 @pytest.mark.model
+def test_of_two_subjects_the_one_nearest_the_cue_speaks() -> None:
+    # the parser gives "said" both "the fact" and "Vega" for subjects
+    doc = _analyse(
+        "Still, the fact that the race “is a dead heat right now,” as Vega said on a radio "
+        "program on Monday, only magnifies the importance of every vote."
+    )
+    assert [(s.cue, s.speaker_text) for s in doc.statements] == [("say", "Vega")]
+
+
+@pytest.mark.model
 def test_tally_lines_are_not_turns() -> None:
     doc = _analyse(
         "The count so far:\n\nOsei: 1,204.\n\nMensah: 988.\n\nOsei: 2,310.\n\nMensah: 2,175.\n"
