@@ -139,6 +139,10 @@ class StatementExtractor:
         speaker = None
         if att.speaker_start is not None and att.speaker_end is not None:
             speaker = _entity_in(doc, att.speaker_start, att.speaker_end)
+            if speaker is None:
+                antecedent = _relative_antecedent(doc, att.speaker_start, att.speaker_end)
+                if antecedent is not None:
+                    speaker = _entity_in(doc, *_np_chars(antecedent))
         statement = Statement(
             id=f"s{n}",
             speaker=speaker.id if speaker else None,
@@ -449,6 +453,23 @@ def _timex_day(tx: Timex) -> str | None:
 
 def _entity_in(doc: Document, start: int, end: int) -> Entity | None:
     return doc.entity_at(start, end)
+
+
+def _relative_antecedent(doc: Document, start: int, end: int) -> Token | None:
+    """The noun a relative pronoun speaker stands for ("the minister, who said ...", "a
+    group that accused ..."): the statement keeps "who" as written, and its speaker is
+    the noun's entity."""
+    if doc.spacy_doc is None:
+        return None
+    span = doc.spacy_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return None
+    pronoun = span[0]
+    clause = pronoun.head
+    if pronoun.tag_ not in ("WP", "WDT") or clause.dep_ != "relcl" or clause.i == pronoun.i:
+        return None
+    noun = clause.head
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
 
 
 def _np_chars(tok: Token) -> tuple[int, int]:

@@ -1612,6 +1612,13 @@ def test_of_two_subjects_the_one_nearest_the_cue_speaks() -> None:
 
 
 @pytest.mark.model
+def test_relative_pronoun_speaker_is_the_entity_it_stands_for() -> None:
+    text = "Foreign Minister Ana Ruiz, who said the talks had failed, left Geneva on Monday."
+    doc = _analyse(text, (("e1", "PERSON", "Ana Ruiz"),))
+    assert [(s.speaker_text, s.speaker) for s in doc.statements] == [("who", "e1")]
+
+
+@pytest.mark.model
 def test_tally_lines_are_not_turns() -> None:
     doc = _analyse(
         "The count so far:\n\nOsei: 1,204.\n\nMensah: 988.\n\nOsei: 2,310.\n\nMensah: 2,175.\n"
