@@ -1619,6 +1619,14 @@ def test_relative_pronoun_speaker_is_the_entity_it_stands_for() -> None:
 
 
 @pytest.mark.model
+def test_who_has_or_drops_a_plan_owns_it() -> None:
+    doc = _analyse("The mayor scrapped plans to attend the summit in Lagos.")
+    assert [(s.cue, s.speaker_text) for s in doc.statements] == [("plan", "The mayor")]
+    doc = _analyse("The coalition has plans to cut fuel subsidies next year.")
+    assert [(s.cue, s.speaker_text) for s in doc.statements] == [("plan", "The coalition")]
+
+
+@pytest.mark.model
 def test_tally_lines_are_not_turns() -> None:
     doc = _analyse(
         "The count so far:\n\nOsei: 1,204.\n\nMensah: 988.\n\nOsei: 2,310.\n\nMensah: 2,175.\n"
