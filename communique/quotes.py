@@ -2166,7 +2166,11 @@ class AttributionFinder:
             if cur.dep_ not in _INHERIT_DEPS or cur.head.i == cur.i:
                 return None
             if cur.dep_ in ("acl", "relcl"):
-                # "officials speaking on condition of anonymity": the noun speaks
+                # "officials speaking on condition of anonymity": the noun speaks; but
+                # "released a statement saying ...": who issued the statement says it
+                issuer = _issuer(cur.head) if cur.dep_ == "acl" else None
+                if issuer is not None:
+                    return issuer
                 return cur.head if cur.head.pos_ in ("NOUN", "PROPN", "PRON") else None
             controller = _controller(cur.head, cur) if cur.dep_ == "xcomp" else None
             if controller is not None:
@@ -4133,6 +4137,24 @@ def _is_as_clause(tok: Token) -> bool:
             for c in tok.children
         )
     )
+
+
+#: Verbs of putting out a text, beside the light verbs ("put out a statement", "fired
+#: back a response", "posted a video", "wrote a letter").
+_ISSUING_VERBS = frozenset({"put", "fire", "post", "write", "pen", "air", "tweet"})
+
+
+def _issuer(noun: Token) -> Token | None:
+    """Who issued a text a participle hangs from ("Gowdy released a statement saying ...",
+    "the campaign put out an ad attacking ..."): the subject of the verb whose object the
+    text is, when that verb issues or makes it."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or not (
+        verb.lemma_.lower() in light_verbs() or verb.lemma_.lower() in _ISSUING_VERBS
+    ):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") else None
 
 
 def _verbless_subject(tok: Token) -> Token | None:

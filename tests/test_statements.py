@@ -1627,6 +1627,17 @@ def test_who_has_or_drops_a_plan_owns_it() -> None:
 
 
 @pytest.mark.model
+def test_who_issues_a_text_says_what_it_says() -> None:
+    doc = _analyse("The senator released a statement saying the vote had been rigged.")
+    assert [(s.cue, s.speaker_text) for s in doc.statements] == [("say", "The senator")]
+    doc = _analyse("The campaign put out an ad attacking the governor's record on taxes.")
+    assert [s.speaker_text for s in doc.statements] == ["The campaign"]
+    # a participle hanging from people: they speak
+    doc = _analyse("Officials speaking on condition of anonymity said the talks had stalled.")
+    assert [s.speaker_text for s in doc.statements] == ["Officials"]
+
+
+@pytest.mark.model
 def test_tally_lines_are_not_turns() -> None:
     doc = _analyse(
         "The count so far:\n\nOsei: 1,204.\n\nMensah: 988.\n\nOsei: 2,310.\n\nMensah: 2,175.\n"
