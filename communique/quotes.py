@@ -1625,7 +1625,14 @@ class AttributionFinder:
         if source is None or "according to" not in self.cues:
             return None
         s_start, s_end = speaker_chars(source, set(), self.text)
-        c_start, c_end = self._around(tok.left_edge.i, tok.right_edge.i, sent)
+        hi = tok.right_edge.i
+        if tok.dep_ == "ROOT" and tok.i == sent.start:
+            # "According to X, the move failed" read as one phrase headed by "According":
+            # the phrase ends at the last comma, and the clause after it is what X holds
+            commas = [t.i for t in self.sdoc[to.i : hi] if t.text == ","]
+            if commas:
+                hi = commas[-1] - 1
+        c_start, c_end = self._around(tok.left_edge.i, hi, sent)
         if not words_at_least(self.text, c_start, c_end, 2):
             return None
         c_end, relays = self._split_relay(c_start, c_end)

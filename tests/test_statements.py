@@ -1638,6 +1638,22 @@ def test_who_issues_a_text_says_what_it_says() -> None:
 
 
 @pytest.mark.model
+def test_according_to_read_as_the_sentence_head() -> None:
+    # the parser heads the sentence with "According" and hangs the clause from the source
+    doc = _analyse(
+        "According to conservative talk radio host Tom Vega, the move reeks of “fear” and "
+        "desperation."
+    )
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
+        (
+            "according to",
+            "conservative talk radio host Tom Vega",
+            "the move reeks of “fear” and desperation",
+        )
+    ]
+
+
+@pytest.mark.model
 def test_tally_lines_are_not_turns() -> None:
     doc = _analyse(
         "The count so far:\n\nOsei: 1,204.\n\nMensah: 988.\n\nOsei: 2,310.\n\nMensah: 2,175.\n"
