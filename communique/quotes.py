@@ -1621,7 +1621,8 @@ class AttributionFinder:
 
     def _according_to(self, tok: Token, sent: SpacySpan) -> Attribution | None:
         to = next(c for c in tok.children if c.lower_ == "to")
-        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        # "according to show insiders": a noun the tagger took for a verb heads the source
+        source = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None)
         if source is None or "according to" not in self.cues:
             return None
         s_start, s_end = speaker_chars(source, set(), self.text)

@@ -1654,6 +1654,15 @@ def test_according_to_read_as_the_sentence_head() -> None:
 
 
 @pytest.mark.model
+def test_according_to_a_source_the_tagger_took_for_a_verb() -> None:
+    doc = _analyse(
+        "As a boss on “The Show,” the minister repeatedly demeaned staff with crude language, "
+        "according to show insiders."
+    )
+    assert [(s.cue, s.speaker_text) for s in doc.statements] == [("according to", "show insiders")]
+
+
+@pytest.mark.model
 def test_tally_lines_are_not_turns() -> None:
     doc = _analyse(
         "The count so far:\n\nOsei: 1,204.\n\nMensah: 988.\n\nOsei: 2,310.\n\nMensah: 2,175.\n"
