@@ -1633,7 +1633,7 @@ class AttributionFinder:
             commas = [t.i for t in self.sdoc[to.i : hi] if t.text == ","]
             if commas:
                 hi = commas[-1] - 1
-        c_start, c_end = self._around(tok.left_edge.i, hi, sent)
+        c_start, c_end = self._around(tok.left_edge.i, hi, self._source_clause(tok, sent))
         if not words_at_least(self.text, c_start, c_end, 2):
             return None
         c_end, relays = self._split_relay(c_start, c_end)
@@ -1643,6 +1643,17 @@ class AttributionFinder:
         )
         found.relays = relays
         return found
+
+    def _source_clause(self, tok: Token, sent: SpacySpan) -> SpacySpan:
+        """The stretch a source phrase qualifies: the brackets it stands in ("Iowa (93
+        percent were white, according to exit polls)"), else its sentence."""
+        doc = self.sdoc
+        opening = next((t.i for t in reversed(doc[sent.start : tok.i]) if t.text in "()"), None)
+        if opening is not None and doc[opening].text == "(":
+            closing = next((t.i for t in doc[tok.i : sent.end] if t.text in "()"), None)
+            if closing is not None and doc[closing].text == ")":
+                return doc[opening + 1 : closing]
+        return sent
 
     def _around(self, lo: int, hi: int, sent: SpacySpan) -> tuple[int, int]:
         """The content of a source phrase on tokens `lo`..`hi` ("according to X", "in X's

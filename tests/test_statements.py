@@ -1663,6 +1663,17 @@ def test_according_to_a_source_the_tagger_took_for_a_verb() -> None:
 
 
 @pytest.mark.model
+def test_according_to_in_brackets_qualifies_the_bracketed_words() -> None:
+    doc = _analyse(
+        "Swing states like Iowa (93 percent of voters there were white, according to exit "
+        "polls), Ohio and Wisconsin top the list."
+    )
+    assert [(s.speaker_text, s.content) for s in doc.statements] == [
+        ("exit polls", "93 percent of voters there were white")
+    ]
+
+
+@pytest.mark.model
 def test_tally_lines_are_not_turns() -> None:
     doc = _analyse(
         "The count so far:\n\nOsei: 1,204.\n\nMensah: 988.\n\nOsei: 2,310.\n\nMensah: 2,175.\n"
