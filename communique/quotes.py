@@ -4160,7 +4160,26 @@ def _is_as_clause(tok: Token) -> bool:
 
 #: Verbs of putting out a text, beside the light verbs ("put out a statement", "fired
 #: back a response", "posted a video", "wrote a letter").
-_ISSUING_VERBS = frozenset({"put", "fire", "post", "write", "pen", "air", "tweet"})
+_ISSUING_VERBS = frozenset(
+    {
+        "put",
+        "fire",
+        "post",
+        "write",
+        "pen",
+        "air",
+        "tweet",
+        "run",
+        "draft",
+        "launch",
+        "broadcast",
+        "circulate",
+        "distribute",
+        "unveil",
+        "produce",
+        "sign",
+    }
+)
 
 
 def _issuer(noun: Token) -> Token | None:
