@@ -1690,8 +1690,9 @@ def test_object_of_a_participle_hanging_from_its_speaker_is_whole() -> None:
         "ambassador."
     )
     condemned = [s for s in doc.statements if s.cue == "condemn"]
+    # who ran the advertisements says what they say
     assert [(s.speaker_text, s.content) for s in condemned] == [
-        ("advertisements", "the government's decision to expel the ambassador")
+        ("The coalition", "the government's decision to expel the ambassador")
     ]
 
 
