@@ -2161,6 +2161,9 @@ class AttributionFinder:
             if len(subjects) == 1:
                 if hop == 0 and self._is_quoted(subjects[0].i):
                     return self._object_after_quote(tok, subjects[0]) or subjects[0]
+                if subjects[0].tag_ == "WDT" and cur.dep_ == "relcl":
+                    # "released an ad that urges ...": who issued the ad says it
+                    return _issuer(cur.head) or subjects[0]
                 return subjects[0]
             if subjects:
                 # "“Anyone who attacks him loses,” said Ann Lee": a subject inside the quote

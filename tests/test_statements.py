@@ -1634,6 +1634,8 @@ def test_who_issues_a_text_says_what_it_says() -> None:
     assert [s.speaker_text for s in doc.statements] == ["The campaign"]
     doc = _analyse("A union group ran ads attacking the senator's record on trade.")
     assert [s.speaker_text for s in doc.statements] == ["A union group"]
+    doc = _analyse("The senator is releasing a new ad that urges voters to reject the treaty.")
+    assert [(s.cue, s.speaker_text) for s in doc.statements] == [("urge", "The senator")]
     # a participle hanging from people: they speak
     doc = _analyse("Officials speaking on condition of anonymity said the talks had stalled.")
     assert [s.speaker_text for s in doc.statements] == ["Officials"]
