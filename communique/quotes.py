@@ -4161,38 +4161,12 @@ def _is_as_clause(tok: Token) -> bool:
     )
 
 
-#: Verbs of putting out a text, beside the light verbs ("put out a statement", "fired
-#: back a response", "posted a video", "wrote a letter").
-_ISSUING_VERBS = frozenset(
-    {
-        "put",
-        "fire",
-        "post",
-        "write",
-        "pen",
-        "air",
-        "tweet",
-        "run",
-        "draft",
-        "launch",
-        "broadcast",
-        "circulate",
-        "distribute",
-        "unveil",
-        "produce",
-        "sign",
-    }
-)
-
-
 def _issuer(noun: Token) -> Token | None:
     """Who issued a text a participle hangs from ("Gowdy released a statement saying ...",
     "the campaign put out an ad attacking ..."): the subject of the verb whose object the
     text is, when that verb issues or makes it."""
     verb = noun.head
-    if noun.dep_ != "dobj" or not (
-        verb.lemma_.lower() in light_verbs() or verb.lemma_.lower() in _ISSUING_VERBS
-    ):
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in light_verbs():
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") else None
