@@ -130,7 +130,6 @@ _COLON_LABEL = re.compile(
 )
 #: The start of a line holding text (a blank line does not count as a line between turns).
 _TEXT_LINE = re.compile(r"\n[^\S\n]*\S")
-_LETTER = re.compile(r"[^\W\d_]")
 _LABEL = re.compile(
     r"^[\"“]?([^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,"
     + str(MAX_LABEL_WORDS - 1)
@@ -1098,7 +1097,7 @@ class AttributionFinder:
             n += len(_TEXT_LINE.findall(text, counted, line_start))
             counted = line_start
             m = _LABEL.match(text[line_start:line_end])
-            if m and _LETTER.search(m.group(2)):  # "Osei: 1,204." is a tally, no turn
+            if m and _WORD_RE.search(m.group(2)):  # "Osei: 1,204." is a tally, no turn
                 labelled.append((n, line_start, m))
             colon = text.find(":", line_end)
         turns = []
