@@ -6,7 +6,8 @@ STAMP := $(VENV)/.installed
 
 .PHONY: install demo test eval eval-sample bench lint clean
 
-$(STAMP): pyproject.toml
+# setup.py compiles communique/quotes.py: a change to it reinstalls (and recompiles)
+$(STAMP): pyproject.toml setup.py communique/quotes.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
@@ -38,3 +39,4 @@ lint: install
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -f communique/*.so

@@ -2,9 +2,49 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+#: Modules the build may compile to C (see setup.py); their Python source is the reference.
+NATIVE_MODULES = ("quotes",)
+
+
+def stale_builds(directory: Path, names: Iterable[str]) -> list[str]:
+    """The modules of `names` compiled in `directory` whose Python source changed after the
+    build (edited or checked out since the last install): their compiled copy is old code."""
+    from importlib.machinery import EXTENSION_SUFFIXES
+
+    stale = []
+    for name in names:
+        source = directory / f"{name}.py"
+        built = [directory / f"{name}{suffix}" for suffix in EXTENSION_SUFFIXES]
+        times = [path.stat().st_mtime for path in built if path.exists()]
+        if times and source.exists() and min(times) < source.stat().st_mtime:
+            stale.append(name)
+    return stale
+
+
+def _prefer_newer_source() -> None:
+    """Import a stale compiled module's Python source in its place."""
+    import importlib.util
+    import sys
+
+    for name in stale_builds(Path(__file__).parent, NATIVE_MODULES):
+        spec = importlib.util.spec_from_file_location(
+            f"{__name__}.{name}", Path(__file__).parent / f"{name}.py"
+        )
+        if spec is None or spec.loader is None:
+            continue
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        spec.loader.exec_module(module)
+        globals()[name] = module  # as an import of the submodule sets it
+
+
+_prefer_newer_source()
 
 if TYPE_CHECKING:
     from communique.corpus.store import Corpus

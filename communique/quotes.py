@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property, lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate, chain
 from typing import TYPE_CHECKING, Any
 
@@ -893,12 +893,18 @@ class AttributionFinder:
         self._quote_starts = [qs for qs, _ in self.quotes]
         self._quote_ends = [qe for _, qe in self.quotes]
         self._sent_starts: list[int] | None = None
+        # what the parse gives, read once on first use (by the `_read_*` methods): a
+        # quotes-only run over a text without quotes needs none of it
+        self._memo: dict[str, Any] = {}
 
-    # what the parse gives is read once, on first use: a quotes-only run over a text
-    # without quotes needs none of it
-
-    @cached_property
+    @property
     def _arr(self) -> Any:
+        memo = self._memo
+        if "arr" not in memo:
+            memo["arr"] = self._read_arr()
+        return memo["arr"]
+
+    def _read_arr(self) -> Any:
         """One array of the parse with all the stage reads token by token: lemma, sentence
         start, offset and dependency label (each column costs a pass over the parse, so token
         ends and parts of speech, wanted for a few tokens only, are read from those tokens)."""
@@ -907,8 +913,14 @@ class AttributionFinder:
         arr = self.sdoc.to_array([LEMMA, SENT_START, IDX, DEP])
         return arr.reshape(-1, 4) if len(self.sdoc) else arr.reshape(0, 4)
 
-    @cached_property
+    @property
     def _tok_starts(self) -> list[int]:
+        memo = self._memo
+        if "tok_starts" not in memo:
+            memo["tok_starts"] = self._read_tok_starts()
+        return memo["tok_starts"]
+
+    def _read_tok_starts(self) -> list[int]:
         # as signed integers: Python builds those faster than unsigned ones
         starts: list[int] = self._arr[:, 2].astype(numpy.int64).tolist()
         return starts
@@ -927,39 +939,75 @@ class AttributionFinder:
             return k
         return k + 1 if starts[k] + len(self.sdoc[k]) <= offset else k
 
-    @cached_property
+    @property
     def _verb_lemma_hits(self) -> list[tuple[int, int]]:
+        memo = self._memo
+        if "verb_lemma_hits" not in memo:
+            memo["verb_lemma_hits"] = self._read_verb_lemma_hits()
+        return memo["verb_lemma_hits"]
+
+    def _read_verb_lemma_hits(self) -> list[tuple[int, int]]:
         """Tokens whose lemma is a speech verb's or a relaying verb's, with the lemma's
         hash, found in one look-up."""
         return self._with_lemma(_speech_and_relay_lemmas())
 
-    @cached_property
+    @property
     def _speech_verbs(self) -> list[int]:
+        memo = self._memo
+        if "speech_verbs" not in memo:
+            memo["speech_verbs"] = self._read_speech_verbs()
+        return memo["speech_verbs"]
+
+    def _read_speech_verbs(self) -> list[int]:
         _, hashes = _hash_filter(speech_verb_lemmas())
         return [i for i, h in self._verb_lemma_hits if h in hashes]
 
-    @cached_property
+    @property
     def _relay_verbs(self) -> list[int]:
+        memo = self._memo
+        if "relay_verbs" not in memo:
+            memo["relay_verbs"] = self._read_relay_verbs()
+        return memo["relay_verbs"]
+
+    def _read_relay_verbs(self) -> list[int]:
         _, hashes = _hash_filter(relay_lemmas("passive_agent"))
         return [i for i, h in self._verb_lemma_hits if h in hashes]
 
     def _with_lemma(self, lemmas: frozenset[str]) -> list[tuple[int, int]]:
         return _hits_among(self._arr[:, 0], lemmas)
 
-    @cached_property
+    @property
     def _relative_clauses(self) -> list[int]:
+        memo = self._memo
+        if "relative_clauses" not in memo:
+            memo["relative_clauses"] = self._read_relative_clauses()
+        return memo["relative_clauses"]
+
+    def _read_relative_clauses(self) -> list[int]:
         """Tokens heading a relative clause, in order."""
         relcl = self.sdoc.vocab.strings["relcl"]  # a symbol's id, not a hash
         found: list[int] = numpy.flatnonzero(self._arr[:, 3] == relcl).tolist()
         return found
 
-    @cached_property
+    @property
     def _in_quote(self) -> set[int]:
+        memo = self._memo
+        if "in_quote" not in memo:
+            memo["in_quote"] = self._read_in_quote()
+        return memo["in_quote"]
+
+    def _read_in_quote(self) -> set[int]:
         """Tokens strictly between the marks of a quote."""
         return {i for lo, hi in self._quoted_spans for i in range(lo, hi)}
 
-    @cached_property
+    @property
     def _quote_tokens(self) -> list[tuple[int, int]]:
+        memo = self._memo
+        if "quote_tokens" not in memo:
+            memo["quote_tokens"] = self._read_quote_tokens()
+        return memo["quote_tokens"]
+
+    def _read_quote_tokens(self) -> list[tuple[int, int]]:
         """For each quote, the tokens holding its opening and its closing mark (the marks
         may be tokens of their own or stick to the first and last word): an opening mark,
         never a space, lies in the last token starting by it (`_first_ending_after`)."""
@@ -969,8 +1017,14 @@ class AttributionFinder:
             for qs, qe in self.quotes
         ]
 
-    @cached_property
+    @property
     def _quoted_spans(self) -> list[tuple[int, int]]:
+        memo = self._memo
+        if "quoted_spans" not in memo:
+            memo["quoted_spans"] = self._read_quoted_spans()
+        return memo["quoted_spans"]
+
+    def _read_quoted_spans(self) -> list[tuple[int, int]]:
         """Runs [lo, hi) of the tokens strictly between the marks of a quote, in order,
         merged."""
         spans: list[tuple[int, int]] = []
@@ -987,8 +1041,14 @@ class AttributionFinder:
                 spans.append((lo, hi))
         return spans
 
-    @cached_property
+    @property
     def _quoted_starts(self) -> list[int]:
+        memo = self._memo
+        if "quoted_starts" not in memo:
+            memo["quoted_starts"] = self._read_quoted_starts()
+        return memo["quoted_starts"]
+
+    def _read_quoted_starts(self) -> list[int]:
         return [lo for lo, _ in self._quoted_spans]
 
     def _is_quoted(self, i: int) -> bool:

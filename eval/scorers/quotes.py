@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from communique.document import Document
@@ -152,6 +153,16 @@ def _cue_right(sp: StatementSpans, gold: dict[str, Any], lemmas: set[str]) -> bo
         return True
     cue = (sp.statement.cue or "").lower()
     return bool(cue) and (cue in lemmas or cue.split()[0] in lemmas)
+
+
+def _build_of_quotes() -> str:
+    """How the attribution finder ran: compiled by the build (setup.py) or from source."""
+    from communique import quotes
+
+    path = quotes.__file__ or ""
+    if path.endswith(".py"):
+        return "from its Python source (not compiled by this install)"
+    return f"compiled with mypyc ({Path(path).name}), the same results as its source"
 
 
 def _analyse(records: list[dict[str, Any]]) -> tuple[list[Any], float]:
@@ -312,6 +323,7 @@ def _score_polnear(records: list[dict[str, Any]]) -> SuiteResult:
         "passes, taking turns with textacy), "
         f"{_per_100(direct_only_seconds, n):.3f}s per 100 articles; gold direct quotes are "
         "those whose content opens with a quote mark",
+        f"communique.quotes ran {_build_of_quotes()}",
     ]
     if textacy_quotes is not None:
         td = prf(textacy_direct["tp"], textacy_direct["pred"], textacy_direct["gold"])
