@@ -10,7 +10,11 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml setup.py communique/quotes.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	# the dependencies first: compiling the attribution finder reads spaCy's types
+	COMMUNIQUE_PURE=1 $(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@$(BIN)/python -c 'from communique import quotes as q; print("communique.quotes:", \
+		"Python source" if q.__file__.endswith(".py") else "compiled")'
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -2,9 +2,10 @@
 
 The attribution finder (`communique/quotes.py`) is compiled with mypyc, which turns its
 typed Python into a C extension (its quotes-only search runs about a third faster); the
-Python source stays the reference and the package's behaviour is the same either way. Set COMMUNIQUE_PURE=1 to
-skip compiling. A machine without a C compiler, or a module mypyc cannot compile, gets
-the pure Python package with a warning, never a failed install.
+Python source stays the reference and the package's behaviour is the same either way.
+Set COMMUNIQUE_PURE=1 to skip compiling. A machine without a C compiler, or a module
+mypyc cannot compile, gets the pure Python package with a warning, never a failed
+install.
 """
 
 from __future__ import annotations
@@ -24,9 +25,11 @@ def native_extensions() -> list:
     try:
         from mypyc.build import mypycify
 
-        # the build environment holds the build tools alone: imports of spaCy and numpy
-        # are typed as Any there, as mypy does for any import it cannot find
-        extensions = mypycify(["--ignore-missing-imports", *NATIVE_MODULES], opt_level="3")
+        # spaCy's types make faster code, so `make install` installs the dependencies
+        # before compiling; a build without them types spaCy and numpy as Any, and the
+        # ignores their types call for go unused
+        options = ["--ignore-missing-imports", "--no-warn-unused-ignores"]
+        extensions = mypycify([*options, *NATIVE_MODULES], opt_level="3")
     except (Exception, SystemExit) as exc:  # noqa: BLE001 - any failure means pure Python
         print(f"communique: building pure Python ({exc!r})", file=sys.stderr)
         return []
