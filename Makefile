@@ -38,7 +38,7 @@ bench: install
 	$(BIN)/python -m bench.corpus $(BENCH_ARGS)
 
 lint: install
-	$(BIN)/ruff check communique eval bench tests
+	$(BIN)/ruff check communique eval bench tests setup.py
 	$(BIN)/mypy
 
 clean:

@@ -28,14 +28,17 @@ def stale_builds(directory: Path, names: Iterable[str]) -> list[str]:
 
 
 def _prefer_newer_source() -> None:
-    """Import a stale compiled module's Python source in its place."""
+    """Import a stale compiled module's Python source in its place (in a source checkout:
+    an installed package is not edited, and the order its files are written in is not its
+    modules' history)."""
     import importlib.util
     import sys
 
-    for name in stale_builds(Path(__file__).parent, NATIVE_MODULES):
-        spec = importlib.util.spec_from_file_location(
-            f"{__name__}.{name}", Path(__file__).parent / f"{name}.py"
-        )
+    here = Path(__file__).parent
+    if "site-packages" in here.parts or "dist-packages" in here.parts:
+        return
+    for name in stale_builds(here, NATIVE_MODULES):
+        spec = importlib.util.spec_from_file_location(f"{__name__}.{name}", here / f"{name}.py")
         if spec is None or spec.loader is None:
             continue
         module = importlib.util.module_from_spec(spec)
