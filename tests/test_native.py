@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import sys
 from importlib.machinery import EXTENSION_SUFFIXES
@@ -44,15 +45,15 @@ def _source_module() -> ModuleType:
     return module
 
 
-@pytest.mark.model
-def test_compiled_finder_gives_what_its_source_gives() -> None:
+def _compare(texts: list[str]) -> int:
+    """Asserts that the compiled finder and its source find the same attributions in
+    `texts`; returns the number of direct quotes found."""
     if quotes.__file__ is None or quotes.__file__.endswith(".py"):
         pytest.skip("communique.quotes runs from its source here: the build compiled nothing")
     from communique.nlp import load_model
 
     source = _source_module()
     nlp = load_model()
-    texts = [*TEXTS, EXAMPLE.read_text(encoding="utf-8")]
     found = 0
     for text in texts:
         sdoc = nlp(text)
@@ -62,7 +63,24 @@ def test_compiled_finder_gives_what_its_source_gives() -> None:
         direct = [repr(a) for a in quotes.AttributionFinder(sdoc, (), text).find_direct()]
         assert direct == [repr(a) for a in source.AttributionFinder(sdoc, (), text).find_direct()]
         found += len(direct)
+    return found
+
+
+@pytest.mark.model
+def test_compiled_finder_gives_what_its_source_gives() -> None:
+    found = _compare([*TEXTS, EXAMPLE.read_text(encoding="utf-8")])
     assert found >= 4  # the texts hold direct quotes, so the comparison compared something
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_compiled_finder_gives_what_its_source_gives_on_news(shared_dir: Path) -> None:
+    path = shared_dir / "eval" / "polnear_dev.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    with path.open(encoding="utf-8") as lines:
+        texts = [json.loads(line)["text"] for line, _ in zip(lines, range(40), strict=False)]
+    assert _compare(texts) >= 40
 
 
 def _touch(path: Path, mtime: float) -> None:
