@@ -893,8 +893,9 @@ class AttributionFinder:
         self._quote_starts = [qs for qs, _ in self.quotes]
         self._quote_ends = [qe for _, qe in self.quotes]
         self._sent_starts: list[int] | None = None
-        # what the parse gives, read once on first use (by the `_read_*` methods): a
-        # quotes-only run over a text without quotes needs none of it
+        # what the parse gives, read once on first use by the `_read_*` methods (a
+        # quotes-only run over a text without quotes needs none of it) and kept here: the
+        # class compiled by mypyc (setup.py) cannot cache with `functools.cached_property`
         self._memo: dict[str, Any] = {}
 
     @property
