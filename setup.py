@@ -1,7 +1,7 @@
 """Build of communique: the metadata is in pyproject.toml; this adds the native module.
 
 The attribution finder (`communique/quotes.py`) is compiled with mypyc, which turns its
-typed Python into a C extension (its quotes-only search runs about a third faster); the
+typed Python into a C extension (its quotes-only search takes a third less time); the
 Python source stays the reference and the package's behaviour is the same either way.
 Set COMMUNIQUE_PURE=1 to skip compiling. A machine without a C compiler, or a module
 mypyc cannot compile, gets the pure Python package with a warning, never a failed
