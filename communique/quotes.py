@@ -84,6 +84,9 @@ MAX_TURN_GAP_LINES = 4
 #: A quote interrupted by its attribution ("“...,” said X, a former envoy. “...”") runs on
 #: when at most this many words stand between its parts.
 MAX_ATTRIBUTION_WORDS = 40
+#: A statement noun's that-clause the verb it depends on keeps apart from it ("the claim
+#: was made on Tuesday that ...") opens at most this many tokens after the noun's phrase.
+MAX_DISPLACED_GAP = 6
 
 OPENING_QUOTES = "“„«"
 CLOSING_QUOTES = "”»"
@@ -128,6 +131,19 @@ _COLON_LABEL = re.compile(
     r"[ \t\u00a0]*:$",
     re.MULTILINE,
 )
+#: A markup tag left in scraped text ("<tweet author=...>", "</a>"): its words are names
+#: of elements and attributes, not prose.
+_MARKUP_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
+#: A colon closing its line, right after a span.
+_LINE_FINAL_COLON = re.compile(r"[ \t\u00a0]*:[ \t\u00a0]*(?:\n|$)")
+#: Words pointing ahead to what follows ("the following", "as follows", "these words",
+#: "below").
+_CATAPHORIC_WORDS = frozenset({"following", "follows", "below", "this", "these"})
+#: Contents that name nothing: the "to" left by an elided verb phrase ("if they want to")
+#: and reflexive pronouns, which stand for the speaker ("defended himself").
+_EMPTY_CONTENTS = frozenset(
+    {"to", "myself", "yourself", "himself", "herself", "itself", "ourselves", "themselves"}
+)
 #: The start of a line holding text (a blank line does not count as a line between turns).
 _TEXT_LINE = re.compile(r"\n[^\S\n]*\S")
 _LABEL = re.compile(
@@ -162,6 +178,9 @@ _ADVERBIAL_MARKS = frozenset(
     }
 )
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Dependents that hold an adjective cue's preposition: a participle's "by" is its agent
+#: ("dismayed by the ruling").
+_ADJECTIVE_PREP_DEPS = frozenset({"prep", "agent"})
 #: Relative pronouns, which open a relative clause rather than report one.
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 #: Dependents that are a cue's own complement (what it says or who it addresses).
@@ -183,8 +202,9 @@ _ANSWER_WORDS = frozenset({"yes", "no", "so"})
 #: Tokens a span never ends on ("X is honest, and" before a cut conjunct).
 _TRAILING_DEPS = frozenset({"cc", "punct", "prep", "mark"})
 _MARKS = CLOSING_QUOTES + STRAIGHT_QUOTE + "'"
-#: What a quote's text ends on after its last word or punctuation.
-_MARKS_OR_SPACE = _MARKS + " "
+#: What a quote's text ends on after its last word or punctuation (a quote inside it may
+#: close on a single curly mark: "“He told me ‘we are done.’”").
+_MARKS_OR_SPACE = _MARKS + "’ "
 #: What a sentence ends on, before a quote that opens one.
 _SENTENCE_BREAKS = ".!?\n" + _MARKS
 #: The same, or a colon.
@@ -1253,7 +1273,11 @@ class AttributionFinder:
         found.extend(self._colon_signed(found))
         found.extend(self._continued_quotes(found, taken))
         found.sort(key=lambda a: (a.start, a.end))
-        kept = [a for a in _drop_duplicates(found) if not self._names_a_work(a)]
+        kept = [
+            a
+            for a in _drop_duplicates(found)
+            if not self._names_a_work(a) and not self._placeholder(a) and not self._empty_content(a)
+        ]
         for att in kept:
             if att.kind == "direct":
                 att.pieces = self._quoted_pieces(att.start, att.end)
@@ -1282,6 +1306,21 @@ class AttributionFinder:
             and att.via != "turn"
             and self._is_title(att.start, att.end)
         )
+
+    def _placeholder(self, att: Attribution) -> bool:
+        """ "warned that:", "listed the following:", "put it in these words:": a
+        content ending at a colon that closes its line, and that is a bare "that" or points
+        ahead, stands in for what the next lines give; it is not itself what was said."""
+        if not _LINE_FINAL_COLON.match(self.text, att.end):
+            return False
+        words = [w.lower() for w in _WORD_RE.findall(self.text, att.start, att.end)]
+        return words == ["that"] or not _CATAPHORIC_WORDS.isdisjoint(words)
+
+    def _empty_content(self, att: Attribution) -> bool:
+        """ "they may stay home if they want to", "the mayor defended herself": a content that
+        is the bare "to" of an elided verb phrase, or a reflexive pronoun standing for the
+        speaker, names nothing wanted or said."""
+        return self.text[att.start : att.end].lower() in _EMPTY_CONTENTS
 
     def _in_title(self, clause: Token) -> bool:
         """Whether a clause's head stands within a quote that is a work's title."""
@@ -1337,7 +1376,7 @@ class AttributionFinder:
             words = cue_words() | frozenset(_MISLEMMATISED)
             lower = sdoc.to_array([LOWER]).reshape(-1)
             hit = set(_indices_among(self._arr[:, 0], words)) | set(_indices_among(lower, words))
-            chosen = [i for i in sorted(hit) if i not in self._in_quote]
+            chosen = [i for i in sorted(hit) if i not in self._in_quote and not self._in_markup(i)]
         from spacy.tokens import Span
 
         by_sent: dict[int, list[int]] = {}
@@ -1350,6 +1389,26 @@ class AttributionFinder:
             # built directly: slicing the doc checks the slice in Python first, at thrice the cost
             out.append((Span(sdoc, starts[k], end), indices))
         return out
+
+    @property
+    def _markup_tags(self) -> list[tuple[int, int]]:
+        memo = self._memo
+        if "markup_tags" not in memo:
+            memo["markup_tags"] = self._read_markup_tags()
+        return memo["markup_tags"]
+
+    def _read_markup_tags(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in _MARKUP_TAG.finditer(self.text)]
+
+    def _in_markup(self, i: int) -> bool:
+        """Whether token `i` stands inside a markup tag (the "tweet" of "<tweet author=...>"
+        names an element: no cue)."""
+        tags = self._markup_tags
+        if not tags:
+            return False
+        idx = self._tok_starts[i]
+        k = bisect_right(tags, (idx, len(self.text))) - 1
+        return k >= 0 and idx < tags[k][1]
 
     def _nearest_verbs(self, speech: list[int]) -> list[int]:
         """For each quote of a few words, the speech verb nearest before its opening and
@@ -1395,7 +1454,8 @@ class AttributionFinder:
             if lower == "according" and any(c.lower_ == "to" for c in tok.children):
                 att = self._according_to(tok, sent)
             elif pos in ("NOUN", "PROPN") and tok.lemma_.lower() in evidence_sources():
-                att = self._in_source(tok)
+                # "a report that ...": a source may carry a finding as a noun cue too
+                att = self._in_source(tok) or (self._noun_cue(tok) if pos == "NOUN" else None)
             elif pos == "NOUN":
                 att = self._in_view(tok, sent) if lower in view_nouns() else None
                 att = att or self._noun_cue(tok)
@@ -1490,9 +1550,10 @@ class AttributionFinder:
 
     def _adjective_cue(self, tok: Token, sent: SpacySpan) -> Attribution | None:
         """ "The minister is confident that talks will resume", "rebels are eager to
-        negotiate", "she has been critical of the plan": an adjective of belief, attitude or
-        intention predicated of its source; its clause, infinitive or prepositional object
-        is the content."""
+        negotiate", "she has been critical of the plan", "the unions were dismayed by the
+        ruling": an adjective of belief, attitude or intention predicated of its source; its
+        clause, infinitive or prepositional object (a participle's "by" phrase, too) is the
+        content."""
         lower = tok.lower_
         clause_of_make = None
         if tok.dep_ in ("ccomp", "oprd", "xcomp") and tok.head.lemma_.lower() == "make":
@@ -1505,8 +1566,14 @@ class AttributionFinder:
             subject = self._subject(tok.head)
         elif tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
             subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if subject is None and tok.dep_ == "xcomp":
+                # "voters are unlikely to be swayed by ...": who the infinitive is said of
+                subject = self._subject(tok)
+        elif _is_set_off_participle(tok):
+            # "Angered by the vote, the mayor walked out": the main clause's subject
+            subject = self._subject(tok.head)
         else:
-            return None
+            subject = _loose_adjective_holder(tok)
         if subject is None or subject.dep_ == "expl" or subject.lower_ in ("it", "that", "this"):
             return None
         table = adjective_cues()
@@ -1515,7 +1582,7 @@ class AttributionFinder:
         for child in tok.children:
             if child.i < tok.i:
                 continue
-            if child.dep_ == "prep" and (lower, child.lower_) in table:
+            if child.dep_ in _ADJECTIVE_PREP_DEPS and (lower, child.lower_) in table:
                 cue = table[(lower, child.lower_)]
                 content = _object_of(child)
             elif (lower, "") in table and (
@@ -1630,6 +1697,8 @@ class AttributionFinder:
                 ),
                 None,
             )
+        if clause is None and cue is not None:
+            clause = _displaced_clause(tok)
         content: tuple[int, int] | None = None
         if clause is not None:
             content = _subtree_chars(clause)
@@ -1662,9 +1731,24 @@ class AttributionFinder:
                 else []
             )
             for child in chain(tok.children, after):
+                if child.i < tok.i:
+                    continue
+                if _is_for_to_clause(child):
+                    # "their call for the company to raise wages": the parser made "for"
+                    # the mark of the clause it opens
+                    mark = child.left_edge
+                    phrasal = noun_phrasal_cues().get((lemma, mark.lower_))
+                    if phrasal is not None:
+                        content = mark.nbor().idx, _subtree_chars(child)[1]
+                        cue = phrasal
+                        break
                 phrasal = noun_phrasal_cues().get((lemma, child.lower_))
-                if child.dep_ == "prep" and child.i > tok.i and phrasal is not None:
-                    content = _object_of(child, times=False)
+                if child.dep_ == "prep" and phrasal is not None:
+                    content = _with_question_conjunct(child, _object_of(child, times=False))
+                    infinitive = _for_to_infinitive(child)
+                    if content is not None and infinitive is not None:
+                        # "a plea for donors to give more": who is asked, and to do what
+                        content = content[0], _subtree_chars(infinitive)[1]
                     cue = phrasal
                     break
         if content is None and cue is not None and cue.act == "speech":
@@ -1835,7 +1919,14 @@ class AttributionFinder:
             )
             if asked_of is not None:
                 speaker, content = pobj, asked_of
-            elif subj is None or pobj is None or _is_statement_noun(subj) or not cue.takes_object:
+            elif (
+                subj is None
+                or pobj is None
+                or (_is_statement_noun(subj) and lemma in relay_lemmas("passive_agent"))
+                or not cue.takes_object
+            ):
+                # "X's comments were reported by Y": Y relays X's words and says nothing;
+                # "X's comments were condemned by Y" is Y's own statement about them
                 return None
             else:
                 speaker = pobj
@@ -1879,7 +1970,7 @@ class AttributionFinder:
             clause_end = particle.head.right_edge
             content = (particle.nbor().idx, clause_end.idx + len(clause_end))
         elif content is None and particle is not None:
-            content = _object_of(particle)
+            content = _with_question_conjunct(particle, _object_of(particle))
             if content is None and particle.n_rights == 0:
                 # "called on Governor X to resign": the parser hung the preposition's
                 # object from the verb
@@ -2992,7 +3083,10 @@ class AttributionFinder:
         if inside:
             return min(inside, key=lambda q: min(abs(q[0] - tok.idx), abs(q[1] - tok.idx)))
         tail = self.text[tok.idx + len(tok) : sent_end].strip()
-        if (tail.endswith(":") or tail == "") and self.text[sent_end - 1] == ":":
+        # the sentence may end on the paragraph break after its colon ("He said:" closing a
+        # paragraph, the quote opening the next)
+        ends_on_colon = _char_before(self.text, sent_end, sent_start) == ":"
+        if (tail.endswith(":") or tail == "") and ends_on_colon:
             # the first quote opening after the sentence, if it opens right after it
             k = bisect_left(self._quote_starts, sent_end)
             if k < len(self.quotes) and self.quotes[k][0] <= sent_end + MAX_COLON_GAP + 1:
@@ -3590,6 +3684,37 @@ def _object_of(prep: Token, times: bool = True) -> tuple[int, int] | None:
     return _phrase_chars(obj)
 
 
+def _with_question_conjunct(prep: Token, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The object of a cue's preposition widened over an embedded question coordinated
+    with it ("talked about trade and how he would fix it", "asked about the protests and
+    whether she backed them"): both are what the preposition governs, though the parser
+    may hang the question from a verb above the cue."""
+    if span is None:
+        return None
+    doc = prep.doc
+    j = next((t.i for t in doc[prep.i + 1 :] if t.idx >= span[1]), len(doc))
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+    if j + 1 >= len(doc) or doc[j].lower_ not in ("and", "or"):
+        return span
+    head = doc[j + 1]
+    if head.lower_ not in _QUESTION_WORDS:
+        return span
+    while head.head.i != head.i and head.head.left_edge.i == j + 1:
+        head = head.head
+    if head.dep_ not in ("conj", "advcl") or not (
+        head.head.i == prep.head.i or head.head.is_ancestor(prep)
+    ):
+        return span
+    last = head.right_edge
+    while last.i > head.i and (last.is_punct or last.is_space):
+        last = doc[last.i - 1]
+    end = last.idx + len(last)
+    if "\n" in doc.text[span[1] : end]:
+        return span
+    return span[0], max(span[1], end)
+
+
 def _phrase_chars(noun: Token) -> tuple[int, int]:
     """A noun phrase's characters, without the asides a comma sets off after it."""
     return _subtree_chars(noun, exclude=_nonrestrictive(noun))
@@ -3654,9 +3779,11 @@ def _with_complements(verb: Token, obj: Token, end: int) -> int:
     ("described the plan as unworkable", "blamed the delay on the rebels", "questioned the
     envoy's judgment in backing the deal"): up to a comma, an adverbial clause, a
     coordinated verb, a subject, a date ("Sunday", "on Sunday") or a phrase of time or place
-    ("at a rally", "during the visit"). After a personal pronoun, a phrase with "on" or
-    "in", or "to" and a name, is where or to whom the speaker spoke ("defended him on
-    television", "disclosed them to the AP"), unless an "as" predicate follows."""
+    ("at a rally", "during the visit"); "at" and an amount is a level ("put the cost at $4
+    billion"), and an "as" predicate goes on ("portrayed him as out of touch"). After a
+    personal pronoun, a phrase with "on" or "in", or "to" and a name, is where or to whom
+    the speaker spoke ("defended him on television", "disclosed them to the AP"), unless an
+    "as" predicate follows."""
     doc = verb.doc
     hi = last = obj.right_edge.i
     while last > obj.i and (doc[last].is_punct or doc[last].is_space):
@@ -3675,10 +3802,13 @@ def _with_complements(verb: Token, obj: Token, end: int) -> int:
         if child.left_edge.i != hi + 1:
             break
         if (
-            child.dep_ in ("conj", "cc", "parataxis", "punct", "nsubj", "advcl")
+            child.dep_ in ("conj", "cc", "parataxis", "punct", "nsubj")
+            or child.dep_ == "advcl"
+            and not _is_as_predicate(child)
             or child.dep_ == "prep"
             and (
                 child.lower_ in _SETTING_PREPS
+                and not _opens_level(child)
                 or after_pronoun
                 and _sets_pronoun(child)
                 or _is_time_or_punct(child)
@@ -3691,15 +3821,89 @@ def _with_complements(verb: Token, obj: Token, end: int) -> int:
         ):
             break
         hi = child.right_edge.i
+        finite = (
+            next((c for c in child.rights if _joins_finite(c)), None)
+            if child.dep_ == "advcl"
+            else None
+        )
+        if finite is not None:
+            # "considered the files as secret and released parts of them": the predicate
+            # ends where the main clause goes on
+            hi = finite.left_edge.i - 1
+            while doc[hi].dep_ == "cc":
+                hi -= 1
+            break
     while hi > obj.i and (doc[hi].is_punct or doc[hi].is_space):
         hi -= 1
     return max(end, doc[hi].idx + len(doc[hi]))
 
 
+#: Entity types of a measured amount ("$4 billion", "60 percent", "3 miles").
+_AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
+
+
+def _opens_level(prep: Token) -> bool:
+    """Whether an "at" phrase names a level the object is put at ("put the cost at $4
+    billion", "estimated the crowd at 5,000"): part of what is said, not where. A number
+    in words is rather a place ("at one of his rallies")."""
+    if prep.lower_ != "at":
+        return False
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    if obj.ent_type_ in _AMOUNTS:
+        return True
+    amount = (
+        obj if obj.pos_ == "NUM" else next((g for g in obj.children if g.dep_ == "nummod"), None)
+    )
+    return amount is not None and any(ch.isdigit() for ch in amount.text)
+
+
 def _as_predicate_after(verb: Token, i: int) -> bool:
     """Whether the verb has an "as" phrase after token `i` ("described himself as a
-    reformer", "see him as a threat")."""
-    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > i for c in verb.children)
+    reformer", "see him as a threat", "portrayed him as out of touch")."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "as" or _is_as_predicate(c)) and c.i > i
+        for c in verb.children
+    )
+
+
+#: Tags of a finite verb: a clause with one after "as" is one of time or manner ("as she
+#: campaigns"), not a predicate.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _is_as_predicate(clause: Token) -> bool:
+    """Whether an adverbial clause is an "as" predicate with no finite verb, which the
+    parser took for a clause ("described the force as highly trained", "portrayed her as
+    beset by doubts"): what the object is said to be. "as well as", "as soon as" compare or
+    time."""
+    if clause.dep_ != "advcl":
+        return False
+    doc = clause.doc
+    first = clause.left_edge
+    if first.lower_ != "as" or first.head.i != clause.i or first.i + 2 >= len(doc):
+        return False
+    if doc[first.i + 2].lower_ == "as" or lemma_of(clause) in cue_table():
+        return False  # "as shown by the polls": a source, not a predicate
+    return clause.tag_ not in _FINITE_TAGS and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass")
+        and c.tag_ in _FINITE_TAGS
+        or c.dep_ in _SUBJECT_DEPS
+        and c.pos_ == "PRON"
+        for c in clause.children
+    )
+
+
+def _joins_finite(conj: Token) -> bool:
+    """Whether a conjunct of an "as" predicate is a finite verb with an object: it goes on
+    with the main clause ("considered the files as secret and released parts of them"), not
+    with the predicate."""
+    return (
+        conj.dep_ == "conj"
+        and conj.tag_ in _FINITE_TAGS
+        and any(c.dep_ == "dobj" for c in conj.children)
+    )
 
 
 def _names_a_medium(prep: Token) -> bool:
@@ -3784,16 +3988,30 @@ _SETTING_PREPS = frozenset(
 )
 
 
+def _set_off_description(tok: Token) -> bool:
+    """Whether a token heads a phrase set off to describe a noun before it: a relative
+    clause or an apposition after a comma or dash, or an adjective phrase after a comma
+    ("the mayor, furious at the vote"; a hyphen before an adjective joins it into a compound:
+    "stronger-than-expected")."""
+    if tok.left_edge.i == 0:
+        return False
+    before = tok.doc[tok.left_edge.i - 1].text
+    if tok.dep_ == "amod":
+        return tok.head.i < tok.i and before == ","
+    return tok.dep_ in ("relcl", "appos") and before in _ASIDE_MARKS
+
+
 def _nonrestrictive(noun: Token) -> set[int]:
     """The tokens of what a comma or dash sets off after a noun or a noun within its phrase:
-    a relative clause or an apposition that describes it ("rejected the treaty, which the
-    envoy signed in May", "cited the case of X, a hacker who ..."), from the mark on; an
-    object content ends before them. One followed by more of a coordination ("backed X, a
+    a relative clause, an apposition or an adjective phrase that describes it ("rejected
+    the treaty, which the envoy signed in May", "cited the case of X, a hacker who ...",
+    "freed the reporters, ill after weeks in custody"), from the mark on; an object
+    content ends before them. One followed by more of a coordination ("backed X, a
     senator, and Y") is kept with it."""
     doc = noun.doc
     end = noun.right_edge.i
     for tok in doc[noun.i + 1 : end + 1]:
-        if tok.dep_ in ("relcl", "appos") and doc[tok.left_edge.i - 1].text in _ASIDE_MARKS:
+        if _set_off_description(tok):
             after = tok.right_edge.i + 1
             if after <= end and doc[after].text in _ASIDE_MARKS:
                 after += 1
@@ -3907,7 +4125,7 @@ def _passive_complement(tok: Token, particle: Token | None) -> tuple[int, int] |
     or a clause after it that "that", "whether" or "if" opens ("was told that ...") or a
     question word ("was asked how the war would end")."""
     if particle is not None:
-        return _object_of(particle, times=False)
+        return _with_question_conjunct(particle, _object_of(particle, times=False))
     clause = next(
         (
             c
@@ -4143,8 +4361,61 @@ def _is_duration(prep: Token) -> bool:
     )
 
 
+def _loose_adjective_holder(adj: Token) -> Token | None:
+    """Who holds the view of an adjective phrase set off by a comma after a noun rather
+    than predicated of it ("Voters, angry about the cuts, marched"): that noun."""
+    return adj.head if adj.dep_ == "amod" and _set_off_description(adj) else None
+
+
+def _displaced_clause(noun: Token) -> Token | None:
+    """The that-clause of a statement noun set apart from it by an adverbial ("the claim
+    was made on Tuesday that ...", "issued a warning last week that ..."), which the parser
+    hangs from the verb the noun is the object or passive subject of: the first clause of
+    that verb opening with "that" a few tokens after the noun's phrase."""
+    if noun.dep_ not in ("dobj", "nsubjpass") or noun.head.i == noun.i:
+        return None
+    after = noun.right_edge.i
+    for clause in noun.head.rights:
+        if clause.i <= after or clause.dep_ not in ("ccomp", "advcl"):
+            continue
+        first = clause.left_edge
+        if first.lower_ != "that" or first.dep_ != "mark" or first.head.i != clause.i:
+            return None
+        return clause if first.i - after - 1 <= MAX_DISPLACED_GAP else None
+    return None
+
+
 def _is_to_infinitive(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _is_for_to_clause(clause: Token) -> bool:
+    """Whether a clause is a to-infinitive opened by "for" and its subject ("for the talks
+    to resume")."""
+    mark = clause.left_edge
+    return (
+        mark.lower_ == "for"
+        and mark.dep_ == "mark"
+        and mark.head.i == clause.i
+        and _is_to_infinitive(clause)
+    )
+
+
+def _for_to_infinitive(prep: Token) -> Token | None:
+    """The to-infinitive whose "to" comes right after the object of a "for" ("a plea for
+    donors to give more", "calls for the rebels to disarm"): what the object is asked to
+    do, however the parser hung it."""
+    if prep.lower_ != "for":
+        return None
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    doc = prep.doc
+    to = obj.right_edge.i + 1
+    if to >= len(doc) or doc[to].lower_ != "to" or doc[to].dep_ != "aux":
+        return None
+    verb = doc[to].head
+    return verb if verb.i > to and verb.tag_ == "VB" else None
 
 
 #: Nouns of backing, with the preposition of the noun + preposition cue each is reported as.
@@ -4271,6 +4542,22 @@ def _holds_main_clause(cue: Token, first: int, comma: int) -> bool:
         and _has_subject(t)
         and not any(c.dep_ == "mark" for c in t.children)
         for t in cue.doc[first:comma]
+    )
+
+
+def _is_set_off_participle(tok: Token) -> bool:
+    """ "Angered by the vote, the mayor ...", "the mayor left early, frustrated by the
+    delay": a participle with no subject or auxiliary of its own that a comma sets off
+    from the clause it qualifies, whose subject it is predicated of."""
+    if tok.tag_ != "VBN" or tok.dep_ != "advcl":
+        return False
+    if any(c.dep_ in _SUBJECT_DEPS or c.dep_ in ("aux", "auxpass", "mark") for c in tok.children):
+        return False
+    doc = tok.doc
+    before = tok.left_edge.i - 1
+    after = tok.right_edge.i + 1
+    return (before >= 0 and doc[before].text == ",") or (
+        after < len(doc) and doc[after].text == ","
     )
 
 

@@ -241,6 +241,74 @@ def test_one_off_label_is_not_an_interview() -> None:
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Revealed: The Real Cost Of The New Stadium\nThe figures came out on Thursday.\n",
+        "Wow: Governor Hale Just Gave Reporters A Very Short Answer\nIt lasted a minute.\n",
+        "Paid Notice: Deaths MORROW, ELLEN JANE\nEllen Morrow died peacefully at home.\n",
+    ],
+)
+def test_headline_teaser_kicker_names_no_source(text: str) -> None:
+    doc = _analyse(text)
+    assert all(s.cue != ":" for s in doc.statements)
+
+
+@pytest.mark.model
+def test_words_inside_markup_tags_are_no_cues() -> None:
+    text = "Leaders reacted within minutes.\n\n" + "".join(
+        f'<tweet pic="" author="{who}" timestamp="1449075600" tweet_id="{n}">{words}</tweet>.\n\n'
+        for who, n, words in (
+            ("MayorLee", 6721530252, "Our hearts go out to the crew and their families tonight."),
+            ("GovHale", 6721530253, "Grateful to the firefighters who ran toward danger today."),
+            ("SenOrr", 6721530254, "Thinking of everyone at the harbour tonight."),
+        )
+    )
+    doc = _analyse(text)
+    assert all(s.cue != "tweet" for s in doc.statements)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        (
+            "The committee chair argued that:\n\n"
+            "The budget leaves rural schools without enough money for buses.\n",
+            [],
+        ),
+        (
+            "The charity describes its mission in the following way:\n\n"
+            "The new rail line will link the two ports by 2030.\n",
+            [],
+        ),
+        (
+            "The treasurer reminded voters that taxes had fallen:\n\n"
+            "The rate is now the lowest in a decade.\n",
+            ["that taxes had fallen"],
+        ),
+    ],
+)
+def test_placeholder_before_a_line_final_colon_is_no_content(
+    text: str, contents: list[str]
+) -> None:
+    doc = _analyse(text)
+    assert [s.content for s in doc.statements] == contents
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters could pick any candidate, or they could stay home if they didn't want to.\n",
+        "The governor defended himself on Tuesday.\n",
+    ],
+)
+def test_elided_or_reflexive_content_is_no_statement(text: str) -> None:
+    assert _analyse(text).statements == []
+
+
+@pytest.mark.model
 def test_paragraph_quote_continues_previous_speaker() -> None:
     text = (
         "“We have made real progress on the prisoner exchange,” the negotiator said.\n"
@@ -454,6 +522,54 @@ def test_cue_constructions(text: str, speaker: str, cue: str, content: str) -> N
     assert len(doc.statements) == 1
     st = doc.statements[0]
     assert (st.speaker_text, st.cue, st.content) == (speaker, cue, content)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "The farmers' union was dismayed by the new import quota.",
+            "The farmers' union",
+            "dismayed by",
+            "the new import quota",
+        ),
+        (
+            "Few diplomats are likely to be impressed by the offer.",
+            "Few diplomats",
+            "impressed by",
+            "the offer",
+        ),
+        (
+            "Angered by the border closure, the trade minister cancelled her visit.",
+            "the trade minister",
+            "angered by",
+            "the border closure",
+        ),
+        (
+            "The ambassador left the talks early, frustrated by the slow pace of the talks.",
+            "The ambassador",
+            "frustrated by",
+            "the slow pace of the talks",
+        ),
+    ],
+)
+def test_participle_of_feeling_takes_its_by_phrase(
+    text: str, speaker: str, cue: str, content: str
+) -> None:
+    doc = _analyse(text)
+    assert len(doc.statements) == 1
+    st = doc.statements[0]
+    assert (st.speaker_text, st.cue, st.content) == (speaker, cue, content)
+
+
+@pytest.mark.model
+def test_statements_judged_by_an_agent_are_its_own_but_relayed_ones_are_not() -> None:
+    doc = _analyse("The envoy's remarks were condemned by the opposition leader.")
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [
+        ("the opposition leader", "condemn", "The envoy's remarks")
+    ]
+    assert _analyse("Her comments were reported by the state news agency.").statements == []
 
 
 @pytest.mark.model
@@ -3054,3 +3170,279 @@ def test_phrase_ending_in_a_date_is_no_phrase_of_time() -> None:
     assert [s.content for s in doc.statements] == [
         "Lee with a small lead over Cole among likely voters in the primary next month"
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        # a quote inside the quote closes on a single curly mark before the double one
+        (
+            "The storm left the town without power for a week.\n\n“No one else came here to "
+            "ask us, ‘What do you need? How can we help?’” Mayor Ana Lee said.",
+            "say",
+            "Mayor Ana Lee",
+            "No one else came here to ask us, ‘What do you need? How can we help?",
+        ),
+        (
+            "Senator Ruiz questioned the witness: “Your company sold three devices that you "
+            "yourself called ‘cures,’” she said. “When you sell a gadget as a cure, people "
+            "believe it works.”",
+            "question",
+            "Senator Ruiz",
+            "Your company sold three devices that you yourself called ‘cures",
+        ),
+    ],
+)
+def test_quote_closing_on_a_nested_single_quote(
+    text: str, cue: str, speaker: str, content: str
+) -> None:
+    doc = _analyse(text)
+    first = doc.statements[0]
+    assert (first.kind, first.cue, first.speaker_text, first.content) == (
+        "direct",
+        cue,
+        speaker,
+        content,
+    )
+
+
+@pytest.mark.model
+def test_quote_opening_the_paragraph_after_a_colon_is_what_was_said() -> None:
+    from communique.parse import Parser
+
+    text = (
+        "The senator spoke for an hour. He told his audience, to loud applause:\n\n“I can "
+        "promise you that no one has ever been better prepared for this job.”\n\nThen he left."
+    )
+    # parsed as the pipeline parses, with a sentence ending on the paragraph's colon
+    doc = StatementExtractor()(Parser()(article_from_text(text, source="test")))
+    assert [(s.kind, s.cue, s.speaker_text, s.content) for s in doc.statements] == [
+        (
+            "direct",
+            "tell",
+            "He",
+            "I can promise you that no one has ever been better prepared for this job",
+        )
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Forbes lists his wealth at $6 billion.", "his wealth at $6 billion"),
+        (
+            "The poll shows Lee in second place at 14 percent.",
+            "Lee in second place at 14 percent",
+        ),
+        # a number in words opens a place, not a level
+        ("He praised the crowd at one of his rallies.", "the crowd"),
+    ],
+)
+def test_at_an_amount_is_the_level_the_object_is_put_at(text: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [s.content for s in doc.statements] == [content]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The charity issued a plea for donors to give more this winter.",
+            "plea for",
+            "donors to give more this winter",
+        ),
+        (
+            "Union leaders renewed their call for the company to raise wages.",
+            "call for",
+            "the company to raise wages",
+        ),
+    ],
+)
+def test_for_and_a_to_infinitive_after_a_noun_cue(text: str, cue: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.content) for s in doc.statements] == [(cue, content)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Her rivals portray Lee as singularly focused on taxes.",
+            "portray",
+            "Lee as singularly focused on taxes",
+        ),
+        (
+            "The mayor described the police force as highly trained.",
+            "describe",
+            "the police force as highly trained",
+        ),
+        # a finite verb after the predicate goes on with the main clause
+        (
+            "The office considered the memos as classified and withheld most of them.",
+            "consider",
+            "the memos as classified",
+        ),
+        # "as shown by": a source of the claim, not a predicate of the object
+        (
+            "The party was first in advocating reform as shown by its platform.",
+            "advocate",
+            "reform",
+        ),
+    ],
+)
+def test_as_predicate_the_parser_took_for_a_clause(text: str, cue: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.content) for s in doc.statements] == [(cue, content)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Supporters broke into a chant of “Open the borders!” as the minister arrived.",
+            "Open the borders!",
+        ),
+        ("The rally ended with loud chants of “No more wars!”", "No more wars!"),
+    ],
+)
+def test_chant_of_a_slogan_is_what_was_chanted(text: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [(s.kind, s.cue, s.content) for s in doc.statements] == [("direct", "chant of", content)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Hahn will come on the show to talk about immigration and how it is changing "
+            "the country.",
+            "talk about",
+            "immigration and how it is changing the country",
+        ),
+        (
+            "She was asked about the protests and whether she would encourage more of them.",
+            "ask about",
+            "the protests and whether she would encourage more of them",
+        ),
+        (
+            "He must spell out his views on the tax plan and whether he will defend it in "
+            "the fall.",
+            "view on",
+            "the tax plan and whether he will defend it in the fall",
+        ),
+    ],
+)
+def test_question_coordinated_with_the_object_of_a_cue_preposition(
+    text: str, cue: str, content: str
+) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.content) for s in doc.statements] == [(cue, content)]
+
+
+@pytest.mark.model
+def test_report_with_a_that_clause_is_a_statement_noun() -> None:
+    doc = _analyse(
+        "Officials dismissed a report that the ferry operator had skipped safety checks."
+    )
+    assert [(s.cue, s.content) for s in doc.statements] == [
+        ("report", "that the ferry operator had skipped safety checks")
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "Dockworkers are angry about the new shift rules.",
+            "Dockworkers",
+            "angry about",
+            "the new shift rules",
+        ),
+        (
+            "The union is upset over the pension cuts.",
+            "The union",
+            "upset over",
+            "the pension cuts",
+        ),
+        (
+            "Exporters are frustrated that the border stays shut.",
+            "Exporters",
+            "frustrated",
+            "that the border stays shut",
+        ),
+        (
+            "The pilots are nervous about the new runway.",
+            "The pilots",
+            "nervous about",
+            "the new runway",
+        ),
+        (
+            "Her reluctance to endorse the treaty puzzled allies.",
+            "Her",
+            "reluctance",
+            "to endorse the treaty",
+        ),
+        (
+            "Their eagerness to sign the deal surprised nobody.",
+            "Their",
+            "eagerness",
+            "to sign the deal",
+        ),
+        (
+            "The rebels gave up hope of winning the province.",
+            "The rebels",
+            "hope of",
+            "winning the province",
+        ),
+        (
+            "Their disagreement over the border map stalled the talks.",
+            "Their",
+            "disagreement over",
+            "the border map",
+        ),
+    ],
+)
+def test_cues_of_feeling_and_dispute(text: str, speaker: str, cue: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [(speaker, cue, content)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The allegation was made on Tuesday that the envoy had leaked the memo.",
+            "allegation",
+            "that the envoy had leaked the memo",
+        ),
+        (
+            "The senator made the claim on Friday that the vote was rigged.",
+            "claim",
+            "that the vote was rigged",
+        ),
+    ],
+)
+def test_that_clause_kept_apart_from_its_statement_noun(text: str, cue: str, content: str) -> None:
+    assert [(s.cue, s.content) for s in _analyse(text).statements] == [(cue, content)]
+
+
+@pytest.mark.model
+def test_adjective_set_off_after_a_noun_is_that_nouns_view() -> None:
+    doc = _analyse("The delegates, skeptical of the new draft, left early.")
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [
+        ("The delegates", "skeptical of", "the new draft")
+    ]
+
+
+@pytest.mark.model
+def test_adjective_phrase_set_off_after_an_object_stays_out_of_the_content() -> None:
+    doc = _analyse("The senator demanded the release of the reporters, ill after weeks in custody.")
+    assert [s.content for s in doc.statements] == ["the release of the reporters"]
