@@ -54,6 +54,9 @@ MAX_QUOTE_GAP_WORDS = 4
 #: `MAX_ASIDE_TOKENS`.
 MAX_SET_OFF_NAME_TOKENS = 6
 MAX_ASIDE_TOKENS = 30
+#: A speaker named after an inverted cue, title included ("said a former spokesman for
+#: the party, Ann Lee, ...").
+MAX_INVERTED_NAME_TOKENS = 10
 #: The writer's words leading in to a quote that goes on with the statement before it.
 MAX_LEAD_IN_WORDS = 6
 #: What a colon closing a content opens, or the particulars after it (", especially
@@ -181,6 +184,8 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Dependents that hold an adjective cue's preposition: a participle's "by" is its agent
 #: ("dismayed by the ruling").
 _ADJECTIVE_PREP_DEPS = frozenset({"prep", "agent"})
+#: Tags of a verb in the past or present tense, which takes a subject of its own.
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 #: Relative pronouns, which open a relative clause rather than report one.
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 #: Dependents that are a cue's own complement (what it says or who it addresses).
@@ -1938,6 +1943,8 @@ class AttributionFinder:
                 _as_agent(tok)
                 or _verbless_subject(tok)
                 or self._subject(tok, kids)
+                or _set_off_name(tok, cue, sent)
+                or self._listed_subject(tok)
                 or self._line_subject(tok)
                 or _adjacent_subject(tok, sent)
                 or self._subject_after_quote(tok)
@@ -1995,9 +2002,12 @@ class AttributionFinder:
                 ),
                 None,
             )
-            if content is not None and infinitive is not None and _is_infinitive(infinitive):
-                # "called on the minister to resign": who is called on, and to do what
-                content = (content[0], _subtree_chars(infinitive)[1])
+            if infinitive is not None and _is_infinitive(infinitive):
+                # "called on the minister to resign": who is called on, and to do what (a
+                # pronoun too: "called on her to resign")
+                start = content[0] if content is not None else _pronoun_object(particle)
+                if start is not None:
+                    content = (start, _subtree_chars(infinitive)[1])
             obj = next(
                 (c for label, c in kids.labelled if label == "dobj" and tok.i < c.i < particle.i),
                 None,
@@ -2229,9 +2239,11 @@ class AttributionFinder:
             return None, None  # "said": no verb + preposition cue starts with it
         labels = kids.labels
         table = phrasal_cues()
-        if "prep" in labels:
+        if "prep" in labels or "prt" in labels:
+            # "has called on police to act": the parser may take the preposition for a
+            # particle of the verb
             for label, child in kids.labelled:
-                if label == "prep" and child.i > tok.i:
+                if label in ("prep", "prt") and child.i > tok.i:
                     cue = table.get((verb, child.lower_)) or table.get((lemma, child.lower_))
                     if cue is not None and not _is_duration(child):
                         return cue, child
@@ -2474,6 +2486,9 @@ class AttributionFinder:
                 )
             )
             and c.i not in speakers
+            # "..., said Ann Lee, who chairs the panel": a clause the parser built around
+            # the speaker is none of what was said
+            and not tok.i < c.left_edge.i <= speaker.i <= c.right_edge.i
             # "said it was vital": an adjective heads no clause, unless the tagger took a
             # participle for one ("noting that most workers qualified")
             and (c.pos_ != "ADJ" or _has_subject(c))
@@ -2730,6 +2745,33 @@ class AttributionFinder:
             ),
             None,
         )
+
+    def _listed_subject(self, verb: Token) -> Token | None:
+        """ "Lee met the envoy, praised the plan and said it would pass": a list of verbs in
+        the past or present tense whose first the parser hung, with its subject, from the
+        next as a clause of its own; the first verb's subject is that of every verb of the
+        list (a quoted clause before the verb is what was said, not the list's start)."""
+        head = verb
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if head.tag_ not in _FINITE_TAGS or any(
+            c.dep_ in _SUBJECT_DEPS or c.dep_ == "aux" for c in head.children
+        ):
+            return None
+        first = next((c for c in head.lefts if c.dep_ in ("advcl", "ccomp")), None)
+        if (
+            first is None
+            or first.tag_ not in _FINITE_TAGS
+            or self._is_quoted(first.i)
+            or any(c.dep_ == "mark" for c in first.children)
+        ):
+            return None
+        # only a comma (and the quote marks about it) stands between the two verbs' phrases
+        between = head.doc[first.right_edge.i + 1 : head.i]
+        if not any(t.text == "," for t in between) or not all(t.is_punct for t in between):
+            return None
+        # the list's subject opens it ("..., said Lee, reports the Post": no list)
+        return next((c for c in first.lefts if c.dep_ in _SUBJECT_DEPS), None)
 
     def _subject_after_quote(self, tok: Token) -> Token | None:
         """ "“...,” screenwriter Ann Lee wrote": the few words between a quote closing on a
@@ -3715,6 +3757,13 @@ def _with_question_conjunct(prep: Token, span: tuple[int, int] | None) -> tuple[
     return span[0], max(span[1], end)
 
 
+def _pronoun_object(prep: Token) -> int | None:
+    """Where the personal pronoun a preposition governs starts ("on her"), if it governs
+    one."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj.idx if obj is not None and obj.tag_ == "PRP" else None
+
+
 def _phrase_chars(noun: Token) -> tuple[int, int]:
     """A noun phrase's characters, without the asides a comma sets off after it."""
     return _subtree_chars(noun, exclude=_nonrestrictive(noun))
@@ -4513,6 +4562,47 @@ def _verbless_subject(tok: Token) -> Token | None:
     if root.pos_ not in ("NOUN", "PROPN") or root.i >= tok.i or tok.doc[tok.i - 1].text != ",":
         return None
     return root
+
+
+#: Prepositions of a title before a name ("an adviser to the governor").
+_TITLE_PREPS = _SPEAKER_PREPS | {"to"}
+
+
+def _in_name(tok: Token) -> bool:
+    """Whether a token can belong to a name with its title ("a spokesman for the
+    party's leader"): no date or time."""
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return False
+    return (
+        tok.pos_ in _NAME_POS
+        or (tok.pos_ == "ADP" and tok.lower_ in _TITLE_PREPS)
+        or tok.tag_ == "POS"
+    )
+
+
+def _set_off_name(verb: Token, cue: Cue, sent: SpacySpan) -> Token | None:
+    """ "..., said Ann Lee, a party official who ...": after a comma, a main verb of speech
+    that takes no object (`cue`), followed by a name that a comma closes, has that name for
+    its speaker, whatever the parser made of the name and the apposition after it (`sent`:
+    the verb's sentence)."""
+    doc = verb.doc
+    if cue.takes_object or verb.dep_ != "ROOT" or verb.i == sent.start:
+        return None
+    if doc[verb.i - 1].text != ",":
+        return None
+    end = verb.i + 1
+    while end < sent.end and _in_name(doc[end]):
+        end += 1
+    if end == verb.i + 1 or end - verb.i - 1 > MAX_INVERTED_NAME_TOKENS:
+        return None
+    if end >= sent.end or doc[end].text != ",":
+        return None
+    # the name's head: its noun that hangs from outside it ("a spokesman for the board")
+    name = doc[verb.i + 1 : end]
+    return next(
+        (t for t in name if t.pos_ in ("PROPN", "NOUN") and not name.start <= t.head.i < end),
+        None,
+    )
 
 
 def _as_agent(tok: Token) -> Token | None:

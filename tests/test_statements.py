@@ -515,6 +515,25 @@ def test_quote_after_other_prose_is_a_statement_of_its_own() -> None:
             "call on",
             "the cabinet to publish the treaty text",
         ),
+        (
+            "The union has called on members to reject the contract.",
+            "The union",
+            "call on",
+            "members to reject the contract",
+        ),
+        (
+            "The council called on him to step down before the vote.",
+            "The council",
+            "call on",
+            "him to step down before the vote",
+        ),
+        (
+            "The harbor plan also had support among fishing crews, said a former adviser to "
+            "the port's board, Ana Ruiz, who also led the campaign the mayor helped organize.",
+            "a former adviser",
+            "say",
+            "The harbor plan also had support among fishing crews",
+        ),
     ],
 )
 def test_cue_constructions(text: str, speaker: str, cue: str, content: str) -> None:
@@ -570,6 +589,17 @@ def test_statements_judged_by_an_agent_are_its_own_but_relayed_ones_are_not() ->
         ("the opposition leader", "condemn", "The envoy's remarks")
     ]
     assert _analyse("Her comments were reported by the state news agency.").statements == []
+
+
+@pytest.mark.model
+def test_verbs_of_a_list_share_the_first_verbs_subject() -> None:
+    doc = _analyse(
+        "The mayor summed up the budget as “reckless,” denounced the cuts and said the city "
+        "would sue."
+    )
+    found = {(s.cue, s.speaker_text, s.content) for s in doc.statements}
+    assert ("denounce", "The mayor", "the cuts") in found
+    assert ("say", "The mayor", "the city would sue") in found
 
 
 @pytest.mark.model
