@@ -184,8 +184,6 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Dependents that hold an adjective cue's preposition: a participle's "by" is its agent
 #: ("dismayed by the ruling").
 _ADJECTIVE_PREP_DEPS = frozenset({"prep", "agent"})
-#: Tags of a verb in the past or present tense, which takes a subject of its own.
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 #: Relative pronouns, which open a relative clause rather than report one.
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 #: Dependents that are a cue's own complement (what it says or who it addresses).
@@ -214,6 +212,9 @@ _MARKS_OR_SPACE = _MARKS + "’ "
 _SENTENCE_BREAKS = ".!?\n" + _MARKS
 #: The same, or a colon.
 _CLAUSE_BREAKS = ".!?:\n" + _MARKS
+#: What a quote that opens its own clause may follow: a clause break, or an opening bracket
+#: ("drew anger from members (“We want our dues back,” wrote one)")
+_QUOTE_OPENERS = _CLAUSE_BREAKS + "("
 #: Word forms the small English model lemmatizes wrongly, with their lemma ("hoping" is
 #: not a form of "hop").
 _MISLEMMATISED = {
@@ -343,8 +344,14 @@ def noun_cues() -> dict[str, Cue]:
 @lru_cache(maxsize=1)
 def noun_phrasal_cues() -> dict[tuple[str, str], Cue]:
     """Noun + preposition cues ("call for", "criticism of") by (noun lemma, preposition):
-    the preposition's object is the content."""
-    return _two_word_cues("noun_phrasal")
+    the preposition's object is the content. A cue written after its verb ("take issue
+    with") is found by its last two words."""
+    out = {}
+    for c in _all_cues():
+        if c.form == "noun_phrasal":
+            noun, prep = c.cue.split()[-2:]
+            out[(noun, prep)] = c
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -695,6 +702,11 @@ def _closed(text: str, start: int, end: int) -> int:
         if close is not None:
             return close.end()
     return end
+
+
+def _opens_line(text: str, i: int) -> bool:
+    """Whether nothing but spaces stands between the start of `i`'s line and `i`."""
+    return not text[text.rfind("\n", 0, i) + 1 : i].strip()
 
 
 def _char_before(text: str, end: int, start: int = 0, skip: str | None = None) -> str:
@@ -1618,7 +1630,10 @@ class AttributionFinder:
         prep = tok.head
         if tok.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep":
             return None
-        head = prep.head
+        poll = tok.lemma_.lower() in _POLL_NOUNS
+        # a poll's finding holds of the whole clause, though the parser may hang "in a
+        # poll" from the verb's object ("had a lead of six points in a new poll")
+        head = _clause_of_object(prep.head) if poll else prep.head
         if head.pos_ not in ("VERB", "AUX") or head.i == prep.i:
             return None
         # one poll or study, named or new ("a poll", "the latest CNN poll", "a Fox News
@@ -1626,16 +1641,22 @@ class AttributionFinder:
         if tok.tag_ not in ("NN", "NNP") or not (
             any(c.lower_ in ("a", "an") for c in tok.children)
             or any(t.pos_ == "PROPN" for t in tok.lefts)
+            # "in the spring poll, half said so": what the respondents said is their
+            # own statement
+            or (poll and _singled_out(tok) and cue_act(head.lemma_.lower()) != "speech")
         ):
             return None
         own = set(_subtree_range(prep))
-        rest = [i for i in _subtree_range(head) if i not in own]
+        doc = tok.doc
+        # the clause without the phrase, nor the stop after it when the phrase ends it
+        rest = [
+            i
+            for i in _subtree_range(head)
+            if i not in own and not (doc[i].is_punct or doc[i].is_space)
+        ]
         if not rest:
             return None
-        doc = tok.doc
         lo, hi = min(rest), max(rest)
-        while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
-            hi -= 1
         start, end = trim(self.text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
         if not words_at_least(self.text, start, end, 3):
             return None
@@ -1748,6 +1769,8 @@ class AttributionFinder:
                         cue = phrasal
                         break
                 phrasal = noun_phrasal_cues().get((lemma, child.lower_))
+                if phrasal is not None and not _in_idiom(tok, phrasal):
+                    phrasal = None
                 if child.dep_ == "prep" and phrasal is not None:
                     content = _with_question_conjunct(child, _object_of(child, times=False))
                     infinitive = _for_to_infinitive(child)
@@ -1758,7 +1781,7 @@ class AttributionFinder:
                     break
         if content is None and cue is not None and cue.act == "speech":
             # "issued the following statement: “...”": a quote opening after the noun
-            content = self._opening_quote(tok)
+            content = self._opening_quote(tok) or self._after_colon(tok)
         if content is None or cue is None:
             return None
         c_start, c_end = trim(self.text, *content)
@@ -1795,13 +1818,20 @@ class AttributionFinder:
 
     def _source_clause(self, tok: Token, sent: SpacySpan) -> SpacySpan:
         """The stretch a source phrase qualifies: the brackets it stands in ("Iowa (93
-        percent were white, according to exit polls)"), else its sentence."""
+        percent were white, according to exit polls)"), the clause joined by "and" or "but"
+        or the relative clause that it closes ("X, and the aide broke it, according to Y",
+        "the budget, which grew, according to Y"), else its sentence."""
         doc = self.sdoc
         opening = next((t.i for t in reversed(doc[sent.start : tok.i]) if t.text in "()"), None)
         if opening is not None and doc[opening].text == "(":
             closing = next((t.i for t in doc[tok.i : sent.end] if t.text in "()"), None)
             if closing is not None and doc[closing].text == ")":
                 return doc[opening + 1 : closing]
+        first = _joined_clause_start(tok.head)
+        if first is None:
+            first = _relative_before(tok)
+        if first is not None and sent.start < first < tok.i:
+            return doc[first : sent.end]
         return sent
 
     def _around(self, lo: int, hi: int, sent: SpacySpan) -> tuple[int, int]:
@@ -1941,12 +1971,14 @@ class AttributionFinder:
         if speaker is None:
             speaker = (
                 _as_agent(tok)
+                or _as_object(tok)
                 or _verbless_subject(tok)
-                or self._subject(tok, kids)
+                or self._unquoted_subject(tok, sent, kids)
                 or _set_off_name(tok, cue, sent)
                 or self._listed_subject(tok)
                 or self._line_subject(tok)
                 or _adjacent_subject(tok, sent)
+                or _participle_subject(tok)
                 or self._subject_after_quote(tok)
                 or self._set_off_subject(tok, sent)
             )
@@ -1967,6 +1999,7 @@ class AttributionFinder:
             return None  # "it is vital to note": no one speaks
         if (
             speaker.lower_ in ("that", "this")
+            and tok.dep_ != "relcl"  # "signs that said, “...”": a relative pronoun
             and speaker.i == tok.i - 1
             and tok.i + 1 < len(tok.doc)
             and tok.doc[tok.i + 1].lower_ == ","
@@ -1991,6 +2024,9 @@ class AttributionFinder:
                     None,
                 )
                 content = None if obj is None else _phrase_chars(obj)
+            if content is None and _pronoun_object(particle) is not None:
+                # "asked about it", "spoke of her": a pronoun stands for what was spoken of
+                content = _chars(next(c for c in particle.children if c.dep_ == "pobj"))
             if content is not None:
                 content = (content[0], _with_complements(tok, particle, content[1]))
             infinitive = next(
@@ -2018,11 +2054,19 @@ class AttributionFinder:
                 content = (obj.left_edge.idx, content[1])
         elif content is None:
             content = self._content(tok, cue, speaker, sent, kids)
+        if content is not None:
+            content = (content[0], self._past_clitic(tok, *content))
+            if cue.act == "evidence":
+                content = (content[0], self._with_ranking(tok, content[1]))
         if content is None:
             return None
         c_start, c_end = trim(self.text, *self._in_paragraph(content, tok))
         if c_end <= c_start or not words_at_least(self.text, c_start, c_end):
             return None
+        if lemma in _SELF_STATE_VERBS and _is_reflexive(
+            self.sdoc[self._first_ending_after(c_start)]
+        ):
+            return None  # "found himself on the defensive": a state he came to be in
         # a content holding the speaker or the cue is a misparse, unless the cue interrupts it
         interrupting = c_start <= tok.idx < c_end and self._interrupts(tok, c_start, c_end)
         if c_start <= tok.idx < c_end and not interrupting:
@@ -2057,6 +2101,8 @@ class AttributionFinder:
         if c_start > tok.idx:
             c_end = self._with_loose_conjunct(tok, sent, c_start, c_end)
             c_end = self._with_particulars(sent, c_end)
+            if cue.act == "evidence" and speaker.lemma_.lower() in evidence_sources():
+                c_end = _through_finding(tok, c_end)
             c_end = self._through_colon(self._before_trailing_relative(c_start, c_end))
         c_start, c_end, kind = self._with_quotes(c_start, c_end)
         if asked:
@@ -2261,6 +2307,9 @@ class AttributionFinder:
                 cue = table.get((lemma, prep.lower_))
                 if cue is not None:
                     return cue, prep
+        setting = _setting_hung_prep(kids, tok, lemma, table)
+        if setting is not None:
+            return setting
         if "advcl" not in labels and "ccomp" not in labels:
             return None, None
         for label, child in kids.labelled:
@@ -2324,6 +2373,10 @@ class AttributionFinder:
             if len(subjects) == 1:
                 if hop == 0 and self._is_quoted(subjects[0].i):
                     return self._object_after_quote(tok, subjects[0]) or subjects[0]
+                if hop == 1 and tok.dep_ == "conj" and self._joined_to_quote(tok):
+                    # "“We were wrong,” Ruiz, 58, told AFP": a cue the parser joined to the
+                    # quote's verb does not take the quote's subject
+                    return None
                 if subjects[0].tag_ == "WDT" and cur.dep_ == "relcl":
                     # "released an ad that urges ...": who issued the ad says it
                     return _issuer(cur.head) or subjects[0]
@@ -2348,7 +2401,7 @@ class AttributionFinder:
                         break
                     cur = cur.head
                 continue
-            if cur.dep_ not in _INHERIT_DEPS or cur.head.i == cur.i:
+            if cur.head.i == cur.i or (cur.dep_ not in _INHERIT_DEPS and not _loose_verb_list(cur)):
                 return None
             if cur.dep_ in ("acl", "relcl"):
                 # "officials speaking on condition of anonymity": the noun speaks; but
@@ -2373,6 +2426,17 @@ class AttributionFinder:
             elif cur.dep_ == "acomp" and cur.pos_ == "ADJ":
                 cur = cur.head  # "voters were more likely to say ...": the copula's subject
         return None
+
+    def _unquoted_subject(
+        self, tok: Token, sent: SpacySpan, kids: _Dependents | None = None
+    ) -> Token | None:
+        """The cue's subject; one the parser found inside a quote the cue stands outside of
+        ("“Good reporter, this guy,” Ann Lee, the front-runner, said") gives way to the name
+        set off between the quote and the cue."""
+        subject = self._subject(tok, kids)
+        if subject is None or not self._is_quoted(subject.i) or self._is_quoted(tok.i):
+            return subject
+        return self._set_off_subject(tok, sent) or subject
 
     def _content(
         self,
@@ -2463,7 +2527,9 @@ class AttributionFinder:
             label in _CLAUSE_DEPS and c.i > tok.i for label, c in kids.labelled
         )
         opening = None if inside or subordinate else self._opening_quote(tok)
-        opening = opening or (None if subordinate else self._closing_quote(tok, speaker, sent))
+        opening = opening or (
+            None if subordinate else self._closing_quote(tok, speaker, sent, cue.addressee)
+        )
         if opening is not None:
             return opening
         # the speaker's subtree, [lead, lead_end], less the cue's own when the cue hangs in
@@ -2611,6 +2677,25 @@ class AttributionFinder:
                 predicate = _object_of(pred) if pred is not None and pred.i > tok.i else None
                 if predicate is not None:
                     return predicate
+            topic = _topic_of(obj) if obj is not None and cue.needs_topic else None
+            if topic is not None:
+                return topic
+            # "announced it would cut rates": the object is the subject of a clause
+            stranded = None if obj is None or obj.i < tok.i else _stranded_predicate(tok, obj)
+            if obj is not None and stranded is not None:
+                return trim(self.text, *_span_chars((obj.left_edge, stranded.right_edge)))
+            if (
+                obj is not None
+                and obj.tag_ == "PRP"
+                and obj.i > tok.i
+                and obj.i + 1 < len(tok.doc)
+                and tok.doc[obj.i + 1].text in OPENING_QUOTES + STRAIGHT_QUOTE
+            ):
+                # "declared it “a great night for us”": a quote right after a pronoun
+                # object is what the speaker made of it
+                quoted = self._quoted_predicate(tok, obj)
+                if quoted is not None:
+                    return quoted
             if obj is not None and (obj.pos_ != "PRON" or obj.tag_ == "PRP"):
                 aside = _nonrestrictive(obj)
                 if aside:
@@ -2698,7 +2783,8 @@ class AttributionFinder:
         """ "“How long will it take?” asked the envoy": right after a quote, the noun after
         the cue, which the parser took for its object, is the speaker."""
         k = bisect_right(self._quote_starts, tok.idx) - 1
-        if k < 0 or self.text[self.quotes[k][1] : tok.idx].strip(" ,\n\t"):
+        # spaces of any kind (a no-break space too) and a comma may stand between them
+        if k < 0 or self.text[self.quotes[k][1] : tok.idx].replace(",", " ").strip():
             return None
         for c in tok.children:
             if c.dep_ in ("dobj", "attr") and c.left_edge.i == tok.i + 1:
@@ -2790,12 +2876,26 @@ class AttributionFinder:
         nouns = [t for t in tok.doc[first : tok.i] if t.pos_ in ("PROPN", "NOUN")]
         return nouns[-1] if nouns else None
 
+    def _joined_to_quote(self, verb: Token) -> bool:
+        """Whether a verb outside quotes hangs from one inside a quote that closes before it
+        and opens its sentence ("“We were wrong,” Ruiz, 58, told AFP")."""
+        head = verb.head
+        if head.i >= verb.i or self._is_quoted(verb.i) or not self._is_quoted(head.i):
+            return False
+        k = bisect_right(self._quote_starts, head.idx) - 1
+        return (
+            k >= 0
+            and self.quotes[k][1] <= verb.idx
+            and not _char_before(self.text, self.quotes[k][0], head.sent.start_char)
+        )
+
     def _set_off_subject(self, verb: Token, sent: SpacySpan) -> Token | None:
         """ "Ana Ruiz, in Kentucky, said", "Tom Hale, a rabbi helping to organize the boycott,
         said", "Sen. Ann Lee (D-N.M.) says": a name opening the sentence (or the cue's line),
         set off from the cue by an aside that ends right before it, is the speaker the parser
         lost in the aside."""
-        if verb.dep_ != "ROOT" or verb.i - sent.start < 4:
+        joined = verb.dep_ == "conj" and self._joined_to_quote(verb)
+        if (verb.dep_ != "ROOT" and not joined) or verb.i - sent.start < 4:
             return None
         doc = verb.doc
         closing = doc[verb.i - 1].text
@@ -2856,12 +2956,18 @@ class AttributionFinder:
             return None  # "said in his book, “A Road Less Taken”, that ..."
         return qs, qe
 
-    def _closing_quote(self, tok: Token, speaker: Token, sent: SpacySpan) -> tuple[int, int] | None:
+    def _closing_quote(
+        self, tok: Token, speaker: Token, sent: SpacySpan, addressee: bool = False
+    ) -> tuple[int, int] | None:
         """ "“We are not leaving,” the minister said, ...": a quote that opens its sentence
         and closes on a comma right before the speaker and cue is what they said, whatever
         clause the parser hung after the cue ("..., said X, adding that ..."); `sent` is the
-        cue's sentence."""
-        lo = min(tok.idx, speaker.left_edge.idx)
+        cue's sentence. `addressee`: the cue's object is who was told."""
+        # the parser may hang the closing mark from the speaker: its phrase starts after it
+        first = speaker.left_edge
+        while first.is_quote and first.i < speaker.i:
+            first = first.nbor()
+        lo = min(tok.idx, first.idx)
         k = bisect_right(self._quote_ends, lo) - 1
         if k < 0:
             return None
@@ -2873,20 +2979,27 @@ class AttributionFinder:
         if last and last in ".!?" and text.find("\n", qe, lo) < 0:
             # "“We are not leaving.” Lee said.", "“...” added Lee.": a sentence of nothing
             # but the speaker and the cue says the quote before it
-            # (a time adjunct may follow: "Lee said on Friday.")
+            # (a time adjunct may follow: "Lee said on Friday.", and so may who was told and
+            # where or how: "Lee told reporters in an interview.")
             allowed = set(_subtree_range(speaker))
             for child in tok.rights:
-                if _is_time_or_punct(child):
+                if _is_time_or_punct(child) or _is_setting(child, addressee):
                     allowed.update(_subtree_range(child))
             after = tok.doc[tok.i + 1 : sent.end]
             bare = all(t.is_punct or t.is_space or t.i in allowed for t in after)
             return (qs, qe) if bare else None
         if last != ",":
             return None
-        if text.find(",", qe, tok.idx) >= 0:
-            return None  # "“...,” she said, adding that ...": the quote is the first cue's
+        # "“...,” she said, adding that ...": the quote is the first cue's; but the commas of
+        # an aside in the speaker's own phrase do not count ("“...,” Ann Lee, 58, said")
+        s_hi = speaker.right_edge.idx + len(speaker.right_edge)
+        rest = text[max(qe, s_hi) : tok.idx]
+        if "," in text[lo:s_hi]:
+            rest = rest.rstrip().removesuffix(",")
+        if text.find(",", qe, lo) >= 0 or "," in rest:
+            return None
         before = _char_before(text, qs)
-        if before and before not in _CLAUSE_BREAKS:
+        if before and before not in _QUOTE_OPENERS and not _opens_line(text, qs):
             return None  # "The plan is “dead,” she said": the quote is part of a clause
         return qs, qe
 
@@ -2940,8 +3053,9 @@ class AttributionFinder:
         head = tok.head
         if head.i == tok.i or head.pos_ not in _CLAUSE_POS:
             return None
-        comma = None if tok.dep_ in ("parataxis", "ccomp") else self._trailing_conjunct(tok)
-        if tok.dep_ not in ("parataxis", "ccomp") and comma is None:
+        hung = tok.dep_ in ("parataxis", "ccomp") or _fronted_cue(tok)
+        comma = None if hung else self._trailing_conjunct(tok)
+        if not hung and comma is None:
             return None
         if (
             tok.dep_ == "ccomp"
@@ -2955,6 +3069,7 @@ class AttributionFinder:
             and c.i > tok.i
             and c.lower_ not in _ADJUNCT_PREPOSITIONS
             and not _is_time_or_punct(c)  # "..., Politico reported in 2014."
+            and not _names_a_medium(c)  # "..., she wrote in an email, ..."
             for c in tok.children
         ):
             return None
@@ -2970,10 +3085,17 @@ class AttributionFinder:
         while right > left and doc[right].is_space:
             right -= 1  # the paragraph break the parser hung from the full stop
         # the commas setting the cue off may hang inside its subtree or just outside it
-        opens = doc[left].is_punct or (left > 0 and doc[left - 1].is_punct)
+        # (or a paragraph break: "Instead, Lee told reporters, the plan is dead")
+        opens = doc[left].is_punct or (
+            left > 0 and (doc[left - 1].is_punct or doc[left - 1].is_space)
+        )
         closes = doc[right].is_punct or right + 1 >= len(doc) or doc[right + 1].is_punct
         if left == 0 or not opens or not closes:
             return None
+        if head.dep_ in _SUBJECT_DEPS and head.head.i > right:
+            # "The problem, he told me, is the cost": the parser hung the cue from the
+            # subject, and the clause goes on with its verb after the cue
+            head = head.head
         rest = [i for i in _subtree_range(head) if i not in own]
         # the speaker and adjuncts of time after the cue ("..., she said on Friday.")
         closing = set(_subtree_range(speaker))
@@ -3081,6 +3203,11 @@ class AttributionFinder:
             hi -= 1
         if speaker.i > tok.i:
             hi = min(hi, speaker.left_edge.i - 1)
+        # "hopes a deal, which both sides want, will hold": the clause's verb may stand
+        # outside the cue's phrase
+        stranded = _stranded_predicate(tok, obj) if hi == obj.right_edge.i else None
+        if stranded is not None:
+            return trim(self.text, *_span_chars((obj.left_edge, stranded.right_edge)))
         return obj.left_edge.idx, doc[hi].idx + len(doc[hi])
 
     def _adjacent_quote(
@@ -3268,6 +3395,47 @@ class AttributionFinder:
         new_start, new_end = trim(text, new_start, new_end)
         return new_start, new_end, kind
 
+    def _with_ranking(self, cue: Token, end: int) -> int:
+        """The end of what a poll shows, widened over the rest of its ranking ("showed Lee
+        at 30 percent, followed by Kim at 20 percent and Park at 9 percent"): a passive
+        "followed" or "trailed" with its "by" phrase, hung from the cue right after the
+        content."""
+        for child in cue.rights:
+            if (
+                child.lemma_ in _RANKING_VERBS
+                and child.tag_ == "VBN"
+                and any(c.dep_ == "agent" for c in child.children)
+                and child.left_edge.idx >= end
+                and not self.text[end : child.left_edge.idx].strip(" ,")
+            ):
+                last = child.right_edge
+                while last.i > child.i and (last.is_punct or last.is_space):
+                    last = last.doc[last.i - 1]
+                return last.idx + len(last)
+        return end
+
+    def _past_clitic(self, cue: Token, start: int, end: int) -> int:
+        """The end of a content the parser closed on a clitic or a possessive ending
+        ("argued he’s in the race", "defended the host’s remarks"): the phrase goes on through
+        the next word the clitic leans on (past its modifiers: "the police’s earlier
+        claim that ..."), unless that would take in the cue."""
+        doc = self.sdoc
+        first, stop = self._token_span(start, end)
+        if stop <= first or stop >= len(doc) or doc[stop - 1].lower_ not in _CLITICS:
+            return end
+        j = stop
+        while j < len(doc) and doc[j].dep_ in _PHRASE_MODIFIERS and doc[j].head.i > j:
+            j += 1
+        if (
+            j >= len(doc)
+            or not doc[j].is_alpha
+            or doc[j].dep_ == "cc"
+            or cue.i in _subtree_range(doc[j])
+        ):
+            return end
+        last = doc[j].right_edge
+        return max(end, last.idx + len(last))
+
     def _token_span(self, start: int, end: int) -> tuple[int, int]:
         """The first and past-the-last index of the tokens overlapping [start, end)."""
         return self._first_ending_after(start), bisect_left(self._tok_starts, end)
@@ -3365,6 +3533,19 @@ class AttributionFinder:
         ):
             return end
         return stop
+
+    def _after_colon(self, tok: Token) -> tuple[int, int] | None:
+        """ "Their argument: only a new senate can act", "sent the party a message: stop
+        now": what a colon right after a statement noun opens, to the end of its sentence,
+        is what was said - when the noun has an owner or is what a verb made or sent, not a
+        label ("Warning: graphic images") or a passing mention ("angry at the remarks:")."""
+        if tok.dep_ != "dobj" and not any(c.dep_ == "poss" for c in tok.children):
+            return None
+        end = tok.idx + len(tok)
+        stop = self._through_colon(end)
+        if stop == end:
+            return None
+        return self.text.index(":", end) + 1, stop
 
     def _through_colon(self, end: int) -> int:
         """ "outlined the plan's first step: a ceasefire along the whole front": a content
@@ -3757,6 +3938,23 @@ def _with_question_conjunct(prep: Token, span: tuple[int, int] | None) -> tuple[
     return span[0], max(span[1], end)
 
 
+def _topic_of(noun: Token) -> tuple[int, int] | None:
+    """What a statement noun raised or posed is about ("raised fresh doubts about the
+    deal", "posed questions about how it was paid for"): the object of its preposition,
+    when the noun and that preposition make a cue of their own."""
+    prep = next(
+        (
+            c
+            for c in noun.rights
+            if c.dep_ == "prep" and (noun.lemma_.lower(), c.lower_) in noun_phrasal_cues()
+        ),
+        None,
+    )
+    if prep is None:
+        return None
+    return _with_question_conjunct(prep, _object_of(prep, times=False))
+
+
 def _pronoun_object(prep: Token) -> int | None:
     """Where the personal pronoun a preposition governs starts ("on her"), if it governs
     one."""
@@ -3887,6 +4085,16 @@ def _with_complements(verb: Token, obj: Token, end: int) -> int:
     return max(end, doc[hi].idx + len(doc[hi]))
 
 
+#: Verbs that, passive with a "by" phrase, go on down a ranking ("followed by X").
+_RANKING_VERBS = frozenset({"follow", "trail"})
+
+#: Clitics and the possessive ending, which lean on the word after them.
+_CLITICS = frozenset({"’s", "'s", "’re", "'re", "’ve", "'ve", "’ll", "'ll", "’d", "'d", "’m", "'m"})
+
+#: Modifiers that stand before the word they modify.
+_PHRASE_MODIFIERS = frozenset({"amod", "compound", "det", "nummod", "advmod", "nmod", "poss"})
+
+
 #: Entity types of a measured amount ("$4 billion", "60 percent", "3 miles").
 _AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY"})
 
@@ -3917,8 +4125,8 @@ def _as_predicate_after(verb: Token, i: int) -> bool:
     )
 
 
-#: Tags of a finite verb: a clause with one after "as" is one of time or manner ("as she
-#: campaigns"), not a predicate.
+#: Tags of a finite verb (past, present or modal), which takes a subject of its own; a
+#: clause with one after "as" is one of time or manner ("as she campaigns"), not a predicate.
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
@@ -3995,6 +4203,11 @@ _MEDIUM_NOUNS = frozenset(
 )
 
 
+#: Verbs that with a reflexive object tell a state the subject came to be in, not a finding
+#: or a view ("found herself on the defensive").
+_SELF_STATE_VERBS = frozenset({"find"})
+
+
 def _is_reflexive(tok: Token) -> bool:
     """ "himself", "themselves": a pronoun that names the subject again."""
     return tok.tag_ == "PRP" and tok.lower_.endswith(("self", "selves"))
@@ -4036,6 +4249,10 @@ _SETTING_PREPS = frozenset(
     {"at", "after", "before", "during", "since", "until", "throughout", "amid", "following"}
 )
 
+#: The prepositions of a setting a cue's own preposition may follow ("asked at a briefing
+#: about", "spoke in his office about").
+_SETTING_OPENERS = _SETTING_PREPS | {"in"}
+
 
 def _set_off_description(tok: Token) -> bool:
     """Whether a token heads a phrase set off to describe a noun before it: a relative
@@ -4050,17 +4267,29 @@ def _set_off_description(tok: Token) -> bool:
     return tok.dep_ in ("relcl", "appos") and before in _ASIDE_MARKS
 
 
+def _within_clause(aside: Token, noun: Token) -> bool:
+    """Whether an aside stands inside a clause of a noun's phrase that goes on after it
+    ("concern that rebels, who hold the north, are regrouping"): the clause's verb, which
+    the aside hangs from, comes after the aside, so the aside is part of what is said."""
+    head = aside.head
+    while head.i != noun.i and head.head.i != head.i:
+        if head.i > aside.right_edge.i:
+            return True
+        head = head.head
+    return False
+
+
 def _nonrestrictive(noun: Token) -> set[int]:
     """The tokens of what a comma or dash sets off after a noun or a noun within its phrase:
     a relative clause, an apposition or an adjective phrase that describes it ("rejected
     the treaty, which the envoy signed in May", "cited the case of X, a hacker who ...",
     "freed the reporters, ill after weeks in custody"), from the mark on; an object
     content ends before them. One followed by more of a coordination ("backed X, a
-    senator, and Y") is kept with it."""
+    senator, and Y") is kept with it, as is one inside a clause going on after it."""
     doc = noun.doc
     end = noun.right_edge.i
     for tok in doc[noun.i + 1 : end + 1]:
-        if _set_off_description(tok):
+        if _set_off_description(tok) and not _within_clause(tok, noun):
             after = tok.right_edge.i + 1
             if after <= end and doc[after].text in _ASIDE_MARKS:
                 after += 1
@@ -4143,6 +4372,17 @@ def _is_time_or_punct(tok: Token) -> bool:
         pobj = next((g for g in tok.children if g.dep_ == "pobj"), None)
         return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
     return False
+
+
+def _is_setting(tok: Token, addressee: bool) -> bool:
+    """Whether a cue's dependent says only where, how or to whom something was said ("in
+    a statement", "during a call", "to reporters"; with `addressee`, the object "reporters"),
+    holding no clause of its own."""
+    if any(t.pos_ in ("VERB", "AUX") for t in tok.subtree):
+        return False
+    if tok.dep_ in ("dobj", "dative"):
+        return addressee and (_names_people(tok) or tok.lemma_.lower() in addressee_nouns())
+    return tok.dep_ == "prep" and any(c.dep_ == "pobj" for c in tok.children)
 
 
 def _is_question(
@@ -4249,6 +4489,34 @@ def _appearance_clause(verb: Token) -> Token | None:
     return None
 
 
+def _fronted_cue(tok: Token) -> bool:
+    """ "Every Friday, the chief told the Post, she would chair the meeting": a cue with its
+    subject, set off by a comma before the clause it reports, which the parser took for an
+    adverbial clause of that clause (no conjunction opens it)."""
+    head = tok.head
+    doc = tok.doc
+    return (
+        tok.dep_ == "advcl"
+        and tok.i < head.i
+        and tok.right_edge.i + 1 < head.i
+        and doc[tok.right_edge.i + 1].text == ","
+        and _has_subject(tok)
+        and not any(c.dep_ == "mark" for c in tok.children)
+        and tok.tag_ in _FINITE_TAGS
+    )
+
+
+def _participle_subject(verb: Token) -> Token | None:
+    """ "Activists hoping to block him say ...": a finite verb the parser left unattached
+    after a participle it took for the main verb; the participle's subject is the verb's."""
+    head = verb.head
+    if verb.dep_ != "dep" or verb.tag_ not in _FINITE_TAGS or head.i > verb.i:
+        return None
+    if head.tag_ not in ("VBG", "VBN") or any(c.dep_ == "aux" for c in head.children):
+        return None
+    return next((c for c in head.lefts if c.dep_ == "nsubj"), None)
+
+
 def _adjacent_subject(verb: Token, sent: SpacySpan) -> Token | None:
     """The noun right before a sentence's main verb that the parser left without a subject
     ("... former president Bill Clinton said ...", the name taken for an apposition); `sent`
@@ -4269,6 +4537,8 @@ def _adjacent_subject(verb: Token, sent: SpacySpan) -> Token | None:
         return named.head if named.head.pos_ == "PROPN" and named.head.i < named.i else None
     if prev.lower_ in _QUANTIFIERS and prev.dep_ not in ("dobj", "pobj", "poss"):
         return prev  # "after half said so", "most say": a quantifier standing for people
+    if prev.dep_ == "compound" and prev.head.i == verb.i:
+        return prev  # "..., court records show": a noun the tagger took for a verb
     if prev.pos_ not in ("PROPN", "NOUN", "PRON") or prev.dep_ in ("dobj", "pobj", "poss"):
         # "two-thirds of voters support X": a number the parser hung from the verb as its
         # modifier, with the phrase it heads, is the subject
@@ -4301,6 +4571,34 @@ def _fronted_condition(verb: Token, speaker: Token) -> Token | None:
         ):
             return child
     return None
+
+
+def _stranded_predicate(cue: Token, obj: Token) -> Token | None:
+    """ "announced it would expand the program", "hopes a deal, which both sides want, will
+    hold": the parser took the subject of a complement clause for the cue's object and hung
+    the clause's finite verb elsewhere; the verb, subjectless and right after the object (or
+    after the comma closing an aside the object's phrase sets off), heads the rest of the
+    clause."""
+    doc = obj.doc
+    nxt = obj.right_edge.i + 1
+    if _nonrestrictive(obj):
+        # "discussed the test, which he said shows ...": a verb right after an aside
+        # goes on with the aside
+        if nxt >= len(doc) or doc[nxt].text not in _ASIDE_MARKS:
+            return None
+        nxt += 1
+    if nxt >= len(doc) or doc[nxt].tag_ not in _FINITE_TAGS:
+        return None
+    verb = doc[nxt] if doc[nxt].dep_ not in ("aux", "auxpass") else doc[nxt].head
+    if (
+        verb.i < nxt
+        # "denied the charges, accused her of ...": the cue's own next verb
+        or verb.head.i == cue.i
+        or any(c.dep_ in _SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children)
+        or verb.is_ancestor(cue)
+    ):
+        return None
+    return verb
 
 
 def _content_children(verb: Token, start: int, end: int) -> list[Token]:
@@ -4401,6 +4699,81 @@ def _particle_of(verb: Token, kids: _Dependents) -> Token | None:
 _DURATION_NOUNS = frozenset({"year", "month", "week", "day", "decade", "hour", "while", "time"})
 
 
+def _joined_clause_start(verb: Token) -> int | None:
+    """Where a clause joined to the one before it by a conjunction starts, after the
+    conjunction ("..., and the aide broke it"); None unless `verb` heads such a clause
+    with a subject of its own."""
+    if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    cc = next((c for c in verb.head.children if c.dep_ == "cc" and c.i < verb.i), None)
+    if cc is None or cc.i < verb.head.i or verb.head.dep_ == "conj":
+        return None
+    if any(t.text == ";" for t in verb.doc[verb.head.i : cc.i]):
+        return None  # "A; B; and C, according to X": the source holds the whole list
+    return cc.i + 1
+
+
+def _relative_before(phrase: Token) -> int | None:
+    """Where a relative clause set off by a comma or dash starts when it ends right before
+    the comma opening `phrase` ("the budget, which grew by 4 percent, according to the
+    city")."""
+    doc = phrase.doc
+    comma = phrase.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    clause = doc[comma - 1]
+    while clause.right_edge.i in (comma - 1, comma) and clause.head.i != clause.i:
+        if clause.dep_ in ("relcl", "advcl"):
+            first = clause.left_edge
+            if first.tag_ == "WDT" and first.i > 0 and doc[first.i - 1].text in ",-—–":
+                return first.i
+        clause = clause.head
+    return None
+
+
+def _through_finding(verb: Token, end: int) -> int:
+    """A finding's content widened over what the parser hung from its cue after it ("the
+    poll shows the mayor at 40 percent, followed by Lee at 30 percent", "found him ahead
+    after the debate, with 40 percent backing him"): the rest of a poll's figures."""
+    last = None
+    for child in verb.rights:
+        if child.dep_ in ("conj", "cc") or (child.is_punct and child.i == verb.right_edge.i):
+            break
+        if child.idx >= end:
+            last = child.right_edge
+    if last is None:
+        return end
+    while last.i > verb.i and (last.is_punct or last.is_space):
+        last = last.nbor(-1)
+    return max(end, last.idx + len(last))
+
+
+def _setting_hung_prep(
+    kids: _Dependents, verb: Token, lemma: str, table: dict[tuple[str, str], Cue]
+) -> tuple[Cue, Token] | None:
+    """ "asked at a briefing about the talks", "spoke in his office about the vote": the
+    parser hung the cue's preposition from the object of the setting phrase before it, as
+    that phrase's last part (an "of" phrase is the noun's own: "in the lobby of the hotel";
+    a phrase after the cue's clause is no setting of the cue: "argued he's in the race for
+    good")."""
+    clause = next((c.i for label, c in kids.labelled if label == "ccomp" and c.i > verb.i), None)
+    for label, child in kids.labelled:
+        if label != "prep" or child.i < verb.i or child.lower_ not in _SETTING_OPENERS:
+            continue
+        if clause is not None and clause < child.i:
+            continue
+        obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        preps = [] if obj is None else [c for c in obj.rights if c.dep_ == "prep"]
+        prep = preps[-1] if preps else None
+        if prep is not None and prep.lower_ != "of" and prep.right_edge.i == child.right_edge.i:
+            cue = table.get((lemma, prep.lower_))
+            if cue is not None:
+                return cue, prep
+    return None
+
+
 def _is_duration(prep: Token) -> bool:
     """Whether a preposition governs a stretch of time ("argued for years that ..."), which
     makes no verb + preposition cue of it."""
@@ -4467,6 +4840,29 @@ def _for_to_infinitive(prep: Token) -> Token | None:
     return verb if verb.i > to and verb.tag_ == "VB" else None
 
 
+def _clause_of_object(tok: Token) -> Token:
+    """The verb whose object (or a phrase within it) `tok` is, else `tok` itself."""
+    while tok.dep_ in _OBJECT_DEPS and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+#: Dependency labels down a verb's object to a noun inside it.
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "prep", "attr", "npadvmod"})
+
+
+def _singled_out(noun: Token) -> bool:
+    """ "this poll", "the same survey", "Monday's poll": a noun singled out by a word
+    before it, other than a bare "the"."""
+    return any(c.dep_ in _SINGLING_OUT_DEPS and c.lower_ != "the" for c in noun.lefts)
+
+
+#: Nouns of an opinion poll, whose findings are told as what holds "in" it.
+_POLL_NOUNS = frozenset({"poll", "survey"})
+#: Dependents before a noun that single out one of its kind ("this", "every", "the
+#: latest", "Monday's", "the 50-state").
+_SINGLING_OUT_DEPS = frozenset({"det", "poss", "amod", "compound", "nummod"})
+
 #: Nouns of backing, with the preposition of the noun + preposition cue each is reported as.
 _BACKING_NOUNS = {"backing": "for", "endorsement": "of", "support": "for"}
 #: Verbs whose subject has, wins or receives what their object names ("won the backing of").
@@ -4494,6 +4890,17 @@ _RECEIVING_VERBS = frozenset(
         "win",
     }
 )
+
+
+def _in_idiom(noun: Token, cue: Cue) -> bool:
+    """Whether a noun stands where its noun + preposition cue wants it: a cue written after
+    a verb or a preposition ("take issue with", "make no secret of", "in support of")
+    counts only with the noun that word's object; any other counts wherever the noun
+    stands."""
+    words = cue.cue.split()
+    return len(words) == 2 or (
+        noun.dep_ in ("dobj", "pobj") and noun.head.lemma_.lower() == words[0]
+    )
 
 
 def _noun_cue_owner(noun: Token) -> Token | None:
@@ -4616,6 +5023,28 @@ def _as_agent(tok: Token) -> Token | None:
     if agent is None:
         return None
     return next((c for c in agent.children if c.dep_ == "pobj"), None)
+
+
+def _loose_verb_list(verb: Token) -> bool:
+    """ "Lee paused, then leaned in and said ...": a finite verb the parser left unlabelled
+    under the finite verb before it, the next of a list of verbs sharing its subject."""
+    return (
+        verb.dep_ == "dep"
+        and verb.tag_ in _FINITE_TAGS
+        and verb.head.tag_ in _FINITE_TAGS
+        and verb.head.i < verb.i
+    )
+
+
+def _as_object(tok: Token) -> Token | None:
+    """ "As Ann Lee, a law professor, put it, ...": the speaker of a cue opening an "as"
+    clause without a subject, which the parser took for the object of "as"."""
+    if tok.dep_ != "advcl" or any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
+        return None
+    mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if mark is None:
+        return None
+    return next((c for c in mark.children if c.dep_ == "pobj" and c.i < tok.i), None)
 
 
 def _holds_main_clause(cue: Token, first: int, comma: int) -> bool:

@@ -797,11 +797,86 @@ def test_speaker_after_the_cue_that_follows_a_quote() -> None:
             [("a poll", "in", "the governing party led the opposition by six points")],
         ),
         ("The challenger has risen steadily in the polls since March.", []),
+        (
+            "The governing party led the opposition by six points in a new poll.",
+            [("a new poll", "in", "The governing party led the opposition by six points")],
+        ),
+        (
+            "In this poll, the mayor's support rose from 40 percent to 46 percent.",
+            [("this poll", "in", "the mayor's support rose from 40 percent to 46 percent")],
+        ),
+        (
+            "Only 20 percent of renters have a favorable view of the landlord in a new survey.",
+            [
+                (
+                    "a new survey",
+                    "in",
+                    "Only 20 percent of renters have a favorable view of the landlord",
+                )
+            ],
+        ),
     ],
 )
 def test_finding_told_as_what_a_poll_holds(text: str, found: list[tuple[str, str, str]]) -> None:
     doc = _analyse(text)
     assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == found
+
+
+@pytest.mark.model
+def test_poll_finding_runs_over_the_figures_after_it() -> None:
+    doc = _analyse(
+        "A new survey shows the mayor at 41 percent, followed by the treasurer at 30 percent"
+        " and the sheriff at 12 percent."
+    )
+    assert [(s.cue, s.content) for s in doc.statements] == [
+        (
+            "show",
+            "the mayor at 41 percent, followed by the treasurer at 30 percent and the sheriff"
+            " at 12 percent",
+        )
+    ]
+
+
+@pytest.mark.model
+def test_records_the_tagger_took_for_a_verb_are_the_source() -> None:
+    doc = _analyse(
+        "The senator flew 40 times last year, Federal Aviation Administration records show."
+    )
+    assert [(s.cue, s.speaker_text, s.content) for s in doc.statements] == [
+        ("show", "Federal Aviation Administration records", "The senator flew 40 times last year")
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The bridge was closed for repairs last year, and the city never reopened it,"
+            " according to local officials.",
+            "the city never reopened it",
+        ),
+        (
+            "The council approved the budget, which grew by 4 percent this year, according to"
+            " the city's records.",
+            "which grew by 4 percent this year",
+        ),
+    ],
+)
+def test_source_phrase_closing_a_joined_or_relative_clause(text: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [(s.cue, s.content) for s in doc.statements] == [("according to", content)]
+
+
+@pytest.mark.model
+def test_finding_oneself_in_a_state_is_no_finding() -> None:
+    assert _analyse("The governor found himself playing defense on taxes.").statements == []
+
+
+@pytest.mark.model
+def test_cue_preposition_hung_from_a_setting_phrase() -> None:
+    doc = _analyse("When asked at a rally about the strike, the senator changed the subject.")
+    assert [(s.cue, s.content) for s in doc.statements] == [("ask about", "the strike")]
 
 
 @pytest.mark.model
@@ -3476,3 +3551,418 @@ def test_adjective_set_off_after_a_noun_is_that_nouns_view() -> None:
 def test_adjective_phrase_set_off_after_an_object_stays_out_of_the_content() -> None:
     doc = _analyse("The senator demanded the release of the reporters, ill after weeks in custody.")
     assert [s.content for s in doc.statements] == ["the release of the reporters"]
+
+
+@pytest.mark.model
+def test_topic_raised_is_the_object_of_its_preposition() -> None:
+    doc = _analyse("The leaked memo raised fresh doubts about the future of the ceasefire.")
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [
+        ("The leaked memo", "raise", "the future of the ceasefire")
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The finance minister took issue with the central bank's forecast.",
+            "take issue with",
+            "the central bank's forecast",
+        ),
+        (
+            "The ambassador has made no secret of her dislike for the new treaty.",
+            "make no secret of",
+            "her dislike for the new treaty",
+        ),
+        (
+            "The governor took a whack at the opposition's budget plan.",
+            "take a whack at",
+            "the opposition's budget plan",
+        ),
+    ],
+)
+def test_noun_cue_in_an_idiom_with_its_verb(text: str, cue: str, content: str) -> None:
+    assert [(s.cue, s.content) for s in _analyse(text).statements] == [(cue, content)]
+
+
+@pytest.mark.model
+def test_noun_of_an_idiom_is_no_cue_without_its_verb() -> None:
+    assert _analyse("There was an issue with the microphone during the summit.").statements == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The ministry faced sharp criticism for its slow response to the floods.",
+            "criticism for",
+            "its slow response to the floods",
+        ),
+        (
+            "The envoy renewed his criticism on the rebel leadership.",
+            "criticism on",
+            "the rebel leadership",
+        ),
+        (
+            "Her criticism about the secrecy of the talks drew applause.",
+            "criticism about",
+            "the secrecy of the talks",
+        ),
+        (
+            "Several unions have come out in support of the striking dockworkers.",
+            "in support of",
+            "the striking dockworkers",
+        ),
+    ],
+)
+def test_noun_and_preposition_cues_of_criticism_and_support(
+    text: str, cue: str, content: str
+) -> None:
+    assert [(s.cue, s.content) for s in _analyse(text).statements] == [(cue, content)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The rebels' message: the truce is over and the talks are dead.",
+            "The rebels",
+            "the truce is over and the talks are dead",
+        ),
+        (
+            "The generals sent the president a blunt message: he must withdraw the troops.",
+            "The generals",
+            "he must withdraw the troops",
+        ),
+    ],
+)
+def test_statement_noun_before_a_colon(text: str, speaker: str, content: str) -> None:
+    doc = _analyse(text)
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [
+        (speaker, "message", content)
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "The inspection left little doubt that the dam had been poorly built.",
+            "doubt",
+            "that the dam had been poorly built",
+        ),
+        (
+            "The panel's recommendation to close the mine came too late.",
+            "recommendation",
+            "to close the mine",
+        ),
+        (
+            "There is broad agreement among economists that the tariff will raise prices.",
+            "agreement",
+            "that the tariff will raise prices",
+        ),
+        (
+            "The ministry's response was that the figures had been misread.",
+            "response",
+            "that the figures had been misread",
+        ),
+        (
+            "A familiar refrain among farmers is that the subsidies never reach them.",
+            "refrain",
+            "that the subsidies never reach them",
+        ),
+    ],
+)
+def test_statement_nouns_of_doubt_agreement_and_reply(text: str, cue: str, content: str) -> None:
+    assert [(s.cue, s.content) for s in _analyse(text).statements] == [(cue, content)]
+
+
+@pytest.mark.model
+def test_aside_inside_a_clause_of_the_object_stays_in_the_content() -> None:
+    doc = _analyse(
+        "Residents raised concerns that groups like the Red Brigade, which claimed the"
+        " bombing, are smuggling weapons across the border."
+    )
+    assert [s.content for s in doc.statements] == [
+        "concerns that groups like the Red Brigade, which claimed the bombing, are smuggling"
+        " weapons across the border"
+    ]
+
+
+@pytest.mark.model
+def test_subject_taken_for_the_object_keeps_its_stranded_predicate() -> None:
+    doc = _analyse(
+        "The central bank ended its meeting by announcing it would cut interest rates to spur"
+        " lending."
+    )
+    assert [(s.cue, s.content) for s in doc.statements] == [
+        ("announce", "it would cut interest rates to spur lending")
+    ]
+
+
+@pytest.mark.model
+def test_quote_right_after_a_pronoun_object_is_its_predicate() -> None:
+    doc = _analyse(
+        "The governor celebrated with volunteers, declaring it “a great night for our state”"
+        " and thanking them."
+    )
+    assert [(s.cue, s.content) for s in doc.statements][0] == (
+        "declare",
+        "it “a great night for our state”",
+    )
+
+
+@pytest.mark.model
+def test_parenthetical_cue_hung_from_the_subject_reports_the_whole_clause() -> None:
+    doc = _analyse("The difference now, she told me on Monday, is that the council has a budget.")
+    assert [(s.speaker_text, s.content) for s in doc.statements] == [
+        ("she", "The difference now, she told me on Monday, is that the council has a budget")
+    ]
+
+
+@pytest.mark.model
+def test_content_goes_on_past_a_clitic() -> None:
+    doc = _analyse(
+        "Now, with a big win behind him, he’s poised to argue he’s in the contest for good."
+    )
+    assert [(s.cue, s.content) for s in doc.statements] == [
+        ("argue", "he’s in the contest for good")
+    ]
+
+
+@pytest.mark.model
+def test_poll_ranking_goes_on_after_followed_by() -> None:
+    doc = _analyse(
+        "A state poll last week showed Lee in second at 21 percent, followed closely by Kim at"
+        " 18 percent and Park at 9 percent."
+    )
+    assert [s.content for s in doc.statements] == [
+        "Lee in second at 21 percent, followed closely by Kim at 18 percent and Park at 9 percent"
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The council met on Monday.\n“The pipes were never checked, and nobody in the "
+            "city hall wanted to know about it.” Ortiz told reporters during a conference call.",
+            "Ortiz",
+            "The pipes were never checked, and nobody in the city hall wanted to know about it",
+        ),
+        (
+            "Two dozen mayors attended. (Most of them left early.)\n“She said that ‘I want "
+            "the seat back, and I will do whatever it takes to win it,’” Rep. Tom Ray "
+            "(D-Ohio) said.",
+            "Rep. Tom Ray (D-Ohio)",
+            "She said that ‘I want the seat back",
+        ),
+        (
+            'The judges were all appointed by one party.\n\n"We can only wonder if the aim '
+            'is to reopen the door to fraud . . . to win the election," state Senate leader '
+            "Tom Reed and House Speaker Ann Moore, both Democrats, said in a statement.",
+            "state Senate leader Tom Reed and House Speaker Ann Moore, both Democrats",
+            "We can only wonder if the aim",
+        ),
+        (
+            "The endorsements drew some anger from members (“I want my money back,” wrote "
+            "Tom Hale, a welder in Ohio, on the union’s page), but the leaders held firm.",
+            "Tom Hale",
+            "I want my money back",
+        ),
+    ],
+)
+def test_quote_before_a_speaker_and_cue_sentence(text: str, speaker: str, content: str) -> None:
+    """A quote opening its line or a bracket, then its speaker and cue with who was told,
+    where, or an aside on the speaker."""
+    doc = _analyse(text)
+    assert [(s.kind, s.speaker_text) for s in doc.statements] == [("direct", speaker)]
+    assert doc.statements[0].content.startswith(content)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        (
+            "“This is the best night of my life!” beamed Ann Lee, a delegate from Ohio.",
+            "Ann Lee",
+            "beam",
+            "This is the best night of my life!",
+        ),
+        (
+            "“Nobody in this town trusts the mayor anymore,” surmised Ann Lee.",
+            "Ann Lee",
+            "surmise",
+            "Nobody in this town trusts the mayor anymore",
+        ),
+        (
+            "The crowd sang, “We shall overcome some day.”",
+            "The crowd",
+            "sing",
+            "We shall overcome some day",
+        ),
+        (
+            "Her response was: “Is the store in Ohio or in Maine?”",
+            "Her",
+            "response",
+            "Is the store in Ohio or in Maine?",
+        ),
+        (
+            "Then came the applause line: “I will never apologize for this country.”",
+            None,
+            "line",
+            "I will never apologize for this country",
+        ),
+    ],
+)
+def test_manner_of_speaking_verbs_and_quoted_line_nouns(
+    text: str, speaker: str | None, cue: str, content: str
+) -> None:
+    doc = _analyse(text)
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [(speaker, cue, content)]
+
+
+@pytest.mark.model
+def test_relative_that_before_a_cue_and_comma_is_no_discourse_marker() -> None:
+    doc = _analyse("They handed out hats that said, “The county party welcomes you to the games.”")
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [
+        ("that", "say", "The county party welcomes you to the games")
+    ]
+
+
+@pytest.mark.model
+def test_name_taken_for_the_object_of_as_speaks_the_as_clause() -> None:
+    doc = _analyse("As Ian Moor, a professor of history, put it, ''Voters want a deal.''")
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [
+        ("Ian Moor", "put", "Voters want a deal")
+    ]
+
+
+@pytest.mark.model
+def test_unlabelled_verb_of_a_list_shares_the_first_verbs_subject() -> None:
+    doc = _analyse(
+        "Lee waved at the crowd, then leaned forward and said: “We will win this state.”"
+    )
+    assert [(s.speaker_text, s.cue, s.content) for s in doc.statements] == [
+        ("Lee", "say", "We will win this state")
+    ]
+
+
+def test_cue_joined_to_the_verb_of_the_quote_before_it_is_the_set_off_names() -> None:
+    """ "“We were wrong,” Ruiz, 58, told AFP.", parsed with "told" joined to "were" and
+    "Ruiz" hung from "were" (as the small model sometimes does)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from communique.quotes import AttributionFinder
+
+    words = ["“", "We", "were", "wrong", ",", "”", "Ruiz", ",", "58", ",", "told", "AFP", "."]
+    spaces = [False, True, True, False, False, True, False, True, False, True, True, False, False]
+    heads = [2, 2, 2, 2, 2, 6, 2, 6, 6, 6, 2, 10, 2]
+    deps = ["punct", "nsubj", "ROOT", "acomp", "punct", "punct", "npadvmod", "punct", "appos"]
+    deps += ["punct", "conj", "dobj", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "NUM", "PUNCT"]
+    pos += ["VERB", "PROPN", "PUNCT"]
+    tags = ["``", "PRP", "VBD", "JJ", ",", "''", "NNP", ",", "CD", ",", "VBD", "NNP", "."]
+    lemmas = [w.lower() for w in words]
+    lemmas[2], lemmas[10] = "be", "tell"
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+        sent_starts=[True] + [False] * (len(words) - 1),
+    )
+    found = AttributionFinder(doc).find()
+    assert [(a.speaker_text, a.cue, doc.text[a.start : a.end]) for a in found] == [
+        ("Ruiz", "tell", "We were wrong")
+    ]
+
+
+def test_inverted_cue_after_a_no_break_space_names_its_speaker() -> None:
+    doc = _analyse(
+        "The mayor spoke on Tuesday. “We will not back down from this fight,”\u00a0added Lopez."
+    )
+    found = [(s.speaker_text, s.content) for s in doc.statements]
+    assert ("Lopez", "We will not back down from this fight") in found
+
+
+def test_subject_found_inside_a_quote_gives_way_to_the_name_after_it() -> None:
+    doc = _analyse(
+        "The governor sounded upbeat.\n\n“Smart lawyer, very smart lawyer this woman,” Garner, "
+        "the Democratic favorite statewide and the early leader in polling by a clear margin "
+        "after taking the Nevada vote, said when Hill asked her about it."
+    )
+    found = [(s.speaker_text, s.content) for s in doc.statements]
+    assert ("Garner", "Smart lawyer, very smart lawyer this woman") in found
+
+
+def test_cue_hung_from_the_quote_before_it_takes_the_name_set_off_after_the_quote() -> None:
+    doc = _analyse(
+        '"They were rivals, but also partners," Susan K. Marsh, the governor\'s former chief '
+        "of staff, said of their years in the statehouse."
+    )
+    found = [(s.speaker_text, s.content) for s in doc.statements]
+    assert ("Susan K. Marsh", "They were rivals, but also partners") in found
+
+
+def test_cue_opening_a_paragraph_before_its_comma_reports_the_clause_after_it() -> None:
+    doc = _analyse(
+        "The mayor has dropped the tax plan.\n\nInstead, Lopez told NPR, her budget would "
+        "simply be “to cut waste” if she wins a second term."
+    )
+    found = [(s.speaker_text, s.cue) for s in doc.statements]
+    assert ("Lopez", "tell") in found
+
+
+def test_verb_left_unattached_after_a_participle_takes_its_subject() -> None:
+    doc = _analyse(
+        "The governor had a poor month.\n\nBut conservative activists clamoring to keep Lopez "
+        "off the state ballot say they’re suddenly in the middle of a late surge."
+    )
+    found = [(s.speaker_text, s.content) for s in doc.statements]
+    assert ("conservative activists", "they’re suddenly in the middle of a late surge") in found
+
+
+def test_medium_after_a_parenthetical_cue_is_no_complement_of_it() -> None:
+    doc = _analyse(
+        "The board met on Monday. If anything, Hale argued in his email, the vote is a sign "
+        "of why the board should adopt new rules."
+    )
+    found = [(s.speaker_text, s.content) for s in doc.statements]
+    assert ("Hale", "the vote is a sign of why the board should adopt new rules") in found
+
+
+def test_fronted_cue_taken_for_an_adverbial_clause_reports_the_clause_after_it() -> None:
+    doc = _analyse(
+        "The bank was in crisis. And yet every Monday, from 9 a.m. to noon, the former bank "
+        "chief told The Boston Globe, Lopez would run a meeting in which she would rule on "
+        "branch closures and even the pay of junior staff."
+    )
+    found = [(s.speaker_text, s.cue) for s in doc.statements]
+    assert ("the former bank chief", "tell") in found
+
+
+def test_cue_preposition_hung_from_a_setting_before_it_still_opens_the_content() -> None:
+    doc = _analyse("The governor spoke at length in his office about the budget.")
+    found = [(s.speaker_text, s.cue, s.content) for s in doc.statements]
+    assert ("The governor", "speak about", "the budget") in found
+
+
+def test_pronoun_after_a_cue_preposition_is_the_content() -> None:
+    doc = _analyse(
+        "The mayor spoke briefly. Asked about it after the meeting, Lopez told reporters that "
+        "she would not resign."
+    )
+    found = [(s.cue, s.content) for s in doc.statements]
+    assert ("ask about", "it") in found
