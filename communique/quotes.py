@@ -157,6 +157,25 @@ _LABEL = re.compile(
 #: spaCy entity types that make a headline label a source ("Minister X: ...").
 _NAME_ENTITY_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
+#: Verbs of taking a side on someone or something ("backed", "opposed", "criticized"), whose
+#: object is what the stance is about; "support" is left out, as it names funds, votes or
+#: arms given ("groups supported by donors", "the candidate they support") as often as a view.
+_STANCE_VERBS = frozenset(
+    {
+        "attack",
+        "back",
+        "challenge",
+        "criticise",
+        "criticize",
+        "dismiss",
+        "endorse",
+        "favor",
+        "favour",
+        "oppose",
+        "praise",
+        "question",
+    }
+)
 #: Adverbs that judge what a verb of regard takes ("view the plan favorably").
 _JUDGEMENT_ADVERBS = frozenset(
     {"favorably", "favourably", "unfavorably", "unfavourably", "positively", "negatively"}
@@ -197,6 +216,8 @@ _REASON_MARKS = frozenset({"because", "though", "although", "unless", "if"})
 _QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "question", "query"})
 #: Marks that set off an aside after a noun ("the treaty, which ...", "the plan — a ...").
 _ASIDE_MARKS = frozenset({",", "—", "–", "-", "--"})
+#: The words opening a clause that sets a fact against the one before it ("even as").
+_CONTRAST_MARKS = frozenset({"even", "as"})
 #: Parts of speech a list item after a comma opens with, and marks that end a list.
 _LIST_OPENERS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "VERB"})
 _LIST_BREAKS = frozenset({'"', "“", "”", "''", "‘", "’", ";", ":", "—", "–", "--", "(", ")"})
@@ -1578,7 +1599,18 @@ class AttributionFinder:
             subject = self._subject(tok.head)
             clause_of_make = next(
                 (c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i), None
-            )
+            ) or _unmarked_clause_after(tok)
+            if clause_of_make is None:
+                # "makes clear the problems ahead": the object the parser took for the
+                # adjective's subject
+                clause_of_make = next(
+                    (c for c in tok.rights if c.dep_ in ("nsubj", "nsubjpass")), None
+                )
+        elif tok.dep_ == "acomp" and _object_of_make(tok.head, tok):
+            # "made clear his aim to ...": the parser hung the adjective from the object
+            # after it, which is what was made clear
+            subject = self._subject(tok.head.head)
+            clause_of_make = tok.head
         elif tok.dep_ == "acomp":
             subject = self._subject(tok.head)
         elif tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
@@ -1615,6 +1647,8 @@ class AttributionFinder:
                 break
         if content is None and clause_of_make is not None and (lower, "") in table:
             cue, content = table[(lower, "")], _subtree_chars(clause_of_make)
+            if content[0] <= tok.idx:
+                content = (tok.idx + len(tok), content[1])
         if content is None or cue is None or _is_question(tok.head, sent, text=self.text):
             return None
         c_start, c_end = trim(self.text, *self._in_paragraph(content, tok))
@@ -1788,6 +1822,8 @@ class AttributionFinder:
         if not words_at_least(self.text, c_start, c_end):
             return None
         owner = _noun_cue_owner(tok)
+        if owner is None and lemma in _OWNED_NOUNS:
+            return None
         speaker = speaker_chars(owner, {tok.i}, self.text) if owner is not None else None
         return self._told(c_start, c_end, cue.cue, _chars(tok), "noun", cue.act, speaker)
 
@@ -1899,6 +1935,8 @@ class AttributionFinder:
                 return found
         # the cue's dependents, read once for all the checks below
         kids = _dependents(tok)
+        if _is_prenominal(tok, kids):
+            return None
         # a verb + preposition cue ("called for") wins over the bare verb ("called it a sham")
         cue, particle = self._phrasal(tok, lemma, kids)
         adverb: Token | None = None  # the particle of "hit back", "chimed in", "ruled out"
@@ -1943,7 +1981,11 @@ class AttributionFinder:
                     relays.append(_subtree_chars(quoter))
 
         content: tuple[int, int] | None = None
-        if passive and agent is not None and quoting is None:
+        # "the plan, opposed by the union": the agent holds a view of the noun qualified
+        held = _stance_participle(tok, lemma)
+        if held is not None:
+            speaker, content = held
+        elif passive and agent is not None and quoting is None:
             # "the possibility ... was raised by X": the subject is the content
             subj = kids.first("nsubjpass")
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -2104,6 +2146,7 @@ class AttributionFinder:
             if cue.act == "evidence" and speaker.lemma_.lower() in evidence_sources():
                 c_end = _through_finding(tok, c_end)
             c_end = self._through_colon(self._before_trailing_relative(c_start, c_end))
+            c_end = self._before_even_as(c_start, c_end)
         c_start, c_end, kind = self._with_quotes(c_start, c_end)
         if asked:
             return self._told(c_start, c_end, cue_text, (cue_start, cue_end), "passive", cue.act)
@@ -2201,9 +2244,12 @@ class AttributionFinder:
             passive = any(c.dep_ == "auxpass" for c in children) or (
                 tok.dep_ == "acl" and tok.tag_ == "VBN"
             )
-            if not passive or any(c.dep_ == "agent" for c in children):
+            if not passive:
                 return None
             comp = _raised_complement(tok, children, lambda c: c.dep_ == "oprd", "as")
+            agent = next((c for c in children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return self._judged_by(tok, cue, agent, comp)
         if comp is None:
             return None
         subj = next((c for c in children if c.dep_ in _SUBJECT_DEPS), None)
@@ -2218,6 +2264,31 @@ class AttributionFinder:
         if not words_at_least(self.text, start, end, 3):
             return None
         return self._told(start, end, cue.cue, _chars(tok), "raising", cue.act)
+
+    def _judged_by(
+        self, tok: Token, cue: Cue, agent: Token, comp: Token | None
+    ) -> Attribution | None:
+        """ "She is seen by party leaders as the likeliest bridge", "the move was viewed by
+        some as a retreat": a judgement in the passive whose holder is named by the agent.
+        The clause from the subject to the judgement is the content, and the agent's object
+        the speaker; the parser may hang the "as" phrase from that object."""
+        holder = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if holder is None:
+            return None
+        if comp is None:
+            comp = _object_as_phrase(holder)
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is None and tok.dep_ == "acl":
+            subj = tok.head  # "an option seen by organizers as a lifeline"
+        if comp is None or subj is None or subj.i > tok.i:
+            return None
+        last = comp.right_edge
+        start, end = trim(self.text, subj.left_edge.idx, last.idx + len(last))
+        start, end = self._in_paragraph((start, end), tok)
+        if not words_at_least(self.text, start, end, 3):
+            return None
+        speaker = speaker_chars(holder, set(), self.text)
+        return self._told(start, end, cue.cue, _chars(tok), "raising", cue.act, speaker)
 
     def _told(
         self,
@@ -2447,14 +2518,20 @@ class AttributionFinder:
         kids: _Dependents | None = None,
     ) -> tuple[int, int] | None:
         kids = _dependents(tok) if kids is None else kids
+        raised = raising_cues().get(cue.cue)
+        judged = cue.needs_predicate or (raised is not None and raised.act == "cognitive")
+        held = _relative_predicate(tok, kids) if judged else None
+        if held is not None:
+            return held
         if cue.needs_predicate:
             if tok.dep_ == "acl" and tok.tag_ == "VBN" and _verbless_subject(tok) is None:
                 return None  # "a company called Harmony": a name, not a statement
             # "called the plan a sham": the object and its predicate, and nothing else
             obj = kids.first("dobj")
             pred = kids.first("oprd")
-            if pred is None and obj is not None and obj.i > tok.i:
-                # "cast the vote as a referendum": an "as" phrase after the object
+            if pred is None and obj is not None:
+                # "cast the vote as a referendum": an "as" phrase after the object ("whom
+                # aides identify as the author": after the cue, when the object is a relative)
                 pred = next(
                     (
                         c
@@ -2463,6 +2540,8 @@ class AttributionFinder:
                     ),
                     None,
                 )
+            if pred is None and obj is not None and obj.i > tok.i:
+                pred = _object_as_phrase(obj)
             if pred is None and obj is not None and obj.i > tok.i:
                 # "viewed him favorably": an adverb of judgement after the object
                 pred = next(
@@ -2484,6 +2563,12 @@ class AttributionFinder:
                     ),
                     None,
                 )
+            if pred is None and obj is not None and obj.i > tok.i:
+                pred = _second_object(kids, obj) or _as_after_participle(obj)
+            if pred is None and obj is None:
+                small = _small_clause(tok, kids)
+                if small is not None:
+                    return _subtree_chars(small)
             if pred is None:
                 # "called Merkel “the chancellor of the free world”": a quote right after
                 # the object is its predicate, however the parser hung it
@@ -2510,6 +2595,9 @@ class AttributionFinder:
                 for i in range(c.left_edge.i, pred.right_edge.i + 1)
             }
             return first.idx, _subtree_chars(pred, exclude=verbs)[1]
+        estimate = _estimated_figure(tok, kids)
+        if estimate is not None:
+            return estimate
         # "These treaties, the lawyers said, “all point one way”": a quote that goes on with
         # the clause a parenthetical cue interrupts is only part of the content
         speaker_first = speaker.left_edge
@@ -2707,6 +2795,8 @@ class AttributionFinder:
                 obj_span = _subtree_chars(obj, exclude={tok.i} | speakers | aside)
                 if not aside:
                     obj_span = (obj_span[0], _with_complements(tok, obj, obj_span[1]))
+        if obj_span is None and cue.takes_object:
+            obj_span = _relativized_object(tok, kids)
         quote = self._adjacent_quote(tok, sent, speaker)
         # "decried the party for “turning its back”": a quote inside the object's
         # phrase is part of a mixed content
@@ -3208,6 +3298,8 @@ class AttributionFinder:
         stranded = _stranded_predicate(tok, obj) if hi == obj.right_edge.i else None
         if stranded is not None:
             return trim(self.text, *_span_chars((obj.left_edge, stranded.right_edge)))
+        if _names_written_work(tok, obj, hi):
+            return None
         return obj.left_edge.idx, doc[hi].idx + len(doc[hi])
 
     def _adjacent_quote(
@@ -3321,6 +3413,26 @@ class AttributionFinder:
                 and not self._is_quoted(tok.left_edge.i)
             ):
                 return trim(self.text, start, doc[tok.left_edge.i - 1].idx)[1]
+        return end
+
+    def _before_even_as(self, start: int, end: int) -> int:
+        """A content cut before an "even as" clause set off at its end ("vowed to fight on,
+        even as his rival closed in on the nomination"): the writer sets a fact against what
+        was said, and the fact is none of it."""
+        first, stop = self._first_ending_after(start), bisect_left(self._tok_starts, end)
+        doc = self.sdoc
+        for tok in doc[first + 1 : stop]:
+            if tok.dep_ != "advcl" or not first <= tok.head.i < tok.left_edge.i:
+                continue
+            lead = tok.left_edge.i - 1
+            if (
+                lead > first
+                and doc[lead].text in _ASIDE_MARKS
+                and all(t.is_punct for t in doc[tok.right_edge.i + 1 : stop])
+                and _CONTRAST_MARKS.issubset(c.lower_ for c in tok.children if c.i < tok.i)
+                and not self._is_quoted(tok.left_edge.i)
+            ):
+                return trim(self.text, start, doc[lead].idx)[1]
         return end
 
     def _split_relay(self, start: int, end: int) -> tuple[int, list[tuple[int, int]]]:
@@ -4125,6 +4237,41 @@ def _as_predicate_after(verb: Token, i: int) -> bool:
     )
 
 
+#: Tags of a relative pronoun that stands for a verb's object ("which", "whom").
+_RELATIVE_OBJECT_TAGS = frozenset({"WDT", "WP"})
+
+#: Tags of an adjective, plain or compared, which can stand as a predicate ("too risky").
+_ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
+
+
+def _relative_predicate(tok: Token, kids: _Dependents) -> tuple[int, int] | None:
+    """ "positions which he views as part of a bargain", "loans that lenders considered too
+    risky", "a limit economists consider safe": in a relative clause whose object is the
+    noun it qualifies, the predicate after a judging verb is what is held of that noun."""
+    if tok.dep_ != "relcl":
+        return None
+    obj = kids.first("dobj")
+    if obj is not None and (obj.i > tok.i or obj.tag_ not in _RELATIVE_OBJECT_TAGS):
+        return None
+    for label, c in kids.labelled:
+        if c.i < tok.i:
+            continue
+        if label == "prep" and c.lower_ == "as" and c.n_rights:
+            return _span_chars((c.nbor(), c.right_edge))
+        if label == "oprd" or (label in ("ccomp", "acomp") and c.tag_ in _ADJECTIVE_TAGS):
+            return _span_chars((c.left_edge, c.right_edge))
+    return None
+
+
+def _object_as_phrase(obj: Token) -> Token | None:
+    """The "as" phrase the parser hung from a verb's object rather than the verb ("view the
+    nomination as a takeover"): after a judging verb it is the object's predicate."""
+    return next(
+        (c for c in obj.rights if c.dep_ == "prep" and c.lower_ == "as" and c.n_rights),
+        None,
+    )
+
+
 #: Tags of a finite verb (past, present or modal), which takes a subject of its own; a
 #: clause with one after "as" is one of time or manner ("as she campaigns"), not a predicate.
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -4327,6 +4474,30 @@ def _unmarked_complement(verb: Token, clause: Token, speaker: Token) -> Token | 
     ):
         return None
     return subject
+
+
+def _object_of_make(noun: Token, adjective: Token) -> bool:
+    """Whether a noun after an adjective is the object of "make" ("made clear his aim")."""
+    return (
+        noun.pos_ in ("NOUN", "PROPN")
+        and noun.i > adjective.i
+        and noun.dep_ in ("ccomp", "dobj")
+        and noun.head.lemma_.lower() == "make"
+    )
+
+
+def _unmarked_clause_after(adjective: Token) -> Token | None:
+    """ "made it clear he would not budge": a clause after the adjective with its own
+    subject and no conjunction, which the parser took for an adverbial one, is its
+    complement."""
+    for clause in adjective.rights:
+        if clause.dep_ != "advcl":
+            continue
+        kids = _dependents(clause)
+        subject = kids.first("nsubj")
+        if subject is not None and subject.i > adjective.i and "mark" not in kids.labels:
+            return clause
+    return None
 
 
 def _names_people(noun: Token) -> bool:
@@ -4571,6 +4742,143 @@ def _fronted_condition(verb: Token, speaker: Token) -> Token | None:
         ):
             return child
     return None
+
+
+#: Verbs of writing: their noun object is the piece written, not what it says.
+_WRITING_VERBS = frozenset({"write"})
+#: Modifiers of a written piece's noun that say what the piece says ("a letter urging
+#: calm", "an essay that argues ...").
+_SAYING_MODIFIERS = frozenset({"acl", "relcl"})
+#: Prepositions after a written piece's noun that name what it is about or against ("an
+#: essay on trade", "a blog against the mogul").
+_TOPIC_PREPS = frozenset({"about", "on", "against"})
+
+
+def _names_written_work(cue: Token, obj: Token, end: int) -> bool:
+    """ "wrote a letter to the board", "wrote the introduction": a verb of writing whose
+    object phrase, up to token `end`, holds no verb of its own names the piece written;
+    what the piece says is reported only by a clause or participle on its noun ("wrote a
+    letter urging calm"), or named by a preposition of topic ("wrote an essay on trade")."""
+    if lemma_of(cue) not in _WRITING_VERBS:
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in cue.doc[obj.right_edge.i + 1 : end + 1]):
+        return False
+    return not any(
+        c.dep_ in _SAYING_MODIFIERS or c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS
+        for c in obj.children
+    )
+
+
+#: Words a participle modifying a noun follows: a possessive, a determiner, a number or
+#: another modifier ("the party's pledged delegates", "475 pledged delegates", "regular,
+#: pledged delegates").
+_NOUN_PHRASE_OPENERS = frozenset({"POS", "PRP$", "DT", "CD", "JJ"})
+
+
+def _is_prenominal(cue: Token, kids: _Dependents) -> bool:
+    """ "the convention's pledged delegates": a participle between a noun's determiner and
+    the noun modifies the noun, though the parser took it for a verb and the noun for its
+    object; it has no auxiliary, and no subject but the possessor or the number before it,
+    which the parser may take for one."""
+    doc = cue.doc
+    if cue.tag_ not in ("VBN", "VBD") or cue.i < 2 or cue.i + 1 >= len(doc):
+        return False
+    if "aux" in kids.labels or "auxpass" in kids.labels:
+        return False
+    for label, c in kids.labelled:
+        if label in _SUBJECT_DEPS and not (
+            c.right_edge.i == cue.i - 1
+            and (c.tag_ == "CD" or any(g.dep_ == "case" for g in c.children))
+        ):
+            return False
+    before = doc[cue.i - 1]
+    if before.text == ",":
+        # "regular, pledged delegates": modifiers in a row
+        before = doc[cue.i - 2] if doc[cue.i - 2].tag_ == "JJ" else before
+    nxt = doc[cue.i + 1]
+    return (
+        before.tag_ in _NOUN_PHRASE_OPENERS
+        and nxt.dep_ == "dobj"
+        and nxt.head.i == cue.i
+        and nxt.left_edge.i == nxt.i
+    )
+
+
+def _as_after_participle(obj: Token) -> Token | None:
+    """ "identified the man killed as John Doe": an "as" phrase the parser hung from a
+    participle right after a naming verb's object, rather than from the verb, is the
+    object's predicate."""
+    for participle in obj.rights:
+        if participle.dep_ != "acl" or participle.tag_ != "VBN":
+            continue
+        for c in participle.rights:
+            if c.dep_ == "prep" and c.lower_ == "as" and c.i == participle.i + 1 and c.n_rights:
+                return c
+    return None
+
+
+#: Verbs that give an estimate as a figure set on their object ("put his worth at $2 billion").
+_ESTIMATING_VERBS = frozenset({"put"})
+
+
+def _estimated_figure(verb: Token, kids: _Dependents) -> tuple[int, int] | None:
+    """ "the magazine put his net worth at $3 billion", "the poll puts her support at 40
+    percent": the object and the figure it is put at are the estimate."""
+    if verb.lemma_.lower() not in _ESTIMATING_VERBS:
+        return None
+    obj = kids.first("dobj")
+    if obj is None or obj.i < verb.i:
+        return None
+    at = next(
+        (c for c in obj.doc[obj.right_edge.i + 1 : verb.right_edge.i + 1] if c.lower_ == "at"),
+        None,
+    )
+    if at is None or at.dep_ != "prep" or not any(t.like_num for t in at.subtree):
+        return None
+    return obj.left_edge.idx, _subtree_chars(at)[1]
+
+
+#: Labels the parser gives a predicate noun it took for a second object of a naming verb.
+_SECOND_OBJECT_DEPS = frozenset({"dobj", "npadvmod"})
+
+
+def _second_object(kids: _Dependents, obj: Token) -> Token | None:
+    """ "branded the plan a giveaway": a noun phrase right after a naming verb's object,
+    which the parser hung from the verb as another object or as an adverbial noun, is the
+    object's predicate; a date or time ("called him Tuesday") is none."""
+    return next(
+        (
+            c
+            for label, c in kids.labelled
+            if label in _SECOND_OBJECT_DEPS
+            and c.i > obj.i
+            and c.left_edge.i == obj.right_edge.i + 1
+            and c.pos_ in ("NOUN", "PROPN")
+            and c.ent_type_ not in ("DATE", "TIME")
+        ),
+        None,
+    )
+
+
+#: Labels the parser gives the predicate of a naming verb's object it read as a clause.
+_STRANDED_PREDICATE_DEPS = frozenset({"oprd", "npadvmod"})
+
+
+def _small_clause(cue: Token, kids: _Dependents) -> Token | None:
+    """ "called what she saw outrageous": a naming verb with no object of its own whose
+    object and predicate the parser read as a clause after it, the predicate hanging from
+    the clause's verb after it; that clause. A clause with a predicate of its own ("views
+    the race is tied") is none."""
+    return next(
+        (
+            c
+            for label, c in kids.labelled
+            if label == "ccomp"
+            and c.i > cue.i
+            and any(g.dep_ in _STRANDED_PREDICATE_DEPS and g.i > c.i for g in c.children)
+        ),
+        None,
+    )
 
 
 def _stranded_predicate(cue: Token, obj: Token) -> Token | None:
@@ -4863,6 +5171,9 @@ _POLL_NOUNS = frozenset({"poll", "survey"})
 #: latest", "Monday's", "the 50-state").
 _SINGLING_OUT_DEPS = frozenset({"det", "poss", "amod", "compound", "nummod"})
 
+#: Nouns that name words only as someone's: "her attacks on the plan", "the senator's
+#: attack on the judge", not "the attack on the embassy".
+_OWNED_NOUNS = frozenset({"attack"})
 #: Nouns of backing, with the preposition of the noun + preposition cue each is reported as.
 _BACKING_NOUNS = {"backing": "for", "endorsement": "of", "support": "for"}
 #: Verbs whose subject has, wins or receives what their object names ("won the backing of").
@@ -5023,6 +5334,46 @@ def _as_agent(tok: Token) -> Token | None:
     if agent is None:
         return None
     return next((c for c in agent.children if c.dep_ == "pobj"), None)
+
+
+def _stance_participle(verb: Token, lemma: str) -> tuple[Token, tuple[int, int]] | None:
+    """ "the bill, opposed by most Republicans, ...", "a plan endorsed by the union": a
+    participle of a stance verb qualifying a noun takes a side on that noun, and its agent
+    is who takes it."""
+    if lemma not in _STANCE_VERBS or verb.tag_ != "VBN" or verb.dep_ != "acl":
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    holder = (
+        next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    )
+    noun = verb.head
+    doc = verb.doc
+    first = verb.left_edge.i
+    if (
+        holder is None
+        or noun.pos_ not in ("NOUN", "PROPN", "PRON")
+        or not noun.i < first
+        or not all(doc[i].is_punct for i in range(noun.i + 1, first))
+    ):
+        return None  # the participle phrase follows its noun, set off by punctuation at most
+    return holder, (noun.left_edge.idx, noun.idx + len(noun))
+
+
+def _relativized_object(verb: Token, kids: _Dependents) -> tuple[int, int] | None:
+    """ "the war, which most Whigs opposed", "a deal she once praised": a relative clause
+    of a stance verb with a subject but no object of its own takes a side on what the
+    relative pronoun stands for, or, with none, on the noun the clause qualifies."""
+    if lemma_of(verb) not in _STANCE_VERBS or verb.dep_ != "relcl" or "nsubj" not in kids.labels:
+        return None
+    if any(label in _CLAUSE_DEPS or label in ("prep", "dative") for label in kids.labels):
+        return None
+    obj = kids.first("dobj")
+    if obj is not None:
+        return _chars(obj) if obj.tag_ in ("WDT", "WP") and obj.i < verb.i else None
+    noun = verb.head
+    if noun.pos_ not in ("NOUN", "PROPN", "PRON") or verb.left_edge.i <= noun.i:
+        return None
+    return noun.left_edge.idx, noun.idx + len(noun)
 
 
 def _loose_verb_list(verb: Token) -> bool:
