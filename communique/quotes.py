@@ -1150,7 +1150,7 @@ class AttributionFinder:
             cue = cues.get(prep.lower_)
             if cue is None:
                 continue
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            obj = _governed(prep)
             end = starts[k + 1] if k + 1 < len(starts) else len(sdoc)
             if obj is None or obj.right_edge.i + 1 >= end or not _names_people(obj):
                 continue
@@ -1988,7 +1988,7 @@ class AttributionFinder:
         elif passive and agent is not None and quoting is None:
             # "the possibility ... was raised by X": the subject is the content
             subj = kids.first("nsubjpass")
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            pobj = _governed(agent)
             # "the envoy was asked by a reporter whether ...": who asks or tells is the
             # agent, and what is asked or told follows
             asked_of = (
@@ -2272,7 +2272,7 @@ class AttributionFinder:
         some as a retreat": a judgement in the passive whose holder is named by the agent.
         The clause from the subject to the judgement is the content, and the agent's object
         the speaker; the parser may hang the "as" phrase from that object."""
-        holder = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        holder = _governed(agent)
         if holder is None:
             return None
         if comp is None:
@@ -4008,6 +4008,11 @@ def tokens_with_lemma(sdoc: SpacyDoc, lemmas: Iterable[str]) -> list[int]:
     return _indices_among(sdoc.to_array([LEMMA]).reshape(-1), frozenset(lemmas))
 
 
+def _governed(prep: Token) -> Token | None:
+    """The noun a preposition governs ("by the union": "union"), if the parser found one."""
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
 def _object_of(prep: Token, times: bool = True) -> tuple[int, int] | None:
     """The noun phrase or clause a preposition governs (without `times`, not a date or a
     time: "a statement on Monday")."""
@@ -4070,7 +4075,7 @@ def _topic_of(noun: Token) -> tuple[int, int] | None:
 def _pronoun_object(prep: Token) -> int | None:
     """Where the personal pronoun a preposition governs starts ("on her"), if it governs
     one."""
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    obj = _governed(prep)
     return obj.idx if obj is not None and obj.tag_ == "PRP" else None
 
 
@@ -5072,7 +5077,7 @@ def _setting_hung_prep(
             continue
         if clause is not None and clause < child.i:
             continue
-        obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        obj = _governed(child)
         preps = [] if obj is None else [c for c in obj.rights if c.dep_ == "prep"]
         prep = preps[-1] if preps else None
         if prep is not None and prep.lower_ != "of" and prep.right_edge.i == child.right_edge.i:
@@ -5085,7 +5090,7 @@ def _setting_hung_prep(
 def _is_duration(prep: Token) -> bool:
     """Whether a preposition governs a stretch of time ("argued for years that ..."), which
     makes no verb + preposition cue of it."""
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    obj = _governed(prep)
     return obj is not None and (
         obj.ent_type_ in ("DATE", "TIME") or obj.lemma_.lower() in _DURATION_NOUNS
     )
@@ -5333,7 +5338,7 @@ def _as_agent(tok: Token) -> Token | None:
     agent = next((c for c in tok.children if c.dep_ == "agent"), None)
     if agent is None:
         return None
-    return next((c for c in agent.children if c.dep_ == "pobj"), None)
+    return _governed(agent)
 
 
 def _stance_participle(verb: Token, lemma: str) -> tuple[Token, tuple[int, int]] | None:
@@ -5343,9 +5348,7 @@ def _stance_participle(verb: Token, lemma: str) -> tuple[Token, tuple[int, int]]
     if lemma not in _STANCE_VERBS or verb.tag_ != "VBN" or verb.dep_ != "acl":
         return None
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    holder = (
-        next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    )
+    holder = _governed(agent) if agent is not None else None
     noun = verb.head
     doc = verb.doc
     first = verb.left_edge.i
