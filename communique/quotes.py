@@ -967,9 +967,7 @@ class AttributionFinder:
         """One array of the parse with all the stage reads token by token: lemma, sentence
         start, offset and dependency label (each column costs a pass over the parse, so token
         ends and parts of speech, wanted for a few tokens only, are read from those tokens)."""
-        from spacy.attrs import DEP, IDX, LEMMA, SENT_START
-
-        arr = self.sdoc.to_array([LEMMA, SENT_START, IDX, DEP])
+        arr = self.sdoc.to_array(_array_columns())
         return arr.reshape(-1, 4) if len(self.sdoc) else arr.reshape(0, 4)
 
     @property
@@ -1044,8 +1042,23 @@ class AttributionFinder:
 
     def _read_relative_clauses(self) -> list[int]:
         """Tokens heading a relative clause, in order."""
-        relcl = self.sdoc.vocab.strings["relcl"]  # a symbol's id, not a hash
-        found: list[int] = numpy.flatnonzero(self._arr[:, 3] == relcl).tolist()
+        return self._with_dep("relcl")
+
+    @property
+    def _adverbial_clauses(self) -> list[int]:
+        memo = self._memo
+        if "adverbial_clauses" not in memo:
+            memo["adverbial_clauses"] = self._read_adverbial_clauses()
+        return memo["adverbial_clauses"]
+
+    def _read_adverbial_clauses(self) -> list[int]:
+        """Tokens heading an adverbial clause, in order."""
+        return self._with_dep("advcl")
+
+    def _with_dep(self, label: str) -> list[int]:
+        """The tokens with a dependency label, in order, from the parse's array."""
+        dep = self.sdoc.vocab.strings[label]  # a symbol's id, not a hash
+        found: list[int] = numpy.flatnonzero(self._arr[:, 3] == dep).tolist()
         return found
 
     @property
@@ -1415,8 +1428,7 @@ class AttributionFinder:
             lower = sdoc.to_array([LOWER]).reshape(-1)
             hit = set(_indices_among(self._arr[:, 0], words)) | set(_indices_among(lower, words))
             chosen = [i for i in sorted(hit) if i not in self._in_quote and not self._in_markup(i)]
-        from spacy.tokens import Span
-
+        span = _span_type()
         by_sent: dict[int, list[int]] = {}
         for i in chosen:
             k = bisect_right(starts, i) - 1
@@ -1425,7 +1437,7 @@ class AttributionFinder:
         for k, indices in by_sent.items():
             end = starts[k + 1] if k + 1 < len(starts) else len(sdoc)
             # built directly: slicing the doc checks the slice in Python first, at thrice the cost
-            out.append((Span(sdoc, starts[k], end), indices))
+            out.append((span(sdoc, starts[k], end), indices))
         return out
 
     @property
@@ -1452,13 +1464,12 @@ class AttributionFinder:
         """For each quote of a few words, the speech verb nearest before its opening and
         after its close, within reach and outside any quote (`speech`: the tokens with a
         speech verb's lemma, in order; the part of speech is read for those in reach only)."""
-        from spacy.parts_of_speech import VERB
-
+        verb_pos = _verb_pos()
         is_verb: dict[int, bool] = {}
 
         def verb(i: int) -> bool:
             if i not in is_verb:
-                is_verb[i] = self.sdoc[i].pos == VERB
+                is_verb[i] = self.sdoc[i].pos == verb_pos
             return is_verb[i]
 
         chosen: set[int] = set()
@@ -3419,10 +3430,14 @@ class AttributionFinder:
         """A content cut before an "even as" clause set off at its end ("vowed to fight on,
         even as his rival closed in on the nomination"): the writer sets a fact against what
         was said, and the fact is none of it."""
+        clauses = self._adverbial_clauses
+        if not clauses:
+            return end
         first, stop = self._first_ending_after(start), bisect_left(self._tok_starts, end)
         doc = self.sdoc
-        for tok in doc[first + 1 : stop]:
-            if tok.dep_ != "advcl" or not first <= tok.head.i < tok.left_edge.i:
+        for i in clauses[bisect_right(clauses, first) : bisect_left(clauses, stop)]:
+            tok = doc[i]
+            if not first <= tok.head.i < tok.left_edge.i:
                 continue
             lead = tok.left_edge.i - 1
             if (
@@ -3742,6 +3757,9 @@ class AttributionFinder:
         ordered = sorted(
             (a for a in found if not holders or not _nested(a, holders)), key=lambda a: a.start
         )
+        # kept in step with `ordered`: a start moved back below stays above those before it
+        # (they start before the quote, which none overlaps)
+        ordered_starts = [a.start for a in ordered]
         out: list[Attribution] = []
         for qs, qe in self.quotes:
             c_start, c_end = trim(self.text, qs, qe)
@@ -3752,7 +3770,8 @@ class AttributionFinder:
             short = not words_at_least(self.text, c_start, c_end, MIN_STANDALONE_QUOTE_WORDS)
             if short and not self._sentence_quote(qs, qe):
                 continue  # a title or a scare quote
-            nxt = next((a for a in ordered if a.start >= qe), None)
+            j = bisect_left(ordered_starts, qe)
+            nxt = ordered[j] if j < len(ordered) else None
             if (
                 not short
                 and nxt is not None
@@ -3760,7 +3779,7 @@ class AttributionFinder:
                 and self._cue_between(qe, nxt)
             ):
                 # "“...,” the narrator says, “...”": the quote before the cue opens it
-                nxt.start = c_start
+                nxt.start = ordered_starts[j] = c_start
                 continue
             prev = [a for a in chain(ordered, out) if a.end <= qs and a.kind in ("direct", "mixed")]
             if not prev:
@@ -3977,16 +3996,40 @@ def _range_without(lo: int, hi: int, spans: list[tuple[int, int]]) -> list[int]:
     return out
 
 
+# spaCy's names, imported once on first use (the module loads without spaCy; an import
+# inside a function is paid at every call)
+
+
+@cache
+def _array_columns() -> list[int | str]:
+    """The columns of the parse's array the finder reads (see `_read_arr`)."""
+    from spacy.attrs import DEP, IDX, LEMMA, SENT_START
+
+    return [LEMMA, SENT_START, IDX, DEP]
+
+
+@cache
+def _span_type() -> Any:
+    from spacy.tokens import Span
+
+    return Span
+
+
+@cache
+def _verb_pos() -> int:
+    from spacy.parts_of_speech import VERB
+
+    return int(VERB)
+
+
 def sentence_starts(sdoc: SpacyDoc, flags: Any = None) -> list[int]:
     """Token indices where sentences start, from the parse's sentence-start flags (cheaper
     than building every sentence span)."""
-    from spacy.attrs import SENT_START
-
     if len(sdoc) == 0:
         return []
     if flags is None:
-        flags = sdoc.to_array([SENT_START]).reshape(-1)
-    starts: list[int] = numpy.flatnonzero(flags.astype("int64") == 1).tolist()
+        flags = sdoc.to_array(_array_columns()[1:2]).reshape(-1)
+    starts: list[int] = numpy.flatnonzero(flags == 1).tolist()
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     return starts
@@ -4406,17 +4449,25 @@ _SETTING_PREPS = frozenset(
 _SETTING_OPENERS = _SETTING_PREPS | {"in"}
 
 
+#: The dependencies of a phrase set off to describe a noun (see `_set_off_description`).
+_SET_OFF_DEPS = frozenset({"amod", "relcl", "appos"})
+
+
 def _set_off_description(tok: Token) -> bool:
     """Whether a token heads a phrase set off to describe a noun before it: a relative
     clause or an apposition after a comma or dash, or an adjective phrase after a comma
     ("the mayor, furious at the vote"; a hyphen before an adjective joins it into a compound:
     "stronger-than-expected")."""
-    if tok.left_edge.i == 0:
+    dep = tok.dep_
+    if dep not in _SET_OFF_DEPS:
+        return False  # most tokens: no edge is read
+    first = tok.left_edge.i
+    if first == 0:
         return False
-    before = tok.doc[tok.left_edge.i - 1].text
-    if tok.dep_ == "amod":
+    before = tok.doc[first - 1].text
+    if dep == "amod":
         return tok.head.i < tok.i and before == ","
-    return tok.dep_ in ("relcl", "appos") and before in _ASIDE_MARKS
+    return before in _ASIDE_MARKS
 
 
 def _within_clause(aside: Token, noun: Token) -> bool:
