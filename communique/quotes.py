@@ -252,7 +252,7 @@ _EDGE_PUNCT = " \t\n,;:.–—-" + OPENING_QUOTES + CLOSING_QUOTES + STRAIGHT_QU
 Labelled = tuple[int, int, "re.Match[str]"]
 
 
-@dataclass
+@dataclass(init=False)
 class Attribution:
     """One statement as spans of the article text, before entities and dates are attached."""
 
@@ -275,6 +275,40 @@ class Attribution:
     #: The quoted parts of a direct content the writer's words interrupt ("“A,” she said.
     #: “B.”"), in text order; empty when the content is one quote.
     pieces: list[tuple[int, int]] = field(default_factory=list)
+
+    # written out: the one dataclasses would generate runs as plain Python even when the
+    # module is compiled, and the finder makes thousands of these
+    def __init__(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        cue: str | None,
+        cue_start: int | None = None,
+        cue_end: int | None = None,
+        speaker_start: int | None = None,
+        speaker_end: int | None = None,
+        speaker_text: str | None = None,
+        frame: list[int] | None = None,
+        relays: list[tuple[int, int]] | None = None,
+        via: str = "cue",
+        act: str = "speech",
+        pieces: list[tuple[int, int]] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.cue = cue
+        self.cue_start = cue_start
+        self.cue_end = cue_end
+        self.speaker_start = speaker_start
+        self.speaker_end = speaker_end
+        self.speaker_text = speaker_text
+        self.frame = [] if frame is None else frame
+        self.relays = [] if relays is None else relays
+        self.via = via
+        self.act = act
+        self.pieces = [] if pieces is None else pieces
 
 
 @dataclass(frozen=True)
