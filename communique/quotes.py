@@ -105,7 +105,8 @@ _BRACKET_CLOSE = re.compile(r"[.\w]{0,3}\)")
 #: Closing brackets with their opening ones ("Tom Hale (R)").
 _CLOSING_BRACKETS = {")": "(", "]": "["}
 _QUOTE_CLOSE = re.compile(r"[.,!?]?[”\"]")
-_OPENERS = re.compile(r'[(“"]')
+#: Marks that open a bracket or a quote a trimmed span may have to close.
+_OPENERS = ("(", "“", '"')
 #: Marks that may open a quote a trimmed span goes on to close.
 _REOPENED = frozenset({"“", '"', "'"})
 _QUOTE_MARK = re.compile(
@@ -724,7 +725,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if start > first and text[start - 1] in _REOPENED:
         start = _reopened(text, first, start, end)
-    if _OPENERS.search(text, start, end) is not None:
+    if _opens_any(text, start, end):
         end = _closed(text, start, end)
     return start, end
 
@@ -740,6 +741,15 @@ def _reopened(text: str, first: int, start: int, end: int) -> int:
     if start - 2 >= first and text[start - 2] == "'" and text.count("''", start, end) % 2 == 1:
         return start - 2
     return start
+
+
+def _opens_any(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` holds a bracket or a quote mark that may open (one search
+    per mark: a plain search runs far faster than a pattern's character class)."""
+    for mark in _OPENERS:  # noqa: SIM110 - a loop, cheaper than any() over a generator
+        if text.find(mark, start, end) >= 0:
+            return True
+    return False
 
 
 def _closed(text: str, start: int, end: int) -> int:
@@ -1092,8 +1102,7 @@ class AttributionFinder:
     def _with_dep(self, label: str) -> list[int]:
         """The tokens with a dependency label, in order, from the parse's array."""
         dep = self.sdoc.vocab.strings[label]  # a symbol's id, not a hash
-        found: list[int] = numpy.flatnonzero(self._arr[:, 3] == dep).tolist()
-        return found
+        return _where(self._arr[:, 3] == dep)
 
     @property
     def _in_quote(self) -> set[int]:
@@ -1260,10 +1269,11 @@ class AttributionFinder:
             line_end = text.find("\n", colon)
             if line_end < 0:
                 line_end = len(text)
-            n += len(_TEXT_LINE.findall(text, counted, line_start))
-            counted = line_start
             m = _LABEL.match(text[line_start:line_end])
             if m and _WORD_RE.search(m.group(2)):  # "Osei: 1,204." is a tally, no turn
+                # lines are counted up to the labelled ones only
+                n += len(_TEXT_LINE.findall(text, counted, line_start))
+                counted = line_start
                 labelled.append((n, line_start, m))
             colon = text.find(":", line_end)
         turns = []
@@ -3999,12 +4009,19 @@ def _hits_among(values: Any, words: frozenset[str]) -> list[tuple[int, Any]]:
     if len(values) == 0 or not words:
         return []
     table, hashes = _hash_filter(words)
-    candidates = numpy.flatnonzero(table[values.astype(numpy.uint16)])
+    candidates = table[values.astype(numpy.uint16)].nonzero()[0]
     return [
         (i, value)
         for i, value in zip(candidates.tolist(), values[candidates].tolist(), strict=True)
         if value in hashes
     ]
+
+
+def _where(mask: Any) -> list[int]:
+    """The indices where a one-dimensional boolean array is true, in order (`nonzero`
+    itself: `flatnonzero` first flattens, at a cost that counts for short arrays)."""
+    found: list[int] = mask.nonzero()[0].tolist()
+    return found
 
 
 def _indices_among(values: Any, words: frozenset[str]) -> list[int]:
@@ -4063,7 +4080,7 @@ def sentence_starts(sdoc: SpacyDoc, flags: Any = None) -> list[int]:
         return []
     if flags is None:
         flags = sdoc.to_array(_array_columns()[1:2]).reshape(-1)
-    starts: list[int] = numpy.flatnonzero(flags == 1).tolist()
+    starts = _where(flags == 1)
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     return starts
