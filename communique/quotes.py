@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import accumulate, chain
@@ -794,7 +794,12 @@ def words_in(text: str, start: int, end: int) -> int:
 def words_at_least(text: str, start: int, end: int, n: int = 1) -> bool:
     """Whether `words_in(text, start, end) >= n`, reading no further than the n-th word."""
     if n <= 1:
-        return n <= 0 or _WORD.search(text, start, end) is not None
+        # most spans open with a word, which spares the search
+        return (
+            n <= 0
+            or (start < end and text[start].isalnum())
+            or _WORD.search(text, start, end) is not None
+        )
     return _words_run(n).match(text, start, end) is not None
 
 
@@ -838,16 +843,14 @@ class _Dependents:
     """A token's dependents and their labels, read once for the many checks a cue goes
     through (spaCy looks a label's string up each time one is read)."""
 
-    __slots__ = ("tokens", "labels")
+    __slots__ = ("tokens", "labels", "labelled")
 
     def __init__(self, tokens: list[Token], labels: list[str]) -> None:
         self.tokens = tokens
         self.labels = labels
-
-    @property
-    def labelled(self) -> Iterator[tuple[str, Token]]:
-        """The labels with their dependents, in order."""
-        return zip(self.labels, self.tokens, strict=True)
+        #: The labels with their dependents, in order (paired once: most cues are read
+        #: through several times).
+        self.labelled = list(zip(labels, tokens, strict=True))
 
     def first(self, label: str) -> Token | None:
         """The first dependent with the label."""
