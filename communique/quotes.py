@@ -148,6 +148,7 @@ _CATAPHORIC_WORDS = frozenset({"following", "follows", "below", "this", "these"}
 _EMPTY_CONTENTS = frozenset(
     {"to", "myself", "yourself", "himself", "herself", "itself", "ourselves", "themselves"}
 )
+_LONGEST_EMPTY_CONTENT = max(len(w) for w in _EMPTY_CONTENTS)
 #: The start of a line holding text (a blank line does not count as a line between turns).
 _TEXT_LINE = re.compile(r"\n[^\S\n]*\S")
 _LABEL = re.compile(
@@ -791,15 +792,20 @@ def words_in(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end))
 
 
+#: Characters read one by one for a span's first word before a search takes over.
+_WORD_LOOKAHEAD = 3
+
+
 def words_at_least(text: str, start: int, end: int, n: int = 1) -> bool:
     """Whether `words_in(text, start, end) >= n`, reading no further than the n-th word."""
-    if n <= 1:
-        # most spans open with a word, which spares the search
-        return (
-            n <= 0
-            or (start < end and text[start].isalnum())
-            or _WORD.search(text, start, end) is not None
-        )
+    if n <= 0:
+        return True
+    if n == 1:
+        # most spans open with a word, or with a mark or two before one: no search then
+        for i in range(start, min(end, start + _WORD_LOOKAHEAD)):
+            if text[i].isalnum():
+                return True
+        return _WORD.search(text, start, end) is not None
     return _words_run(n).match(text, start, end) is not None
 
 
@@ -1418,7 +1424,10 @@ class AttributionFinder:
         """ "they may stay home if they want to", "the mayor defended herself": a content that
         is the bare "to" of an elided verb phrase, or a reflexive pronoun standing for the
         speaker, names nothing wanted or said."""
-        return self.text[att.start : att.end].lower() in _EMPTY_CONTENTS
+        return (
+            att.end - att.start <= _LONGEST_EMPTY_CONTENT
+            and self.text[att.start : att.end].lower() in _EMPTY_CONTENTS
+        )
 
     def _in_title(self, clause: Token) -> bool:
         """Whether a clause's head stands within a quote that is a work's title."""
@@ -3560,7 +3569,7 @@ class AttributionFinder:
         if unquoted == 0:
             kind = "mixed"
             for qs, qe in overlapping:
-                if _WORD.search(text, qs, qe) is not None:  # a quote with a word in it
+                if words_at_least(text, qs, qe):  # a quote with a word in it
                     kind = "direct"
                     break
         else:
