@@ -1020,8 +1020,8 @@ class AttributionFinder:
         """One array of the parse with all the stage reads token by token: lemma, sentence
         start, offset and dependency label (each column costs a pass over the parse, so token
         ends and parts of speech, wanted for a few tokens only, are read from those tokens)."""
-        arr = self.sdoc.to_array(_array_columns())
-        return arr.reshape(-1, 4) if len(self.sdoc) else arr.reshape(0, 4)
+        # two columns or more come as a table of one row per token, an empty parse too
+        return self.sdoc.to_array(_array_columns())
 
     @property
     def _tok_starts(self) -> list[int]:

@@ -58,7 +58,7 @@ THRESHOLDS = (0.3, 0.8)
 #: Pairs at this ratio are those whose speaker and cue are checked.
 ATTRIBUTE_THRESHOLD = 0.3
 #: Whole passes over the parses for the direct-quote timings; the best pass counts.
-TIMING_PASSES = 3
+TIMING_PASSES = 5
 _WORD = re.compile(r"\w+")
 _QUOTE_MARKS = '"“”„«»'
 
