@@ -1086,32 +1086,15 @@ class AttributionFinder:
     def _with_lemma(self, lemmas: frozenset[str]) -> list[tuple[int, int]]:
         return _hits_among(self._arr[:, 0], lemmas)
 
-    @property
-    def _relative_clauses(self) -> list[int]:
-        memo = self._memo
-        if "relative_clauses" not in memo:
-            memo["relative_clauses"] = self._read_relative_clauses()
-        return memo["relative_clauses"]
-
-    def _read_relative_clauses(self) -> list[int]:
-        """Tokens heading a relative clause, in order."""
-        return self._with_dep("relcl")
-
-    @property
-    def _adverbial_clauses(self) -> list[int]:
-        memo = self._memo
-        if "adverbial_clauses" not in memo:
-            memo["adverbial_clauses"] = self._read_adverbial_clauses()
-        return memo["adverbial_clauses"]
-
-    def _read_adverbial_clauses(self) -> list[int]:
-        """Tokens heading an adverbial clause, in order."""
-        return self._with_dep("advcl")
-
     def _with_dep(self, label: str) -> list[int]:
-        """The tokens with a dependency label, in order, from the parse's array."""
-        dep = self.sdoc.vocab.strings[label]  # a symbol's id, not a hash
-        return _where(self._arr[:, 3] == dep)
+        """The tokens with a dependency label ("relcl", "advcl"), in order, read from the
+        parse's array on first use and kept under the label."""
+        memo = self._memo
+        if label not in memo:
+            dep = self.sdoc.vocab.strings[label]  # a symbol's id, not a hash
+            memo[label] = _where(self._arr[:, 3] == dep)
+        found: list[int] = memo[label]
+        return found
 
     @property
     def _in_quote(self) -> set[int]:
@@ -3459,7 +3442,7 @@ class AttributionFinder:
     def _before_trailing_relative(self, start: int, end: int) -> int:
         """A content cut before a relative clause set off by a comma that runs to its end
         ("praised the plan, which includes ..."): the writer's aside, not what was said."""
-        relative = self._relative_clauses
+        relative = self._with_dep("relcl")
         if not relative:
             return end
         first, stop = self._first_ending_after(start), bisect_left(self._tok_starts, end)
@@ -3486,7 +3469,7 @@ class AttributionFinder:
         """A content cut before an "even as" clause set off at its end ("vowed to fight on,
         even as his rival closed in on the nomination"): the writer sets a fact against what
         was said, and the fact is none of it."""
-        clauses = self._adverbial_clauses
+        clauses = self._with_dep("advcl")
         if not clauses:
             return end
         first, stop = self._first_ending_after(start), bisect_left(self._tok_starts, end)
